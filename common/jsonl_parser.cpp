@@ -1,0 +1,210 @@
+#include "common/jsonl_parser.h"
+
+#include <simdjson.h>
+
+#include "common/json_writer.h"
+
+namespace od = simdjson::ondemand;
+
+namespace mucpt {
+
+const char* parse_status_name(ParseStatus status) {
+  switch (status) {
+    case ParseStatus::ok: return "ok";
+    case ParseStatus::empty_line: return "empty_line";
+    case ParseStatus::invalid_utf8: return "invalid_utf8";
+    case ParseStatus::invalid_json: return "invalid_json";
+    case ParseStatus::not_object: return "not_object";
+    case ParseStatus::missing_text: return "missing_text";
+    case ParseStatus::non_string_text: return "non_string_text";
+  }
+  return "unknown";
+}
+
+namespace {
+
+// Re-serialises a value while walking it, so that every part of it is validated
+// (on-demand parsing alone skips what it is not asked for).
+simdjson::error_code append_value(od::value value, std::string& out, int depth = 0) {
+  if (depth > 256) return simdjson::DEPTH_ERROR;
+  od::json_type type;
+  if (auto e = value.type().get(type)) return e;
+  switch (type) {
+    case od::json_type::object: {
+      od::object object;
+      if (auto e = value.get_object().get(object)) return e;
+      out += '{';
+      bool first = true;
+      for (auto field : object) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, key);
+        out += ':';
+        if (auto e = append_value(field.value(), out, depth + 1)) return e;
+      }
+      out += '}';
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::array: {
+      od::array array;
+      if (auto e = value.get_array().get(array)) return e;
+      out += '[';
+      bool first = true;
+      for (auto element : array) {
+        od::value v;
+        if (auto e = element.get(v)) return e;
+        if (!first) out += ',';
+        first = false;
+        if (auto e = append_value(v, out, depth + 1)) return e;
+      }
+      out += ']';
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = value.get_string().get(s)) return e;
+      append_json_string(out, s);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::number: {
+      std::string_view raw = value.raw_json_token();
+      od::number n;
+      if (auto e = value.get_number().get(n)) return e;
+      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r'))
+        raw.remove_suffix(1);
+      out.append(raw);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (auto e = value.get_bool().get(b)) return e;
+      out += b ? "true" : "false";
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::null:
+      if (!value.is_null()) return simdjson::N_ATOM_ERROR;
+      out += "null";
+      return simdjson::SUCCESS;
+  }
+  return simdjson::INCORRECT_TYPE;
+}
+
+bool is_blank(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct JsonlParser::Impl {
+  std::string text_field, id_field;
+  od::parser parser;
+  std::string padded;  // copy for lines without readable padding
+};
+
+JsonlParser::JsonlParser(std::string text_field, std::string id_field)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->text_field = std::move(text_field);
+  impl_->id_field = std::move(id_field);
+}
+
+JsonlParser::~JsonlParser() = default;
+
+ParseStatus JsonlParser::parse(std::string_view line, size_t readable, Document& doc, std::string& detail) {
+  doc.text.clear();
+  doc.id.clear();
+  doc.meta_json.clear();
+  detail.clear();
+  if (is_blank(line)) return ParseStatus::empty_line;
+  if (readable < line.size() + simdjson::SIMDJSON_PADDING) {
+    impl_->padded.assign(line);
+    impl_->padded.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
+    line = std::string_view(impl_->padded.data(), line.size());
+    readable = impl_->padded.size();
+  }
+  auto fail = [&](simdjson::error_code e) {
+    detail = simdjson::error_message(e);
+    return e == simdjson::UTF8_ERROR ? ParseStatus::invalid_utf8 : ParseStatus::invalid_json;
+  };
+
+  od::document json;
+  if (auto e = impl_->parser.iterate(line.data(), line.size(), readable).get(json)) return fail(e);
+  // The root value must span the whole line: simdjson's on-demand walk would
+  // otherwise stop after the first value and never see what follows it.
+  std::string_view root;
+  if (auto e = json.raw_json().get(root)) return fail(e);
+  if (!is_blank(line.substr(static_cast<size_t>(root.data() + root.size() - line.data())))) {
+    detail = "trailing content after the JSON value";
+    return ParseStatus::invalid_json;
+  }
+  json.rewind();
+  od::json_type type;
+  if (auto e = json.type().get(type)) return fail(e);
+  if (type != od::json_type::object) {
+    detail = "the line is a JSON value but not an object";
+    return ParseStatus::not_object;
+  }
+  od::object object;
+  if (auto e = json.get_object().get(object)) return fail(e);
+
+  bool have_text = false, text_wrong_type = false, have_id = false;
+  std::string& meta = doc.meta_json;
+  meta += '{';
+  bool first_meta = true;
+  for (auto field : object) {
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return fail(e);
+    od::value value;
+    if (auto e = field.value().get(value)) return fail(e);
+    if (key == impl_->text_field && !have_text && !text_wrong_type) {
+      od::json_type t;
+      if (auto e = value.type().get(t)) return fail(e);
+      if (t == od::json_type::string) {
+        std::string_view s;
+        if (auto e = value.get_string().get(s)) return fail(e);
+        doc.text.assign(s);
+        have_text = true;
+        continue;
+      }
+      text_wrong_type = true;  // still validated and kept below, for the reject record
+    } else if (key == impl_->id_field && !have_id) {
+      od::json_type t;
+      if (auto e = value.type().get(t)) return fail(e);
+      if (t == od::json_type::string) {
+        std::string_view s;
+        if (auto e = value.get_string().get(s)) return fail(e);
+        doc.id.assign(s);
+        have_id = true;
+        continue;
+      }
+      if (t == od::json_type::number) {
+        std::string number;
+        if (auto e = append_value(value, number)) return fail(e);
+        doc.id = number;
+        have_id = true;
+        continue;
+      }
+    }
+    if (!first_meta) meta += ',';
+    first_meta = false;
+    append_json_string(meta, key);
+    meta += ':';
+    if (auto e = append_value(value, meta)) return fail(e);
+  }
+  meta += '}';
+  if (text_wrong_type) {
+    detail = "field '" + impl_->text_field + "' is not a string";
+    return ParseStatus::non_string_text;
+  }
+  if (!have_text) {
+    detail = "no field '" + impl_->text_field + "'";
+    return ParseStatus::missing_text;
+  }
+  return ParseStatus::ok;
+}
+
+}  // namespace mucpt

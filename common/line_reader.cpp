@@ -1,0 +1,213 @@
+#include "common/line_reader.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <boost/iostreams/device/file_descriptor.hpp>
+#include <boost/iostreams/filter/gzip.hpp>
+#include <boost/iostreams/filtering_streambuf.hpp>
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+#include <zstd.h>
+
+namespace io = boost::iostreams;
+
+namespace mucpt {
+
+namespace {
+
+bool ends_with(const std::string& s, const char* suffix) {
+  size_t n = std::strlen(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+class PlainSource : public ByteSource {
+ public:
+  PlainSource(const std::string& path, uint64_t offset) : path_(path) {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw IoError(path + ": cannot open: " + std::strerror(errno));
+    if (offset > 0 && ::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0)
+      throw IoError(path + ": cannot seek: " + std::strerror(errno));
+#ifdef POSIX_FADV_SEQUENTIAL
+    ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  }
+  ~PlainSource() override { ::close(fd_); }
+  size_t read(char* buf, size_t n) override {
+    for (;;) {
+      ssize_t got = ::read(fd_, buf, n);
+      if (got >= 0) return static_cast<size_t>(got);
+      if (errno != EINTR) throw IoError(path_ + ": read failed: " + std::strerror(errno));
+    }
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
+class GzipSource : public ByteSource {
+ public:
+  explicit GzipSource(const std::string& path) : path_(path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(path + ": cannot open: " + std::strerror(errno));
+    in_.push(io::gzip_decompressor(), kBlock);
+    in_.push(io::file_descriptor_source(fd, io::close_handle), kBlock);
+  }
+  size_t read(char* buf, size_t n) override {
+    try {
+      std::streamsize got = in_.sgetn(buf, static_cast<std::streamsize>(n));
+      return got > 0 ? static_cast<size_t>(got) : 0;
+    } catch (const std::exception& e) {
+      throw IoError(path_ + ": corrupt or truncated gzip data (" + e.what() + ")");
+    }
+  }
+
+ private:
+  static constexpr std::streamsize kBlock = 1 << 20;
+  std::string path_;
+  io::filtering_istreambuf in_;
+};
+
+// Zstandard through libzstd's streaming API, which (unlike a plain stream filter)
+// tells a truncated frame from a complete one.
+class ZstdSource : public ByteSource {
+ public:
+  explicit ZstdSource(const std::string& path) : path_(path), file_(path, 0), in_(ZSTD_DStreamInSize()) {
+    ctx_ = ZSTD_createDCtx();
+  }
+  ~ZstdSource() override { ZSTD_freeDCtx(ctx_); }
+  size_t read(char* buf, size_t n) override {
+    ZSTD_outBuffer out{buf, n, 0};
+    while (out.pos == 0) {
+      if (pos_ == filled_) {
+        filled_ = file_.read(in_.data(), in_.size());
+        pos_ = 0;
+        if (filled_ == 0) {
+          if (frame_open_) throw IoError(path_ + ": truncated zstd data (the last frame is incomplete)");
+          return 0;
+        }
+      }
+      ZSTD_inBuffer input{in_.data(), filled_, pos_};
+      size_t hint = ZSTD_decompressStream(ctx_, &out, &input);
+      if (ZSTD_isError(hint))
+        throw IoError(path_ + ": corrupt zstd data: " + ZSTD_getErrorName(hint));
+      pos_ = input.pos;
+      frame_open_ = hint != 0;
+    }
+    return out.pos;
+  }
+
+ private:
+  std::string path_;
+  PlainSource file_;
+  std::vector<char> in_;
+  size_t pos_ = 0, filled_ = 0;
+  bool frame_open_ = false;
+  ZSTD_DCtx* ctx_ = nullptr;
+};
+
+class EmptySource : public ByteSource {
+ public:
+  size_t read(char*, size_t) override { return 0; }
+};
+
+constexpr size_t kBlockSize = 4u << 20;
+
+}  // namespace
+
+Compression compression_from_path(const std::string& path) {
+  if (ends_with(path, ".gz")) return Compression::gzip;
+  if (ends_with(path, ".zst") || ends_with(path, ".zstd")) return Compression::zstd;
+  return Compression::none;
+}
+
+LineReader::LineReader(const std::string& path, uint64_t begin, uint64_t end)
+    : path_(path), range_end_(end) {
+  Compression c = compression_from_path(path);
+  if (c != Compression::none) {
+    if (begin != 0) throw IoError(path + ": a compressed file cannot be read from a byte offset");
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && st.st_size == 0) {
+      source_ = std::make_unique<EmptySource>();  // an empty file holds no lines in any format
+    } else if (c == Compression::gzip) {
+      source_ = std::make_unique<GzipSource>(path);
+    } else {
+      source_ = std::make_unique<ZstdSource>(path);
+    }
+  } else {
+    // Start one byte early: the line holding byte begin-1 belongs to the previous
+    // range unless that byte is the newline that ends it.
+    uint64_t seek = begin > 0 ? begin - 1 : 0;
+    source_ = std::make_unique<PlainSource>(path, seek);
+    buf_offset_ = seek;
+  }
+  buf_.resize(kBlockSize + kPadding);
+  if (begin > 0) {
+    std::string_view skipped;
+    uint64_t saved_end = range_end_;
+    range_end_ = kToEnd;
+    next(skipped);  // the tail of the previous range's last line (or just its "\n")
+    range_end_ = saved_end;
+  }
+}
+
+LineReader::~LineReader() = default;
+
+bool LineReader::fill() {
+  if (eof_) return false;
+  if (start_ > 0) {  // move the unfinished line to the front
+    std::memmove(buf_.data(), buf_.data() + start_, end_ - start_);
+    buf_offset_ += start_;
+    end_ -= start_;
+    scan_ -= start_;
+    start_ = 0;
+  }
+  if (buf_.size() - kPadding - end_ < kBlockSize / 2) buf_.resize(buf_.size() * 2);
+  size_t got = source_->read(buf_.data() + end_, buf_.size() - kPadding - end_);
+  if (got == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += got;
+  return true;
+}
+
+bool LineReader::next(std::string_view& line) {
+  for (;;) {
+    if (buf_offset_ + start_ >= range_end_) return false;
+    const char* nl = scan_ < end_
+        ? static_cast<const char*>(std::memchr(buf_.data() + scan_, '\n', end_ - scan_))
+        : nullptr;
+    size_t stop;
+    size_t next_start;
+    if (nl) {
+      stop = static_cast<size_t>(nl - buf_.data());
+      next_start = stop + 1;
+    } else {
+      scan_ = end_;
+      if (fill()) continue;
+      if (start_ == end_) return false;
+      stop = end_;  // the last line has no newline
+      next_start = end_;
+    }
+    line_offset_ = buf_offset_ + start_;
+    size_t len = stop - start_;
+    if (len > 0 && buf_[start_ + len - 1] == '\r') --len;
+    line = std::string_view(buf_.data() + start_, len);
+    readable_ = buf_.size() - start_;
+    start_ = scan_ = next_start;
+    return true;
+  }
+}
+
+uint64_t count_lines_in_range(const std::string& path, uint64_t begin, uint64_t end) {
+  LineReader reader(path, begin, end);
+  std::string_view line;
+  uint64_t n = 0;
+  while (reader.next(line)) ++n;
+  return n;
+}
+
+}  // namespace mucpt

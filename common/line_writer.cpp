@@ -1,0 +1,95 @@
+#include "common/line_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <boost/iostreams/device/file_descriptor.hpp>
+#include <boost/iostreams/filter/gzip.hpp>
+#include <boost/iostreams/filter/zstd.hpp>
+#include <boost/iostreams/filtering_stream.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/line_reader.h"
+
+namespace io = boost::iostreams;
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+struct LineWriter::Stream {
+  io::filtering_ostream out;
+};
+
+namespace {
+std::string temporary_name(const std::string& path) {
+  return path + ".tmp." + std::to_string(::getpid());
+}
+}  // namespace
+
+LineWriter::LineWriter(const std::string& path, int zstd_level)
+    : path_(path), tmp_path_(temporary_name(path)), stream_(std::make_unique<Stream>()) {
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent);
+  int fd = ::open(tmp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError(tmp_path_ + ": cannot create: " + std::strerror(errno));
+  constexpr std::streamsize kBlock = 1 << 20;
+  switch (compression_from_path(path)) {
+    case Compression::gzip: stream_->out.push(io::gzip_compressor(), kBlock); break;
+    case Compression::zstd:
+      stream_->out.push(io::zstd_compressor(io::zstd_params(static_cast<uint32_t>(zstd_level))), kBlock);
+      break;
+    case Compression::none: break;
+  }
+  stream_->out.push(io::file_descriptor_sink(fd, io::close_handle), kBlock);
+}
+
+LineWriter::~LineWriter() {
+  if (!committed_) {
+    try {
+      stream_->out.reset();
+    } catch (...) {
+    }
+    std::remove(tmp_path_.c_str());
+  }
+}
+
+void LineWriter::write(std::string_view bytes) {
+  stream_->out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+void LineWriter::write_line(std::string_view line) {
+  write(line);
+  stream_->out.put('\n');
+  ++lines_;
+}
+
+void LineWriter::commit() {
+  stream_->out.flush();
+  bool ok = static_cast<bool>(stream_->out);
+  stream_->out.reset();  // closes the filters (writes the compressed frame end) and the file
+  if (!ok) throw IoError(tmp_path_ + ": write failed");
+  if (std::rename(tmp_path_.c_str(), path_.c_str()) != 0)
+    throw IoError(path_ + ": cannot rename into place: " + std::strerror(errno));
+  committed_ = true;
+}
+
+void write_file_atomically(const std::string& path, std::string_view content) {
+  LineWriter writer(path);
+  writer.write(content);
+  writer.commit();
+}
+
+std::string read_small_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace mucpt

@@ -1,0 +1,88 @@
+#include "common/unicode.h"
+
+#include <simdjson.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace mucpt {
+
+size_t utf8_sequence_length(const char* p, size_t available) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  if (available == 0) return 0;
+  unsigned char c = u[0];
+  if (c < 0x80) return 1;
+  auto cont = [&](size_t k) { return k < available && (u[k] & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && u[1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && u[1] > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && u[1] < 0x90) return 0;  // overlong
+    if (c == 0xF4 && u[1] > 0x8F) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+bool is_valid_utf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
+
+std::string repair_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t len = utf8_sequence_length(s.data() + i, s.size() - i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.data() + i, len);
+      i += len;
+    }
+  }
+  return out;
+}
+
+char32_t next_code_point(std::string_view s, size_t& i) {
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) {  // not expected on validated text; step one byte
+    ++i;
+    return 0xFFFD;
+  }
+  i += static_cast<size_t>(n);
+  return static_cast<char32_t>(cp);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+bool is_nfc_quick(std::string_view s) {
+  // Text below U+0300 has no combining marks or compositions: already NFC.
+  for (unsigned char c : s) {
+    if (c >= 0xCC) return false;  // lead bytes of U+0300 and above
+  }
+  return true;
+}
+
+bool nfc_normalize(std::string_view in, std::string& out) {
+  utf8proc_uint8_t* result = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
+                        static_cast<utf8proc_ssize_t>(in.size()), &result,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return false;
+  out.assign(reinterpret_cast<const char*>(result), static_cast<size_t>(n));
+  std::free(result);
+  return true;
+}
+
+}  // namespace mucpt

@@ -1,0 +1,170 @@
+#include "curation/curate_job.h"
+
+#include <mpi.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "common/line_reader.h"
+#include "common/line_writer.h"
+#include "common/log.h"
+#include "common/progress.h"
+#include "curation/manifest.h"
+#include "curation/report.h"
+#include "curation/stage_registry.h"
+#include "curation/unit_runner.h"
+#include "curation/work_plan.h"
+
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+void register_curate_options(Config& config) {
+  config.add_string("manifest", "", "data manifest (JSON) naming the input sources");
+  config.add_string("output", "", "output folder: docs/, rejects/, stats/, report.json, report.md");
+  config.add_int("curate.split_bytes", int64_t(256) << 20,
+                 "uncompressed files larger than this are split into byte ranges shared by ranks");
+  config.add_int("curate.zstd_level", 3, "zstd level of the output files");
+  config.add_bool("curate.progress", true, "print a progress line on rank 0");
+  config.add_bool("curate.resume", true, "skip work units finished by an earlier run into the same output");
+  register_stage_options(config);
+}
+
+namespace {
+
+// What must match for a rerun to resume: every option that changes output, and the inputs.
+nlohmann::json run_identity(const Config& config, const WorkPlan& plan) {
+  nlohmann::json id;
+  for (const auto& [key, value] : config.values_as_text()) {
+    if (key == "config" || key == "output" || key == "curate.progress" || key == "curate.resume") continue;
+    id["options"][key] = value;
+  }
+  for (const auto& f : plan.files) id["inputs"].push_back({{"path", f.path}, {"size", f.size}});
+  return id;
+}
+
+// Rank 0 checks or records the run identity; the verdict is shared with every rank.
+void check_resumable(const Config& config, const WorkPlan& plan, const std::string& out, int rank) {
+  std::string problem;
+  if (rank == 0) {
+    nlohmann::json id = run_identity(config, plan);
+    std::string path = out + "/run.json";
+    bool resume = config.get_bool("curate.resume");
+    if (fs::exists(path) && resume) {
+      nlohmann::json previous = nlohmann::json::parse(read_small_file(path), nullptr, false);
+      if (previous != id) {
+        problem = "output '" + out + "' holds a run with other options or inputs; use a new --output or --curate.resume=false";
+        if (previous.is_object() && previous.contains("options")) {
+          for (auto it = id["options"].begin(); it != id["options"].end(); ++it) {
+            if (previous["options"].value(it.key(), std::string("<unset>")) != it.value().get<std::string>()) {
+              problem += " (differs at '" + it.key() + "')";
+              break;
+            }
+          }
+        }
+      }
+    } else {
+      if (!resume) {
+        for (const char* dir : {"docs", "rejects", "stats", "markers"}) fs::remove_all(fs::path(out) / dir);
+      }
+      write_file_atomically(path, id.dump(1) + "\n");
+    }
+  }
+  int length = static_cast<int>(problem.size());
+  MPI_Bcast(&length, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  problem.resize(static_cast<size_t>(length));
+  MPI_Bcast(problem.data(), length, MPI_CHAR, 0, MPI_COMM_WORLD);
+  if (!problem.empty()) throw UserError(problem);
+}
+
+// Line numbers of units that start inside a file: every rank counts the lines of its
+// own units of split files, and a sum across ranks gives each unit's first line.
+void number_lines(WorkPlan& plan, int rank) {
+  std::vector<uint64_t> counts(plan.units.size(), 0);
+  for (size_t u : plan.assignment[static_cast<size_t>(rank)]) {
+    const WorkUnit& unit = plan.units[u];
+    if (unit.whole_file) continue;  // starts at line 1
+    counts[u] = count_lines_in_range(plan.files[unit.file_index].path, unit.begin, unit.end);
+  }
+  std::vector<uint64_t> totals(counts.size(), 0);
+  MPI_Allreduce(counts.data(), totals.data(), static_cast<int>(counts.size()), MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+  for (size_t u = 0; u < plan.units.size(); ++u) {
+    WorkUnit& unit = plan.units[u];
+    unit.first_line = 1;
+    if (unit.begin == 0) continue;
+    for (size_t p = u; p-- > 0 && plan.units[p].file_index == unit.file_index;) unit.first_line += totals[p];
+  }
+}
+
+}  // namespace
+
+int run_curate(const Config& config, const MpiContext& mpi) {
+  auto started = std::chrono::steady_clock::now();
+  const std::string manifest_path = config.get_string("manifest");
+  const std::string out = config.get_string("output");
+  if (manifest_path.empty()) throw UserError("no manifest: give --manifest or `manifest =` in the config");
+  if (out.empty()) throw UserError("no output folder: give --output or `output =` in the config");
+  int64_t split_bytes = config.get_int("curate.split_bytes");
+  if (split_bytes < 0) throw ConfigError("curate.split_bytes must not be negative");
+
+  Manifest manifest;
+  WorkPlan plan;
+  try {
+    manifest = load_manifest(manifest_path);
+    plan = plan_work(manifest, static_cast<uint64_t>(split_bytes), mpi.size());
+  } catch (const ManifestError& e) {
+    throw UserError(e.what());
+  }
+  for (const auto& source : manifest.sources) build_stages(config, source);  // refuse bad stage options early
+
+  fs::create_directories(out);
+  check_resumable(config, plan, out, mpi.rank());
+  number_lines(plan, mpi.rank());
+
+  OutputLayout layout{out};
+  fs::create_directories(layout.stats_dir());
+  const auto& mine = plan.assignment[static_cast<size_t>(mpi.rank())];
+  uint64_t my_bytes = 0;
+  for (size_t u : mine) my_bytes += plan.units[u].end - plan.units[u].begin;
+  Progress progress("curate (rank 0)", my_bytes, mpi.rank() == 0 && config.get_bool("curate.progress"));
+  int zstd_level = static_cast<int>(config.get_int("curate.zstd_level"));
+  size_t skipped = 0;
+  for (size_t u : mine) {
+    const WorkUnit& unit = plan.units[u];
+    if (fs::exists(layout.stats_path(unit.index))) {
+      ++skipped;
+      continue;
+    }
+    const SourceSpec& source = manifest.sources[plan.files[unit.file_index].source_index];
+    auto stages = build_stages(config, source);
+    run_unit(plan, unit, source, stages, layout, zstd_level, progress);
+  }
+  progress.finish();
+  if (skipped > 0) log_info("resumed: ", skipped, " of ", mine.size(), " units were already complete");
+  write_file_atomically(out + "/markers/stream.rank-" + std::to_string(mpi.rank()) + ".done",
+                        std::to_string(mine.size()) + " units\n");
+  mpi_barrier();
+
+  if (mpi.rank() == 0) {
+    std::vector<nlohmann::json> units;
+    for (const auto& unit : plan.units)
+      units.push_back(nlohmann::json::parse(read_small_file(layout.stats_path(unit.index))));
+    nlohmann::json report = merge_unit_stats(units);
+    report["ranks"] = mpi.size();
+    report["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report["manifest"] = manifest_path;
+    report["config"] = config.values_as_text();
+    write_file_atomically(out + "/report.json", report.dump(1) + "\n");
+    write_file_atomically(out + "/report.md", render_report_markdown(report));
+    log_info("documents in ", report["docs_in"].get<uint64_t>(), ", out ", report["docs_out"].get<uint64_t>(),
+             ", rejected ", report["docs_rejected"].get<uint64_t>());
+    for (const auto& e : report["errors"])
+      log_warn("input error: ", e["message"].get<std::string>());
+    log_info("curated documents: ", out, "/docs/  report: ", out, "/report.md (and report.json)");
+  }
+  mpi_barrier();
+  return 0;
+}
+
+}  // namespace mucpt

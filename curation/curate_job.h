@@ -1,0 +1,22 @@
+#pragma once
+// The `curate` job: plan the work, run this rank's units through the stages, then
+// write the report. Each rank calls run_curate() with the same configuration.
+#include <stdexcept>
+
+#include "common/config.h"
+#include "common/mpi_context.h"
+
+namespace mucpt {
+
+// An error the user must fix (bad manifest, missing input, conflicting output).
+class UserError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+void register_curate_options(Config& config);
+
+// Returns the process exit code.
+int run_curate(const Config& config, const MpiContext& mpi);
+
+}  // namespace mucpt

@@ -1,0 +1,26 @@
+// curate: MPI-parallel corpus curation. Run with `mpirun -np N curate --config C`.
+#include <iostream>
+
+#include "common/log.h"
+#include "common/mpi_context.h"
+#include "curation/curate_job.h"
+
+int main(int argc, char** argv) {
+  mucpt::MpiContext mpi(&argc, &argv);
+  mucpt::Config config("curate: clean, filter and package a text corpus\nUsage: mpirun -np N curate --manifest M --output DIR [--config C] [--section.key=value ...]");
+  mucpt::register_curate_options(config);
+  try {
+    if (!config.parse(argc, argv, mpi.rank() == 0 ? std::cout : std::clog)) return 0;
+    return mucpt::run_curate(config, mpi);
+  } catch (const mucpt::ConfigError& e) {
+    if (mpi.rank() == 0) mucpt::log_error("configuration: ", e.what());
+    return 2;
+  } catch (const mucpt::UserError& e) {
+    if (mpi.rank() == 0) mucpt::log_error(e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    // Anything else is a fault on this rank alone: stop every rank rather than hang.
+    mucpt::log_error("fatal: ", e.what());
+    mucpt::mpi_abort(1);
+  }
+}

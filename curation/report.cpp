@@ -1,0 +1,124 @@
+#include "curation/report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace mucpt {
+
+namespace {
+
+void add_into(nlohmann::json& into, const nlohmann::json& from) {
+  if (from.is_object()) {
+    if (!into.is_object()) into = nlohmann::json::object();
+    for (auto it = from.begin(); it != from.end(); ++it) add_into(into[it.key()], it.value());
+  } else if (from.is_array()) {
+    if (!into.is_array()) into = nlohmann::json::array();
+    for (const auto& v : from) into.push_back(v);
+  } else if (from.is_number()) {
+    if (into.is_null()) into = from;
+    else if (from.is_number_float() || into.is_number_float()) into = into.get<double>() + from.get<double>();
+    else into = into.get<uint64_t>() + from.get<uint64_t>();
+  } else {
+    into = from;
+  }
+}
+
+nlohmann::json totals_only(const nlohmann::json& unit) {
+  nlohmann::json t;
+  for (const char* k : {"docs_in", "docs_out", "docs_rejected", "bytes_in", "bytes_out"}) t[k] = unit[k];
+  return t;
+}
+
+std::string fmt_count(uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
+}
+
+std::string fmt_mb(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", bytes / 1e6);
+  return buf;
+}
+
+}  // namespace
+
+nlohmann::json merge_unit_stats(const std::vector<nlohmann::json>& units) {
+  nlohmann::json report = {{"docs_in", 0}, {"docs_out", 0}, {"docs_rejected", 0}, {"bytes_in", 0}, {"bytes_out", 0}};
+  report["files"] = nlohmann::json::object();
+  report["sources"] = nlohmann::json::object();
+  report["stages"] = nlohmann::json::object();
+  report["errors"] = nlohmann::json::array();
+  for (const auto& unit : units) {
+    nlohmann::json totals = totals_only(unit);
+    add_into(report, totals);
+    const std::string file = unit["file"];
+    auto& f = report["files"][file];
+    add_into(f, totals);
+    f["source"] = unit["source"];
+    add_into(report["sources"][unit["source"].get<std::string>()], totals);
+    add_into(report["stages"], unit["stages"]);
+    for (const auto& e : unit["errors"]) {
+      report["errors"].push_back({{"file", file}, {"message", e}});
+      f["errors"].push_back(e);
+    }
+  }
+  // "order" was summed with the counters; restore it from the first unit that has it.
+  for (auto it = report["stages"].begin(); it != report["stages"].end(); ++it) {
+    for (const auto& unit : units) {
+      if (unit["stages"].contains(it.key())) {
+        it.value()["order"] = unit["stages"][it.key()]["order"];
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+std::string render_report_markdown(const nlohmann::json& r) {
+  std::ostringstream md;
+  md << "# Curation report\n\n";
+  md << "| | documents | MB |\n|---|---:|---:|\n";
+  md << "| in | " << fmt_count(r["docs_in"]) << " | " << fmt_mb(r["bytes_in"]) << " |\n";
+  md << "| out | " << fmt_count(r["docs_out"]) << " | " << fmt_mb(r["bytes_out"]) << " |\n";
+  md << "| rejected | " << fmt_count(r["docs_rejected"]) << " | |\n\n";
+  if (r.contains("ranks")) md << "Ranks: " << r["ranks"] << ". Wall time: " << r.value("wall_seconds", 0.0) << " s.\n\n";
+
+  md << "## Stages\n\n| stage | in | out | MB in | MB out | seconds | rejected |\n|---|---:|---:|---:|---:|---:|---|\n";
+  std::vector<std::pair<int64_t, std::string>> order;
+  for (auto it = r["stages"].begin(); it != r["stages"].end(); ++it)
+    order.emplace_back(it.value().value("order", int64_t(0)), it.key());
+  std::sort(order.begin(), order.end());
+  for (const auto& [_, name] : order) {
+    const auto& s = r["stages"][name];
+    std::string reasons;
+    for (auto it = s["rejected"].begin(); it != s["rejected"].end(); ++it)
+      reasons += (reasons.empty() ? "" : ", ") + it.key() + " " + fmt_count(it.value());
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%.2f", s.value("seconds", 0.0));
+    md << "| " << name << " | " << fmt_count(s["docs_in"]) << " | " << fmt_count(s["docs_out"]) << " | "
+       << fmt_mb(s["bytes_in"]) << " | " << fmt_mb(s["bytes_out"]) << " | " << secs << " | " << reasons << " |\n";
+  }
+
+  md << "\n## Sources\n\n| source | in | out | rejected | MB in | MB out |\n|---|---:|---:|---:|---:|---:|\n";
+  for (auto it = r["sources"].begin(); it != r["sources"].end(); ++it) {
+    const auto& s = it.value();
+    md << "| " << it.key() << " | " << fmt_count(s["docs_in"]) << " | " << fmt_count(s["docs_out"]) << " | "
+       << fmt_count(s["docs_rejected"]) << " | " << fmt_mb(s["bytes_in"]) << " | " << fmt_mb(s["bytes_out"]) << " |\n";
+  }
+
+  md << "\n## Files\n\n| file | source | in | out | rejected |\n|---|---|---:|---:|---:|\n";
+  for (auto it = r["files"].begin(); it != r["files"].end(); ++it) {
+    const auto& f = it.value();
+    md << "| " << it.key() << " | " << f["source"].get<std::string>() << " | " << fmt_count(f["docs_in"]) << " | "
+       << fmt_count(f["docs_out"]) << " | " << fmt_count(f["docs_rejected"]) << " |\n";
+  }
+  if (!r["errors"].empty()) {
+    md << "\n## Errors\n\n";
+    for (const auto& e : r["errors"]) md << "- " << e["file"].get<std::string>() << ": " << e["message"].get<std::string>() << "\n";
+  }
+  return md.str();
+}
+
+}  // namespace mucpt

@@ -1,0 +1,17 @@
+#pragma once
+// The per-document stages of `curate`, in order, with their options.
+#include <memory>
+#include <vector>
+
+#include "common/config.h"
+#include "curation/manifest.h"
+#include "curation/stage.h"
+
+namespace mucpt {
+
+void register_stage_options(Config& config);
+
+// Builds the stage chain for one source from the configuration.
+std::vector<std::unique_ptr<Stage>> build_stages(const Config& config, const SourceSpec& source);
+
+}  // namespace mucpt

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the toolkit needs and builds build/ in Release mode.
+# A second run installs nothing and only rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/packages.sh
+
+ensure_packages \
+  build-essential cmake pkg-config ccache zstd jq python3 \
+  libopenmpi-dev openmpi-bin \
+  libboost-program-options-dev libboost-iostreams-dev libzstd-dev \
+  libsimdjson-dev libhyperscan-dev libfasttext-dev fasttext \
+  libtorch-dev libopenblas0-openmp \
+  catch2 libutf8proc-dev libxxhash-dev nlohmann-json3-dev
+
+if [ ! -f build/CMakeCache.txt ]; then
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+# Each LibTorch file needs about 1.1 GiB to compile: one job per 2 GiB of memory at most.
+jobs=$(nproc)
+mem_jobs=$(( $(awk '/MemAvailable/ {print $2}' /proc/meminfo) / 2097152 ))
+[ "$mem_jobs" -ge 1 ] && [ "$mem_jobs" -lt "$jobs" ] && jobs=$mem_jobs
+cmake --build build -j"$jobs"
