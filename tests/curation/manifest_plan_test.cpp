@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "curation/manifest.h"
+#include "curation/work_plan.h"
+#include "tests/test_support.h"
+
+using namespace mucpt;
+
+namespace {
+void write(const std::string& path, const std::string& content) { std::ofstream(path) << content; }
+}  // namespace
+
+TEST_CASE("manifest paths resolve against the manifest folder and expand globs") {
+  auto dir = testing::scratch_dir("manifest_glob");
+  std::filesystem::create_directories(dir + "/data");
+  write(dir + "/data/b.jsonl", "{}\n");
+  write(dir + "/data/a.jsonl", "{}\n");
+  write(dir + "/m.json", R"({"name":"m","sources":[{"name":"s","paths":["data/*.jsonl"],"text_field":"body","weight":2.5,"priority":3}]})");
+  Manifest m = load_manifest(dir + "/m.json");
+  REQUIRE(m.sources.size() == 1);
+  CHECK(m.sources[0].text_field == "body");
+  CHECK(m.sources[0].id_field == "id");
+  CHECK(m.sources[0].weight == 2.5);
+  CHECK(m.sources[0].priority == 3);
+  auto files = expand_source_paths(m, m.sources[0]);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].substr(files[0].size() - 7) == "a.jsonl");
+}
+
+TEST_CASE("manifest errors name the file and the key") {
+  auto dir = testing::scratch_dir("manifest_errors");
+  CHECK_THROWS_WITH(load_manifest(dir + "/none.json"), Catch::Contains("none.json"));
+  write(dir + "/bad.json", "{not json");
+  CHECK_THROWS_WITH(load_manifest(dir + "/bad.json"), Catch::Contains("bad.json") && Catch::Contains("not valid JSON"));
+  write(dir + "/type.json", R"({"sources":[{"name":"s","paths":["x"],"weight":"heavy"}]})");
+  CHECK_THROWS_WITH(load_manifest(dir + "/type.json"), Catch::Contains("'weight'") && Catch::Contains("'s'"));
+  write(dir + "/nomatch.json", R"({"sources":[{"name":"s","paths":["missing/*.jsonl"]}]})");
+  Manifest m = load_manifest(dir + "/nomatch.json");
+  CHECK_THROWS_WITH(expand_source_paths(m, m.sources[0]), Catch::Contains("no file matches") && Catch::Contains("missing/*.jsonl"));
+}
+
+TEST_CASE("the work plan splits large plain files, keeps compressed files whole, and covers every unit once") {
+  auto dir = testing::scratch_dir("work_plan");
+  write(dir + "/big.jsonl", std::string(10000, 'x'));
+  write(dir + "/small.jsonl.zst", std::string(5000, 'y'));
+  write(dir + "/m.json", R"({"sources":[{"name":"s","paths":["*.jsonl","*.zst"]}]})");
+  Manifest m = load_manifest(dir + "/m.json");
+  for (int ranks : {1, 2, 3, 4}) {
+    WorkPlan plan = plan_work(m, 3000, ranks);
+    REQUIRE(plan.files.size() == 2);
+    CHECK(plan.units.size() == 5);  // 4 ranges of big.jsonl, small.jsonl.zst whole
+    std::vector<int> seen(plan.units.size(), 0);
+    for (const auto& units : plan.assignment)
+      for (size_t u : units) ++seen[u];
+    CHECK(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
+    CHECK(plan.files[0].display_name == "big.jsonl");
+  }
+}

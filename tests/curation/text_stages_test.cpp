@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+
+#include "curation/stages/length_filter.h"
+#include "curation/stages/text_cleaner.h"
+#include "curation/stages/unicode_normalizer.h"
+
+using namespace mucpt;
+
+namespace {
+std::string cleaned(const std::string& in) {
+  std::string out;
+  TextCleaner::clean(in, out);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("control and invisible characters are removed") {
+  CHECK(cleaned("a\x01" "b\x7f" "c") == "abc");
+  CHECK(cleaned("zero\xE2\x80\x8Bwidth") == "zerowidth");      // U+200B
+  CHECK(cleaned("\xEF\xBB\xBF" "bom first") == "bom first");   // U+FEFF
+  CHECK(cleaned("soft\xC2\xADhyphen") == "softhyphen");        // U+00AD
+  CHECK(cleaned("family \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9") ==
+        "family \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9");  // ZWJ kept inside emoji
+}
+
+TEST_CASE("whitespace is tidied line by line") {
+  CHECK(cleaned("  lead and trail  ") == "lead and trail");
+  CHECK(cleaned("many   spaces\tand\ttabs") == "many spaces and tabs");
+  CHECK(cleaned("crlf\r\nline\rcr") == "crlf\nline\ncr");
+  CHECK(cleaned("para one\n\n\n\n\npara two") == "para one\n\npara two");
+  CHECK(cleaned("no\xC2\xA0" "break\xE3\x80\x80" "ideographic") == "no break ideographic");
+  CHECK(cleaned("line \n  indented") == "line\nindented");
+  CHECK(cleaned("\n\n\n") == "");
+}
+
+TEST_CASE("track-list lines survive cleaning unchanged") {
+  std::string tracks = "1. Opening Song 3:45\n2. Second Song 4:02\nProducer: Jane Doe";
+  CHECK(cleaned(tracks) == tracks);
+}
+
+TEST_CASE("the normalizer composes to NFC and counts changed documents") {
+  UnicodeNormalizer stage;
+  Document doc;
+  doc.text = "Sigur Ro\xCC\x81s";
+  CHECK(stage.process(doc).keep());
+  CHECK(doc.text == "Sigur R\xC3\xB3s");
+}
+
+TEST_CASE("the length filter counts characters, not bytes") {
+  LengthFilter filter(5, 10);
+  Document doc;
+  doc.text = "音乐音乐音";  // 5 characters, 15 bytes
+  CHECK(filter.process(doc).keep());
+  doc.text = "音乐";
+  CHECK(std::string(filter.process(doc).reject_reason) == "too_short");
+  doc.text = "";
+  CHECK(std::string(filter.process(doc).reject_reason) == "empty_text");
+  doc.text = "this is far too long";
+  CHECK(std::string(filter.process(doc).reject_reason) == "too_long");
+}
