@@ -1,0 +1,20 @@
+#pragma once
+// How many cores the LibTorch parts use. Debian's LibTorch runs its BLAS through
+// libblas.so.3: with OpenBLAS (libopenblas0-openmp) behind it, and its OpenMP pool
+// sized to the cores given to the rank, it is tens of times faster than with the
+// reference BLAS and one thread.
+#include <string>
+
+namespace mucpt {
+
+// Cores in this process's CPU affinity: what mpirun or Slurm gave the rank.
+int cores_for_this_rank();
+
+// Sets the intra-op thread count (threads <= 0: cores_for_this_rank()) and returns it.
+int configure_compute_threads(int threads);
+
+// "OpenBLAS 0.3.21 ..." when OpenBLAS serves libblas.so.3, else a warning text.
+std::string blas_description();
+bool blas_is_openblas();
+
+}  // namespace mucpt
