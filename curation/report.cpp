@@ -83,7 +83,11 @@ std::string render_report_markdown(const nlohmann::json& r) {
   md << "| in | " << fmt_count(r["docs_in"]) << " | " << fmt_mb(r["bytes_in"]) << " |\n";
   md << "| out | " << fmt_count(r["docs_out"]) << " | " << fmt_mb(r["bytes_out"]) << " |\n";
   md << "| rejected | " << fmt_count(r["docs_rejected"]) << " | |\n\n";
-  if (r.contains("ranks")) md << "Ranks: " << r["ranks"] << ". Wall time: " << r.value("wall_seconds", 0.0) << " s.\n\n";
+  if (r.contains("ranks")) {
+    char wall[32];
+    std::snprintf(wall, sizeof wall, "%.2f", r.value("wall_seconds", 0.0));
+    md << "Ranks: " << r["ranks"] << ". Wall time: " << wall << " s.\n\n";
+  }
 
   md << "## Stages\n\n| stage | in | out | MB in | MB out | seconds | rejected |\n|---|---:|---:|---:|---:|---:|---|\n";
   std::vector<std::pair<int64_t, std::string>> order;
