@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/hashing.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "common/log.h"
@@ -41,6 +42,7 @@ nlohmann::json run_identity(const Config& config, const WorkPlan& plan) {
     id["options"][key] = value;
   }
   for (const auto& f : plan.files) id["inputs"].push_back({{"path", f.path}, {"size", f.size}});
+  id["manifest_hash"] = hash64(read_small_file(config.get_string("manifest")));
   return id;
 }
 
@@ -116,7 +118,11 @@ int run_curate(const Config& config, const MpiContext& mpi) {
   } catch (const ManifestError& e) {
     throw UserError(e.what());
   }
-  for (const auto& source : manifest.sources) build_stages(config, source);  // refuse bad stage options early
+  std::vector<StageSettings> settings;  // per source; built now so bad options are refused before any work
+  for (const auto& source : manifest.sources) {
+    settings.emplace_back(config, source.settings, source.name);
+    build_stages(settings.back());
+  }
 
   fs::create_directories(out);
   check_resumable(config, plan, out, mpi.rank());
@@ -136,8 +142,9 @@ int run_curate(const Config& config, const MpiContext& mpi) {
       ++skipped;
       continue;
     }
-    const SourceSpec& source = manifest.sources[plan.files[unit.file_index].source_index];
-    auto stages = build_stages(config, source);
+    size_t source_index = plan.files[unit.file_index].source_index;
+    const SourceSpec& source = manifest.sources[source_index];
+    auto stages = build_stages(settings[source_index]);
     run_unit(plan, unit, source, stages, layout, zstd_level, progress);
   }
   progress.finish();

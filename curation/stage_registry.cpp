@@ -13,7 +13,7 @@ void register_stage_options(Config& config) {
   config.add_int("length.max_chars", 0, "drop documents with more characters (0: no limit)");
 }
 
-std::vector<std::unique_ptr<Stage>> build_stages(const Config& config, const SourceSpec& source) {
+std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
   std::vector<std::unique_ptr<Stage>> stages;
   if (config.get_bool("normalize.enabled")) stages.push_back(std::make_unique<UnicodeNormalizer>());
   if (config.get_bool("clean.enabled")) stages.push_back(std::make_unique<TextCleaner>());

@@ -4,14 +4,15 @@
 #include <vector>
 
 #include "common/config.h"
-#include "curation/manifest.h"
+#include "curation/stage_settings.h"
 #include "curation/stage.h"
 
 namespace mucpt {
 
 void register_stage_options(Config& config);
 
-// Builds the stage chain for one source from the configuration.
-std::vector<std::unique_ptr<Stage>> build_stages(const Config& config, const SourceSpec& source);
+// Builds the stage chain for one source from its settings (the configuration with the
+// source's manifest overrides).
+std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& settings);
 
 }  // namespace mucpt
