@@ -11,6 +11,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/progress.h"
+#include "curation/fasttext_model.h"
 #include "curation/manifest.h"
 #include "curation/report.h"
 #include "curation/stage_registry.h"
@@ -119,9 +120,13 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     throw UserError(e.what());
   }
   std::vector<StageSettings> settings;  // per source; built now so bad options are refused before any work
-  for (const auto& source : manifest.sources) {
-    settings.emplace_back(config, source.settings, source.name);
-    build_stages(settings.back());
+  try {
+    for (const auto& source : manifest.sources) {
+      settings.emplace_back(config, source.settings, source.name);
+      build_stages(settings.back());  // also loads model files once, before any work
+    }
+  } catch (const ModelError& e) {
+    throw UserError(e.what());
   }
 
   fs::create_directories(out);

@@ -18,8 +18,9 @@ WorkPlan plan_work(const Manifest& manifest, uint64_t split_bytes, int ranks) {
       InputFile file;
       file.source_index = s;
       file.path = path;
-      fs::path rel = fs::absolute(path).lexically_normal().lexically_relative(base);
-      file.display_name = (!rel.empty() && *rel.begin() != "..") ? rel.string() : path;
+      fs::path absolute = fs::absolute(path).lexically_normal();
+      fs::path rel = absolute.lexically_relative(base);
+      file.display_name = (!rel.empty() && *rel.begin() != "..") ? rel.string() : absolute.string();
       file.size = fs::file_size(path);
       file.compressed = compression_from_path(path) != Compression::none;
       plan.files.push_back(std::move(file));

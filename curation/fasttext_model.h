@@ -1,0 +1,39 @@
+#pragma once
+// fastText models loaded once per process and shared by every stage that uses them
+// (stages are rebuilt per work unit; a model is not).
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fasttext {
+class FastText;
+}
+
+namespace mucpt {
+
+class ModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class FastTextModel {
+ public:
+  // Loads path, or returns the copy already loaded. Throws ModelError naming the file
+  // when it is missing or not a fastText model.
+  static std::shared_ptr<const FastTextModel> load(const std::string& path);
+
+  // Top-k labels (without "__label__") with probabilities, for one text. Newlines are
+  // read as spaces, so a whole document is one input, as `fasttext predict` reads a line.
+  std::vector<std::pair<std::string, float>> predict(std::string_view text, int k) const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::shared_ptr<fasttext::FastText> model_;
+};
+
+}  // namespace mucpt

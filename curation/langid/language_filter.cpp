@@ -1,0 +1,40 @@
+#include "curation/langid/language_filter.h"
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace mucpt {
+
+LanguageFilter::LanguageFilter(std::shared_ptr<const FastTextModel> model, std::set<std::string> languages,
+                               double threshold)
+    : model_(std::move(model)), languages_(std::move(languages)), threshold_(threshold) {}
+
+Verdict LanguageFilter::process(Document& doc) {
+  auto top = model_->predict(doc.text, 1);
+  std::string lang = top.empty() ? "unknown" : top[0].first;
+  double p = top.empty() ? 0.0 : top[0].second;
+  doc.set_label("lang", lang);
+  doc.set_score("lang_p", p);
+  ++per_language_[lang];
+  if (!languages_.empty() && !languages_.count(lang)) return Verdict::rejected("unwanted_language");
+  if (p < threshold_) return Verdict::rejected("low_language_score");
+  return Verdict::kept();
+}
+
+void LanguageFilter::write_counters(nlohmann::json& out) const {
+  for (const auto& [lang, n] : per_language_) out["languages"][lang] = n;
+}
+
+std::set<std::string> parse_language_list(const std::string& comma_separated) {
+  std::set<std::string> languages;
+  std::stringstream ss(comma_separated);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    size_t b = item.find_first_not_of(" \t");
+    size_t e = item.find_last_not_of(" \t");
+    if (b != std::string::npos) languages.insert(item.substr(b, e - b + 1));
+  }
+  return languages;
+}
+
+}  // namespace mucpt

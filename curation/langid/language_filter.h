@@ -1,0 +1,31 @@
+#pragma once
+// Language identification with a fastText model (lid.176): the top label and its
+// probability go to scores.lang and scores.lang_p; documents outside the kept
+// languages, or identified with too little confidence, are dropped.
+#include <memory>
+#include <set>
+#include <string>
+
+#include "curation/fasttext_model.h"
+#include "curation/stage.h"
+
+namespace mucpt {
+
+class LanguageFilter : public Stage {
+ public:
+  // An empty language set keeps every language above the threshold.
+  LanguageFilter(std::shared_ptr<const FastTextModel> model, std::set<std::string> languages, double threshold);
+  const char* name() const override { return "langid"; }
+  Verdict process(Document& doc) override;
+  void write_counters(nlohmann::json& out) const override;
+
+ private:
+  std::shared_ptr<const FastTextModel> model_;
+  std::set<std::string> languages_;
+  double threshold_;
+  std::map<std::string, uint64_t> per_language_;
+};
+
+std::set<std::string> parse_language_list(const std::string& comma_separated);
+
+}  // namespace mucpt
