@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/setup.sh >/dev/null
 source scripts/lib/packages.sh
-ensure_packages jq python3 zstd
+ensure_packages jq python3 zstd time
 
 size_mb=${SIZE_MB:-200}
 repeat=${REPEAT:-3}
@@ -36,8 +36,8 @@ JSON
 median_seconds() {
   local times=() t
   for _ in $(seq "$repeat"); do
-    t=$( { /usr/bin/time -f "%e" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    times+=("$t")
+    /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>&1
+    times+=("$(tail -n 1 "$work/time.txt")")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
