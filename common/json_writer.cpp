@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "common/unicode.h"
 
@@ -32,35 +33,53 @@ void append_escaped_ascii(std::string& out, unsigned char c) {
 }
 }  // namespace
 
+namespace {
+
+// True when one of the 8 bytes of w needs attention: below 0x20, '"', '\\', 0x7F or
+// non-ASCII (SWAR: each test sets a byte's high bit).
+inline bool word_needs_care(uint64_t w) {
+  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero = [&](uint64_t v) { return (v - ones) & ~v & highs; };
+  uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+  return ((w & highs) | below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) |
+          has_zero(w ^ (ones * 0x7F))) != 0;
+}
+
+inline bool byte_is_plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c < 0x7F; }
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
   size_t i = 0;
   const size_t n = s.size();
+  const char* p = s.data();
   while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+    // Copy the longest run of plain ASCII at once, 8 bytes at a time where possible.
+    size_t j = i;
+    while (j + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + j, 8);
+      if (word_needs_care(w)) break;
+      j += 8;
+    }
+    while (j < n && byte_is_plain(static_cast<unsigned char>(p[j]))) ++j;
+    out.append(p + i, j - i);
+    i = j;
+    if (i >= n) break;
+    unsigned char c = static_cast<unsigned char>(p[i]);
     if (c < 0x80) {
-      // Copy a run of plain ASCII at once; escape the rest.
-      size_t j = i;
-      while (j < n) {
-        unsigned char d = static_cast<unsigned char>(s[j]);
-        if (d >= 0x80 || d < 0x20 || d == '"' || d == '\\' || d == 0x7f) break;
-        ++j;
-      }
-      out.append(s.data() + i, j - i);
-      if (j < n && static_cast<unsigned char>(s[j]) < 0x80) {
-        append_escaped_ascii(out, static_cast<unsigned char>(s[j]));
-        ++j;
-      }
-      i = j;
+      append_escaped_ascii(out, c);
+      ++i;
       continue;
     }
-    size_t len = utf8_sequence_length(s.data() + i, n - i);
+    size_t len = utf8_sequence_length(p + i, n - i);
     if (len == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD for an invalid byte
       ++i;
     } else {
-      out.append(s.data() + i, len);
+      out.append(p + i, len);
       i += len;
     }
   }

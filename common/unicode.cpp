@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <vector>
 
 namespace mucpt {
 
@@ -66,10 +67,47 @@ void append_utf8(std::string& out, char32_t cp) {
   out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
 }
 
+namespace {
+// Starters (combining class 0) that can still compose with the character before them:
+// Hangul vowel and trailing jamo and a few Indic and Myanmar vowel signs.
+bool composes_with_previous(char32_t cp) {
+  return (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2) || cp == 0x0B3E || cp == 0x0B56 ||
+         cp == 0x0B57 || cp == 0x0BBE || cp == 0x0BD7 || cp == 0x0CC2 || cp == 0x0CD5 || cp == 0x0CD6 ||
+         cp == 0x0D3E || cp == 0x0D57 || cp == 0x0DCF || cp == 0x0DDF || cp == 0x102E || cp == 0x1B35 ||
+         cp == 0x11127 || cp == 0x1133E || cp == 0x11357 || cp == 0x114B0 ||
+         cp == 0x114BA || cp == 0x114BD || cp == 0x115AF;
+}
+
+// A character is NFC-stable when it has no combining class, no canonical
+// decomposition, and does not compose with its predecessor.
+bool nfc_stable(char32_t cp) {
+  const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+  if (p->combining_class != 0) return false;
+  if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) return false;
+  return !composes_with_previous(cp);
+}
+
+const std::vector<bool>& bmp_nfc_stable() {
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(0x10000);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) t[cp] = nfc_stable(cp);
+    return t;
+  }();
+  return table;
+}
+}  // namespace
+
 bool is_nfc_quick(std::string_view s) {
-  // Text below U+0300 has no combining marks or compositions: already NFC.
-  for (unsigned char c : s) {
-    if (c >= 0xCC) return false;  // lead bytes of U+0300 and above
+  // Below U+0300 every character is stable, so only lead bytes from 0xCC need a look.
+  const auto& stable = bmp_nfc_stable();
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0xCC) {
+      ++i;
+      continue;
+    }
+    char32_t cp = next_code_point(s, i);
+    if (!(cp < 0x10000 ? stable[cp] : nfc_stable(cp))) return false;
   }
   return true;
 }

@@ -27,6 +27,7 @@ void register_curate_options(Config& config) {
   config.add_string("output", "", "output folder: docs/, rejects/, stats/, report.json, report.md");
   config.add_int("curate.split_bytes", int64_t(256) << 20,
                  "uncompressed files larger than this are split into byte ranges shared by ranks");
+  config.add_string("curate.compression", "zstd", "output files: zstd (.jsonl.zst) or none (.jsonl)");
   config.add_int("curate.zstd_level", 3, "zstd level of the output files");
   config.add_bool("curate.progress", true, "print a progress line on rank 0");
   config.add_bool("curate.resume", true, "skip work units finished by an earlier run into the same output");
@@ -134,6 +135,9 @@ int run_curate(const Config& config, const MpiContext& mpi) {
   number_lines(plan, mpi.rank());
 
   OutputLayout layout{out};
+  std::string compression = config.get_string("curate.compression");
+  if (compression == "none") layout.extension = ".jsonl";
+  else if (compression != "zstd") throw ConfigError("curate.compression must be zstd or none, not '" + compression + "'");
   fs::create_directories(layout.stats_dir());
   const auto& mine = plan.assignment[static_cast<size_t>(mpi.rank())];
   uint64_t my_bytes = 0;

@@ -15,10 +15,10 @@ namespace mucpt {
 
 namespace {
 
-std::string part_name(size_t unit) {
+std::string part_name(size_t unit, const std::string& extension) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "part-%06zu.jsonl.zst", unit);
-  return buf;
+  std::snprintf(buf, sizeof buf, "part-%06zu", unit);
+  return buf + extension;
 }
 
 constexpr size_t kMaxRawReject = 64 << 10;  // bytes of a malformed line kept in its reject record
@@ -82,9 +82,9 @@ nlohmann::json counters_json(const StageCounters& c, size_t order) {
 
 }  // namespace
 
-std::string OutputLayout::docs_path(size_t unit) const { return root + "/docs/" + part_name(unit); }
+std::string OutputLayout::docs_path(size_t unit) const { return root + "/docs/" + part_name(unit, extension); }
 std::string OutputLayout::rejects_path(const std::string& stage, size_t unit) const {
-  return root + "/rejects/" + stage + "/" + part_name(unit);
+  return root + "/rejects/" + stage + "/" + part_name(unit, extension);
 }
 std::string OutputLayout::stats_dir() const { return root + "/stats"; }
 std::string OutputLayout::stats_path(size_t unit) const {

@@ -14,6 +14,7 @@ namespace mucpt {
 
 struct OutputLayout {
   std::string root;
+  std::string extension = ".jsonl.zst";  // ".jsonl" writes plain files
   std::string docs_path(size_t unit) const;
   std::string rejects_path(const std::string& stage, size_t unit) const;
   std::string stats_path(size_t unit) const;

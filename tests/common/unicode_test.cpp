@@ -27,3 +27,14 @@ TEST_CASE("NFC composes decomposed accents") {
   CHECK(out == "Beyonc\xC3\xA9");
   CHECK(is_nfc_quick("plain text"));
 }
+
+TEST_CASE("the NFC quick check passes CJK and plain text and never passes text NFC would change") {
+  CHECK(is_nfc_quick("音乐 and music, 2024"));
+  CHECK(is_nfc_quick("\xEC\x9D\x8C\xEC\x95\x85"));  // Hangul syllables
+  for (std::string s : {"e\xCC\x81", "\xE1\x84\x80\xE1\x85\xA1", "\xE2\x84\xAB", "\xEF\xA4\x80", "caf\xC3\xA9"}) {
+    std::string normalized;
+    REQUIRE(nfc_normalize(s, normalized));
+    if (is_nfc_quick(s)) CHECK(normalized == s);
+    if (normalized != s) CHECK_FALSE(is_nfc_quick(s));
+  }
+}

@@ -58,3 +58,29 @@ TEST_CASE("the length filter counts characters, not bytes") {
   doc.text = "this is far too long";
   CHECK(std::string(filter.process(doc).reject_reason) == "too_long");
 }
+
+TEST_CASE("cleaning is idempotent and keeps every visible character, on random mixes") {
+  const std::vector<std::string> pieces = {"a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\xE2\x80\x8B", "\xC2\xA0",
+                                           "\xE9\x9F\xB3", ".", "\x01", "\xE3\x80\x80", "\xF0\x9F\x8E\xB8"};
+  uint64_t state = 12345;
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text, visible;
+    int len = static_cast<int>(state % 40);
+    for (int k = 0; k < len; ++k) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      const std::string& piece = pieces[(state >> 33) % pieces.size()];
+      text += piece;
+      if (piece == "a" || piece == "Bc" || piece == "." || piece == "\xE9\x9F\xB3" || piece == "\xF0\x9F\x8E\xB8")
+        visible += piece;
+    }
+    std::string once = cleaned(text);
+    INFO(text);
+    CHECK(cleaned(once) == once);
+    std::string once_visible;
+    for (size_t i = 0; i < once.size(); ++i)
+      if (once[i] != ' ' && once[i] != '\n') once_visible += once[i];
+    CHECK(once_visible == visible);
+    CHECK(once.find("  ") == std::string::npos);
+    CHECK(once.find("\n\n\n") == std::string::npos);
+  }
+}
