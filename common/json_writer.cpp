@@ -37,15 +37,20 @@ namespace {
 
 // True when one of the 8 bytes of w needs attention: below 0x20, '"', '\\', 0x7F or
 // non-ASCII (SWAR: each test sets a byte's high bit).
-inline bool word_needs_care(uint64_t w) {
+// When the text is known to be valid UTF-8, bytes from 0x80 are copied as they are.
+inline bool word_needs_care(uint64_t w, bool valid_utf8) {
   constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   auto has_zero = [&](uint64_t v) { return (v - ones) & ~v & highs; };
+  uint64_t ascii = valid_utf8 ? ~w & highs : highs;  // high bit of bytes that are ASCII
   uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-  return ((w & highs) | below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) |
-          has_zero(w ^ (ones * 0x7F))) != 0;
+  uint64_t special = below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) | has_zero(w ^ (ones * 0x7F));
+  return ((valid_utf8 ? 0 : (w & highs)) | (special & ascii)) != 0;
 }
 
-inline bool byte_is_plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c < 0x7F; }
+inline bool byte_is_plain(unsigned char c, bool valid_utf8) {
+  if (c >= 0x80) return valid_utf8;
+  return c >= 0x20 && c != '"' && c != '\\' && c < 0x7F;
+}
 
 }  // namespace
 
@@ -55,16 +60,17 @@ void append_json_string(std::string& out, std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   const char* p = s.data();
+  const bool valid = is_valid_utf8(s);  // SIMD check, far cheaper than checking per character
   while (i < n) {
     // Copy the longest run of plain ASCII at once, 8 bytes at a time where possible.
     size_t j = i;
     while (j + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, p + j, 8);
-      if (word_needs_care(w)) break;
+      if (word_needs_care(w, valid)) break;
       j += 8;
     }
-    while (j < n && byte_is_plain(static_cast<unsigned char>(p[j]))) ++j;
+    while (j < n && byte_is_plain(static_cast<unsigned char>(p[j]), valid)) ++j;
     out.append(p + i, j - i);
     i = j;
     if (i >= n) break;

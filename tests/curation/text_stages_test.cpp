@@ -46,6 +46,13 @@ TEST_CASE("the normalizer composes to NFC and counts changed documents") {
   CHECK(doc.text == "Sigur R\xC3\xB3s");
 }
 
+TEST_CASE("characters are counted across 8-byte words") {
+  CHECK(count_characters("") == 0);
+  CHECK(count_characters("abcdefghij") == 10);
+  CHECK(count_characters("音乐音乐音乐音乐") == 8);  // 24 bytes
+  CHECK(count_characters("a音b乐c🎸d") == 7);
+}
+
 TEST_CASE("the length filter counts characters, not bytes") {
   LengthFilter filter(5, 10);
   Document doc;
