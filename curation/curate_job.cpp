@@ -11,6 +11,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/progress.h"
+#include "curation/classifier/classifier_training.h"
 #include "curation/fasttext_model.h"
 #include "curation/manifest.h"
 #include "curation/report.h"
@@ -32,6 +33,7 @@ void register_curate_options(Config& config) {
   config.add_bool("curate.progress", true, "print a progress line on rank 0");
   config.add_bool("curate.resume", true, "skip work units finished by an earlier run into the same output");
   register_stage_options(config);
+  register_classifier_training_options(config);
 }
 
 namespace {
@@ -180,6 +182,33 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     log_info("curated documents: ", out, "/docs/  report: ", out, "/report.md (and report.json)");
   }
   mpi_barrier();
+  return 0;
+}
+
+}  // namespace mucpt
+
+namespace mucpt {
+
+int run_train_classifier(const Config& config, const MpiContext& mpi) {
+  const std::string manifest_path = config.get_string("manifest");
+  const std::string model_path = config.get_string("output");
+  if (manifest_path.empty()) throw UserError("no manifest: give --manifest with labelled sources (\"domain\")");
+  if (model_path.empty()) throw UserError("no model path: give --output MODEL.bin");
+  if (mpi.rank() != 0) return 0;  // fastText trains with threads on one process
+  Manifest manifest;
+  try {
+    manifest = load_manifest(manifest_path);
+  } catch (const ManifestError& e) {
+    throw UserError(e.what());
+  }
+  ClassifierEvaluation eval = train_classifier(manifest, config, classifier_training_options(config), model_path);
+  write_file_atomically(model_path + ".eval.json", eval.to_json().dump(1) + "\n");
+  std::printf("held-out documents:");
+  for (const auto& [label, n] : eval.holdout_docs) std::printf(" %s %llu", label.c_str(), static_cast<unsigned long long>(n));
+  std::printf("\n%9s %9s %9s %9s\n", "threshold", "precision", "recall", "F1");
+  for (const auto& p : eval.curve) std::printf("%9.2f %9.4f %9.4f %9.4f\n", p.threshold, p.precision, p.recall, p.f1);
+  std::printf("at 0.5: precision %.4f recall %.4f F1 %.4f\nmodel: %s (evaluation in %s.eval.json)\n",
+              eval.at_half.precision, eval.at_half.recall, eval.at_half.f1, model_path.c_str(), model_path.c_str());
   return 0;
 }
 

@@ -16,7 +16,9 @@ class UserError : public std::runtime_error {
 
 void register_curate_options(Config& config);
 
-// Returns the process exit code.
+// Each returns the process exit code.
 int run_curate(const Config& config, const MpiContext& mpi);
+// `curate train-classifier`: a fastText domain classifier from a labelled manifest.
+int run_train_classifier(const Config& config, const MpiContext& mpi);
 
 }  // namespace mucpt

@@ -1,8 +1,10 @@
 #include "curation/fasttext_model.h"
 
+#include <fasttext/dictionary.h>
 #include <fasttext/fasttext.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -13,9 +15,12 @@ std::shared_ptr<const FastTextModel> FastTextModel::load(const std::string& path
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const FastTextModel>> cache;
   std::lock_guard<std::mutex> lock(mutex);
-  if (auto it = cache.find(path); it != cache.end()) return it->second;
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw ModelError("fastText model '" + path + "' does not exist");
+  // Keyed by size and modification time too, so a retrained model is not served stale.
+  std::string key = path + "|" + std::to_string(st.st_size) + "|" + std::to_string(st.st_mtim.tv_sec) + "." +
+                    std::to_string(st.st_mtim.tv_nsec);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
   auto model = std::make_shared<FastTextModel>();
   model->path_ = path;
   model->model_ = std::make_shared<fasttext::FastText>();
@@ -24,7 +29,7 @@ std::shared_ptr<const FastTextModel> FastTextModel::load(const std::string& path
   } catch (const std::exception& e) {
     throw ModelError("fastText model '" + path + "' cannot be loaded: " + e.what());
   }
-  cache[path] = model;
+  cache[key] = model;
   return model;
 }
 
@@ -45,6 +50,34 @@ std::vector<std::pair<std::string, float>> FastTextModel::predict(std::string_vi
     out.emplace_back(std::move(label), static_cast<float>(p));
   }
   return out;
+}
+
+}  // namespace mucpt
+
+namespace mucpt {
+
+double FastTextModel::probability(std::string_view text, const std::string& label) const {
+  for (const auto& [name, p] : predict(text, -1)) {
+    if (name == label) return p;
+  }
+  return 0.0;
+}
+
+std::vector<std::string> FastTextModel::labels() const {
+  auto dict = model_->getDictionary();
+  std::vector<std::string> labels;
+  constexpr std::string_view kPrefix = "__label__";
+  for (int32_t i = 0; i < dict->nlabels(); ++i) {
+    std::string label = dict->getLabel(i);
+    if (label.compare(0, kPrefix.size(), kPrefix) == 0) label.erase(0, kPrefix.size());
+    labels.push_back(std::move(label));
+  }
+  return labels;
+}
+
+bool FastTextModel::has_label(const std::string& label) const {
+  auto all = labels();
+  return std::find(all.begin(), all.end(), label) != all.end();
 }
 
 }  // namespace mucpt

@@ -29,6 +29,11 @@ class FastTextModel {
   // read as spaces, so a whole document is one input, as `fasttext predict` reads a line.
   std::vector<std::pair<std::string, float>> predict(std::string_view text, int k) const;
 
+  // Probability of one label (without "__label__"); 0 when the model does not give it.
+  double probability(std::string_view text, const std::string& label) const;
+  bool has_label(const std::string& label) const;
+  std::vector<std::string> labels() const;
+
   const std::string& path() const { return path_; }
 
  private:

@@ -1,5 +1,6 @@
 #include "curation/stage_registry.h"
 
+#include "curation/classifier/domain_classifier.h"
 #include "curation/langid/language_filter.h"
 #include "curation/stages/length_filter.h"
 #include "curation/stages/text_cleaner.h"
@@ -13,6 +14,15 @@ void register_stage_options(Config& config) {
   config.add_string("langid.model", "", "fastText language-ID model (lid.176.bin/.ftz); empty: no language ID");
   config.add_string("langid.languages", "", "comma-separated languages to keep (empty: any)");
   config.add_double("langid.threshold", 0.65, "minimum probability of the top language");
+  config.add_string("classifier.model", "", "fastText domain classifier (.bin/.ftz); empty: no classifier stage");
+  config.add_string("classifier.label", "music", "the in-domain label; its probability is scores.<label>_p");
+  config.add_string("classifier.policy", "threshold", "threshold | pareto | weight (see README)");
+  config.add_double("classifier.threshold", 0.5, "threshold and weight policies: drop below this probability");
+  config.add_double("classifier.pareto_alpha", 9.0, "pareto policy: keep when Pareto(alpha) > 1 - p");
+  config.add_double("classifier.weight_scale", 2.0, "weight policy: weight = clip(p * scale, min, max)");
+  config.add_double("classifier.weight_min", 0.1, "weight policy: lowest weight");
+  config.add_double("classifier.weight_max", 3.0, "weight policy: highest weight");
+  config.add_bool("classifier.by_paragraph", false, "score each paragraph and keep the best score");
   config.add_int("length.min_chars", 50, "drop documents with fewer characters after cleaning");
   config.add_int("length.max_chars", 0, "drop documents with more characters (0: no limit)");
 }
@@ -25,6 +35,19 @@ std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
     stages.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(model),
                                                       parse_language_list(config.get_string("langid.languages")),
                                                       config.get_double("langid.threshold")));
+  }
+  if (std::string model = config.get_string("classifier.model"); !model.empty()) {
+    ClassifierOptions o;
+    o.label = config.get_string("classifier.label");
+    o.policy = config.get_string("classifier.policy");
+    o.threshold = config.get_double("classifier.threshold");
+    o.pareto_alpha = config.get_double("classifier.pareto_alpha");
+    o.weight_scale = config.get_double("classifier.weight_scale");
+    o.weight_min = config.get_double("classifier.weight_min");
+    o.weight_max = config.get_double("classifier.weight_max");
+    o.by_paragraph = config.get_bool("classifier.by_paragraph");
+    o.seed = static_cast<uint64_t>(config.get_int("classifier.seed"));
+    stages.push_back(std::make_unique<DomainClassifier>(FastTextModel::load(model), o));
   }
   int64_t min_chars = config.get_int("length.min_chars");
   int64_t max_chars = config.get_int("length.max_chars");

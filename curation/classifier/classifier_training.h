@@ -1,0 +1,55 @@
+#pragma once
+// Trains a fastText domain classifier from a manifest whose sources carry a
+// "domain" label (music, general, ...), holding out a deterministic share of the
+// documents to measure precision, recall and F1 of the positive label.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "common/config.h"
+#include "curation/manifest.h"
+
+namespace mucpt {
+
+struct ClassifierTrainingOptions {
+  std::string positive_label = "music";
+  int epochs = 10;
+  int dim = 64;
+  int word_ngrams = 2;
+  double learning_rate = 0.5;
+  int bucket = 0;  // 0: sized to the data
+  int min_count = 1;
+  // Sub-word features carry the domain to words never seen in training (new names,
+  // other registers of music text) at some cost in training time.
+  int char_ngrams_min = 3, char_ngrams_max = 5;
+  double holdout = 0.1;
+  uint64_t max_docs_per_label = 0;  // 0: all; else a deterministic sample
+  bool quantize = false;            // also write a compressed .ftz beside the .bin
+  int threads = 0;                  // 0: the cores given to the process; 1 is reproducible
+  uint64_t seed = 0;
+};
+
+struct PrecisionRecallPoint {
+  double threshold, precision, recall, f1;
+};
+
+struct ClassifierEvaluation {
+  std::map<std::string, uint64_t> train_docs, holdout_docs;  // per label
+  std::vector<PrecisionRecallPoint> curve;                   // thresholds 0.05 .. 0.95
+  PrecisionRecallPoint at_half;                              // threshold 0.5
+  nlohmann::json to_json() const;
+};
+
+void register_classifier_training_options(Config& config);
+ClassifierTrainingOptions classifier_training_options(const Config& config);
+
+// Writes model_path (and model_path with .ftz when quantizing) atomically and returns the
+// held-out evaluation. The documents are cleaned by the same stages as in `curate`.
+ClassifierEvaluation train_classifier(const Manifest& manifest, const Config& config,
+                                      const ClassifierTrainingOptions& options, const std::string& model_path);
+
+// Precision, recall and F1 of "positive" at each threshold.
+std::vector<PrecisionRecallPoint> precision_recall_curve(const std::vector<std::pair<double, bool>>& scored,
+                                                         const std::vector<double>& thresholds);
+
+}  // namespace mucpt

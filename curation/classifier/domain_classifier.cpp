@@ -1,0 +1,72 @@
+#include "curation/classifier/domain_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "common/config.h"
+#include "common/hashing.h"
+#include "curation/classifier/classifier_text.h"
+
+namespace mucpt {
+
+double pareto_draw(double u, double alpha) { return std::pow(1.0 - u, -1.0 / alpha) - 1.0; }
+
+DomainClassifier::DomainClassifier(std::shared_ptr<const FastTextModel> model, ClassifierOptions options)
+    : model_(std::move(model)), options_(std::move(options)), score_name_(options_.label + "_p") {
+  if (options_.policy == "threshold") policy_ = Policy::threshold;
+  else if (options_.policy == "pareto") policy_ = Policy::pareto;
+  else if (options_.policy == "weight") policy_ = Policy::weight;
+  else throw ConfigError("classifier.policy must be threshold, pareto or weight, not '" + options_.policy + "'");
+  if (!model_->has_label(options_.label))
+    throw ConfigError("classifier.label '" + options_.label + "' is not a label of " + model_->path());
+}
+
+double DomainClassifier::probability(std::string_view text) const {
+  return model_->probability(classifier_text(text), options_.label);
+}
+
+Verdict DomainClassifier::process(Document& doc) {
+  double p = 0.0;
+  if (options_.by_paragraph) {
+    size_t start = 0;
+    while (start < doc.text.size()) {
+      size_t end = doc.text.find("\n\n", start);
+      if (end == std::string::npos) end = doc.text.size();
+      if (end > start) p = std::max(p, probability(std::string_view(doc.text).substr(start, end - start)));
+      start = end + 2;
+    }
+  } else {
+    p = probability(doc.text);
+  }
+  doc.set_score(score_name_, p);
+  ++histogram_[doc.source][std::min<size_t>(9, static_cast<size_t>(p * 10))];
+
+  switch (policy_) {
+    case Policy::threshold:
+      if (p < options_.threshold) return Verdict::rejected("off_domain");
+      break;
+    case Policy::pareto: {
+      double u = unit_interval_from(doc.id, options_.seed);
+      if (!(pareto_draw(u, options_.pareto_alpha) > 1.0 - p)) return Verdict::rejected("off_domain_sampled");
+      break;
+    }
+    case Policy::weight:
+      if (p < options_.threshold) return Verdict::rejected("off_domain");
+      doc.weight *= std::clamp(p * options_.weight_scale, options_.weight_min, options_.weight_max);
+      break;
+  }
+  return Verdict::kept();
+}
+
+void DomainClassifier::write_counters(nlohmann::json& out) const {
+  for (const auto& [source, bins] : histogram_) {
+    for (size_t b = 0; b < bins.size(); ++b) {
+      char key[16];
+      std::snprintf(key, sizeof key, "%.1f-%.1f", b / 10.0, (b + 1) / 10.0);
+      out["histogram"][source][key] = bins[b];
+    }
+  }
+}
+
+}  // namespace mucpt

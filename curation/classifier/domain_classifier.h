@@ -1,0 +1,53 @@
+#pragma once
+// Scores every document with a fastText domain classifier (scores.<label>_p, for
+// example music_p) and applies one weighting policy. Each decision is seeded by the
+// document id alone, so it is the same on any rank and in any order.
+//   threshold: drop below the threshold.
+//   pareto:    keep when a Pareto(alpha) draw exceeds 1 - p (the GPT-3 rule NeMo Curator
+//              uses), so low scores survive now and then.
+//   weight:    drop below the threshold, then weight = clip(p * scale, min, max), which
+//              mixing and packing use to up- or down-sample.
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "curation/fasttext_model.h"
+#include "curation/stage.h"
+
+namespace mucpt {
+
+struct ClassifierOptions {
+  std::string label = "music";
+  std::string policy = "threshold";
+  double threshold = 0.5;
+  double pareto_alpha = 9.0;
+  double weight_scale = 2.0, weight_min = 0.1, weight_max = 3.0;
+  bool by_paragraph = false;  // score paragraphs; the document keeps the best one's score
+  uint64_t seed = 0;
+};
+
+class DomainClassifier : public Stage {
+ public:
+  // Throws ConfigError for an unknown policy or a label the model does not have.
+  DomainClassifier(std::shared_ptr<const FastTextModel> model, ClassifierOptions options);
+  const char* name() const override { return "classifier"; }
+  Verdict process(Document& doc) override;
+  void write_counters(nlohmann::json& out) const override;
+
+  // The probability of the label for one text (normalised as in training).
+  double probability(std::string_view text) const;
+
+ private:
+  enum class Policy { threshold, pareto, weight };
+  std::shared_ptr<const FastTextModel> model_;
+  ClassifierOptions options_;
+  Policy policy_;
+  std::string score_name_;
+  std::map<std::string, std::array<uint64_t, 10>> histogram_;  // per source
+};
+
+// A Pareto(alpha) draw (numpy's Lomax form, >= 0) from a uniform u in [0, 1).
+double pareto_draw(double u, double alpha);
+
+}  // namespace mucpt

@@ -1,0 +1,27 @@
+#pragma once
+// The source files of the generated world: their names, the field names of their lines
+// (some differ on purpose, to exercise the manifest) and how the manifest describes them.
+#include <cstddef>
+
+namespace mucpt::synth {
+
+enum class Source : int { encyclopedia, reviews, forum, news, tracklists, encyclopedia_zh, general };
+constexpr int kSourceCount = 7;
+
+struct SourceSpec {
+  Source source;
+  const char* name;
+  const char* id_field;
+  const char* text_field;
+  const char* id_prefix;    // document ids are "<prefix>-<number>"
+  const char* domain;       // "music" or "general"
+  double weight;
+  int priority;             // higher wins when duplicates are resolved
+  const char* entity_kind;  // "artist", "album", or nullptr when lines have no entity
+  const char* site;         // host of the documents' url field
+};
+
+const SourceSpec& source_spec(Source s);
+inline const SourceSpec& source_spec(int i) { return source_spec(static_cast<Source>(i)); }
+
+}  // namespace mucpt::synth
