@@ -12,7 +12,10 @@
 #include "common/log.h"
 #include "common/progress.h"
 #include "curation/classifier/classifier_training.h"
+#include "curation/dedup/dedup_job.h"
+#include "curation/dedup/dedup_options.h"
 #include "curation/fasttext_model.h"
+#include "curation/final_pass.h"
 #include "curation/manifest.h"
 #include "curation/report.h"
 #include "curation/stage_registry.h"
@@ -34,6 +37,7 @@ void register_curate_options(Config& config) {
   config.add_bool("curate.resume", true, "skip work units finished by an earlier run into the same output");
   register_stage_options(config);
   register_classifier_training_options(config);
+  register_dedup_options(config);
 }
 
 namespace {
@@ -72,7 +76,7 @@ void check_resumable(const Config& config, const WorkPlan& plan, const std::stri
       }
     } else {
       if (!resume) {
-        for (const char* dir : {"docs", "rejects", "stats", "markers"}) fs::remove_all(fs::path(out) / dir);
+        for (const char* dir : {"docs", "rejects", "stats", "markers", "stream", "dedup"}) fs::remove_all(fs::path(out) / dir);
       }
       write_file_atomically(path, id.dump(1) + "\n");
     }
@@ -147,6 +151,8 @@ int run_curate(const Config& config, const MpiContext& mpi) {
   Progress progress("curate (rank 0)", my_bytes, mpi.rank() == 0 && config.get_bool("curate.progress"));
   int zstd_level = static_cast<int>(config.get_int("curate.zstd_level"));
   size_t skipped = 0;
+  const DedupOptions dedup = dedup_options(config);
+  if (dedup.enabled) fs::create_directories(layout.signatures_dir());
   for (size_t u : mine) {
     const WorkUnit& unit = plan.units[u];
     if (fs::exists(layout.stats_path(unit.index))) {
@@ -156,7 +162,12 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     size_t source_index = plan.files[unit.file_index].source_index;
     const SourceSpec& source = manifest.sources[source_index];
     auto stages = build_stages(settings[source_index]);
-    run_unit(plan, unit, source, stages, layout, zstd_level, progress);
+    std::unique_ptr<SignatureWriter> signatures;
+    if (dedup.enabled)
+      signatures = std::make_unique<SignatureWriter>(signature_path(layout.signatures_dir(), u), dedup,
+                                                     static_cast<double>(source.priority));
+    run_unit(plan, unit, source, stages, layout,
+             dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u), signatures.get(), zstd_level, progress);
   }
   progress.finish();
   if (skipped > 0) log_info("resumed: ", skipped, " of ", mine.size(), " units were already complete");
@@ -164,15 +175,44 @@ int run_curate(const Config& config, const MpiContext& mpi) {
                         std::to_string(mine.size()) + " units\n");
   mpi_barrier();
 
+  // The global steps, then the final pass over this rank's units.
+  nlohmann::json dedup_summary;
+  if (dedup.enabled) {
+    const std::string done = out + "/stream/dedup.done";
+    if (fs::exists(done)) {
+      dedup_summary = nlohmann::json::parse(read_small_file(done));
+    } else {
+      fs::create_directories(layout.removals_dir());
+      fs::create_directories(out + "/dedup");
+      DedupPaths paths{layout.signatures_dir(), layout.removals_dir(),
+                       out + "/dedup/clusters.rank-" + std::to_string(mpi.rank()) + ".jsonl"};
+      dedup_summary = run_global_dedup(plan, mpi.rank(), mpi.size(), dedup, paths);
+      mpi_barrier();
+      if (mpi.rank() == 0) write_file_atomically(done, dedup_summary.dump(1) + "\n");
+    }
+    for (size_t u : mine) {
+      if (fs::exists(layout.final_stats_path(u))) continue;
+      const WorkUnit& unit = plan.units[u];
+      const std::string& source = manifest.sources[plan.files[unit.file_index].source_index].name;
+      nlohmann::json stats = run_final_pass(plan, unit, source, layout, layout.streamed_docs_path(u),
+                                            read_removals(removals_path(layout.removals_dir(), u)), zstd_level);
+      write_file_atomically(layout.final_stats_path(u), stats.dump(1) + "\n");
+    }
+    mpi_barrier();
+  }
+
   if (mpi.rank() == 0) {
     std::vector<nlohmann::json> units;
-    for (const auto& unit : plan.units)
+    for (const auto& unit : plan.units) {
       units.push_back(nlohmann::json::parse(read_small_file(layout.stats_path(unit.index))));
+      if (dedup.enabled) units.push_back(nlohmann::json::parse(read_small_file(layout.final_stats_path(unit.index))));
+    }
     nlohmann::json report = merge_unit_stats(units);
     report["ranks"] = mpi.size();
     report["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report["manifest"] = manifest_path;
     report["config"] = config.values_as_text();
+    if (dedup.enabled) report["dedup"] = dedup_summary;
     write_file_atomically(out + "/report.json", report.dump(1) + "\n");
     write_file_atomically(out + "/report.md", render_report_markdown(report));
     log_info("documents in ", report["docs_in"].get<uint64_t>(), ", out ", report["docs_out"].get<uint64_t>(),

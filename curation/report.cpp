@@ -26,7 +26,7 @@ void add_into(nlohmann::json& into, const nlohmann::json& from) {
 
 nlohmann::json totals_only(const nlohmann::json& unit) {
   nlohmann::json t;
-  for (const char* k : {"docs_in", "docs_out", "docs_rejected", "bytes_in", "bytes_out"}) t[k] = unit[k];
+  for (const char* k : {"docs_in", "docs_rejected", "bytes_in", "bytes_out"}) t[k] = unit.value(k, uint64_t(0));
   return t;
 }
 
@@ -64,6 +64,11 @@ nlohmann::json merge_unit_stats(const std::vector<nlohmann::json>& units) {
       f["errors"].push_back(e);
     }
   }
+  // Documents out are what is left after every stage, the global ones included.
+  auto settle = [](nlohmann::json& t) { t["docs_out"] = t["docs_in"].get<uint64_t>() - t["docs_rejected"].get<uint64_t>(); };
+  settle(report);
+  for (auto& f : report["files"]) settle(f);
+  for (auto& s : report["sources"]) settle(s);
   // "order" was summed with the counters; restore it from the first unit that has it.
   for (auto it = report["stages"].begin(); it != report["stages"].end(); ++it) {
     for (const auto& unit : units) {

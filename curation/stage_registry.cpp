@@ -2,6 +2,7 @@
 
 #include "curation/classifier/domain_classifier.h"
 #include "curation/langid/language_filter.h"
+#include "curation/privacy/privacy_stage.h"
 #include "curation/stages/length_filter.h"
 #include "curation/stages/text_cleaner.h"
 #include "curation/stages/unicode_normalizer.h"
@@ -11,6 +12,13 @@ namespace mucpt {
 void register_stage_options(Config& config) {
   config.add_bool("normalize.enabled", true, "Unicode NFC normalisation of the text");
   config.add_bool("clean.enabled", true, "remove control/invisible characters and tidy whitespace");
+  config.add_bool("privacy.enabled", true, "mask personal and secret data with typed tokens");
+  config.add_int("privacy.max_hits", 20, "reject documents with more masked spans than this (0: no limit)");
+  config.add_bool("privacy.public_ip_only", false, "mask only globally routable IP addresses");
+  for (const PiiTypeInfo& t : pii_types()) {
+    config.add_bool(std::string("privacy.") + t.name, true, std::string("mask ") + t.help);
+    config.add_string(std::string("privacy.") + t.name + "_token", t.default_token, std::string("replacement for ") + t.help);
+  }
   config.add_string("langid.model", "", "fastText language-ID model (lid.176.bin/.ftz); empty: no language ID");
   config.add_string("langid.languages", "", "comma-separated languages to keep (empty: any)");
   config.add_double("langid.threshold", 0.65, "minimum probability of the top language");
@@ -31,6 +39,8 @@ std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
   std::vector<std::unique_ptr<Stage>> stages;
   if (config.get_bool("normalize.enabled")) stages.push_back(std::make_unique<UnicodeNormalizer>());
   if (config.get_bool("clean.enabled")) stages.push_back(std::make_unique<TextCleaner>());
+  // Masking comes early, so that no later stage's rejects/ carry personal data.
+  if (config.get_bool("privacy.enabled")) stages.push_back(std::make_unique<PrivacyStage>(privacy_options_from(config)));
   if (std::string model = config.get_string("langid.model"); !model.empty()) {
     stages.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(model),
                                                       parse_language_list(config.get_string("langid.languages")),

@@ -93,12 +93,23 @@ std::string OutputLayout::stats_path(size_t unit) const {
   return stats_dir() + buf;
 }
 
+std::string OutputLayout::final_stats_path(size_t unit) const {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "/final-%06zu.json", unit);
+  return stats_dir() + buf;
+}
+
+std::string OutputLayout::streamed_docs_path(size_t unit) const {
+  return root + "/stream/docs/" + part_name(unit, extension);
+}
+
 nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const SourceSpec& source,
                         std::vector<std::unique_ptr<Stage>>& stages, const OutputLayout& layout,
-                        int zstd_level, Progress& progress) {
+                        const std::string& docs_path, SignatureWriter* signatures, int zstd_level,
+                        Progress& progress) {
   using Clock = std::chrono::steady_clock;
   const InputFile& file = plan.files[unit.file_index];
-  LineWriter docs(layout.docs_path(unit.index), zstd_level);
+  LineWriter docs(docs_path, zstd_level);
   RejectSink rejects(layout, unit.index, zstd_level);
   JsonlParser parser(source.text_field, source.id_field);
   StageCounters parse_counters;
@@ -154,6 +165,7 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
       }
       if (!kept) continue;
       docs.write_line(document_to_json(doc));
+      if (signatures) signatures->add(doc);
       bytes_out += doc.text.size();
     }
   } catch (const IoError& e) {
@@ -164,6 +176,7 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
   }
   docs.commit();
   rejects.commit();
+  if (signatures) signatures->commit();
 
   nlohmann::json stats;
   stats["unit"] = unit.index;

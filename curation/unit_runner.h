@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/progress.h"
+#include "curation/dedup/signature_writer.h"
 #include "curation/stage.h"
 #include "curation/work_plan.h"
 
@@ -18,12 +19,20 @@ struct OutputLayout {
   std::string docs_path(size_t unit) const;
   std::string rejects_path(const std::string& stage, size_t unit) const;
   std::string stats_path(size_t unit) const;
+  std::string final_stats_path(size_t unit) const;
   std::string stats_dir() const;
+  // Where documents wait for the global steps, and their de-duplication records.
+  std::string streamed_docs_path(size_t unit) const;
+  std::string signatures_dir() const { return root + "/stream/signatures"; }
+  std::string removals_dir() const { return root + "/stream/removals"; }
 };
 
 // Runs the unit and returns its statistics (also written to layout.stats_path()).
+// Kept documents go to docs_path; with a signature writer, each one's de-duplication
+// record is written too.
 nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const SourceSpec& source,
                         std::vector<std::unique_ptr<Stage>>& stages, const OutputLayout& layout,
-                        int zstd_level, Progress& progress);
+                        const std::string& docs_path, SignatureWriter* signatures, int zstd_level,
+                        Progress& progress);
 
 }  // namespace mucpt

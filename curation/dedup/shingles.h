@@ -1,0 +1,15 @@
+#pragma once
+// The shingles near-duplicate detection compares: the text is case-folded, accents,
+// punctuation and digits are folded, and the token sequence (words, and each CJK
+// character on its own) is cut into n-grams, so Chinese text is compared by character
+// n-grams and other text by word n-grams.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace mucpt {
+
+// 64-bit hashes of the n-gram shingles of text (one shingle for shorter texts).
+std::vector<uint64_t> shingle_hashes(std::string_view text, int n, uint64_t seed);
+
+}  // namespace mucpt

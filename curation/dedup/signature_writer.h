@@ -1,0 +1,34 @@
+#pragma once
+// The streaming-phase side of de-duplication: for each kept document, its keeper key,
+// exact hash and MinHash band keys and digests, appended to the unit's record file.
+#include <memory>
+#include <string>
+
+#include "common/document.h"
+#include "common/line_writer.h"
+#include "curation/dedup/dedup_options.h"
+#include "curation/dedup/dedup_record.h"
+#include "curation/dedup/minhash.h"
+
+namespace mucpt {
+
+class SignatureWriter {
+ public:
+  SignatureWriter(const std::string& path, const DedupOptions& options, double source_priority);
+  // Called for each kept document in output order.
+  void add(const Document& doc);
+  void commit() { writer_.commit(); }
+
+ private:
+  const DedupOptions& options_;
+  double priority_;
+  MinHasher hasher_;
+  LineWriter writer_;
+  uint64_t ordinal_ = 0;
+  std::vector<uint64_t> signature_, bands_;
+  std::vector<uint8_t> digests_;
+};
+
+KeeperKey keeper_key(const DedupOptions& options, const Document& doc, double source_priority);
+
+}  // namespace mucpt
