@@ -3,6 +3,7 @@
 #include "curation/classifier/domain_classifier.h"
 #include "curation/langid/language_filter.h"
 #include "curation/privacy/privacy_stage.h"
+#include "curation/quality/quality_stages.h"
 #include "curation/stages/length_filter.h"
 #include "curation/stages/text_cleaner.h"
 #include "curation/stages/unicode_normalizer.h"
@@ -33,13 +34,16 @@ void register_stage_options(Config& config) {
   config.add_bool("classifier.by_paragraph", false, "score each paragraph and keep the best score");
   config.add_int("length.min_chars", 50, "drop documents with fewer characters after cleaning");
   config.add_int("length.max_chars", 0, "drop documents with more characters (0: no limit)");
+  register_quality_options(config);
 }
 
 std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
   std::vector<std::unique_ptr<Stage>> stages;
   if (config.get_bool("normalize.enabled")) stages.push_back(std::make_unique<UnicodeNormalizer>());
   if (config.get_bool("clean.enabled")) stages.push_back(std::make_unique<TextCleaner>());
-  // Masking comes early, so that no later stage's rejects/ carry personal data.
+  // Markup goes before anything reads the text; masking comes next, so that no later
+  // stage's rejects/ carry personal data.
+  add_html_stage(config, stages);
   if (config.get_bool("privacy.enabled")) stages.push_back(std::make_unique<PrivacyStage>(privacy_options_from(config)));
   if (std::string model = config.get_string("langid.model"); !model.empty()) {
     stages.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(model),
@@ -63,6 +67,7 @@ std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
   int64_t max_chars = config.get_int("length.max_chars");
   if (min_chars < 0 || max_chars < 0) throw ConfigError("length.min_chars and length.max_chars must not be negative");
   stages.push_back(std::make_unique<LengthFilter>(static_cast<uint64_t>(min_chars), static_cast<uint64_t>(max_chars)));
+  add_quality_stages(config, stages);  // after language ID, whose scores.lang it reads
   return stages;
 }
 

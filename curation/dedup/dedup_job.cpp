@@ -131,10 +131,12 @@ nlohmann::json run_global_dedup(const WorkPlan& plan, int rank, int ranks, const
     for_each_record(my_units, paths.signatures_dir, layout, [&](uint32_t unit, RecordView r) {
       out[owner_of(r.exact().low, ranks)].push_back({r.exact(), {r.key(), unit, 0, r.ordinal()}});
     });
+    size_t sent = 0;
+    for (const auto& b : out) sent += b.size() * sizeof(ExactRecord);
     std::vector<ExactRecord> mine = exchange_records(out);
     out.clear();
     out.shrink_to_fit();
-    memory.note(mine.size() * sizeof(ExactRecord));
+    memory.note(sent + 2 * mine.size() * sizeof(ExactRecord));
     std::sort(mine.begin(), mine.end(), [](const ExactRecord& a, const ExactRecord& b) {
       if (!(a.hash == b.hash)) return a.hash < b.hash;
       return a.vertex.key < b.vertex.key;
@@ -180,21 +182,30 @@ nlohmann::json run_global_dedup(const WorkPlan& plan, int rank, int ranks, const
   if (options.near) {
     const size_t digest_bytes = static_cast<size_t>(layout.permutations);
     const size_t stride = 8 + sizeof(Vertex) + digest_bytes;
-    for (int band = 0; band < options.bands; ++band) {
+    // Each band is exchanged in passes over a share of the band keys, which bounds the
+    // records in flight per rank (the memory budget) at the cost of rereading the
+    // record files, which the page cache holds.
+    for (int round = 0; round < options.bands * options.band_passes; ++round) {
+      const int band = round / options.band_passes, pass = round % options.band_passes;
       std::vector<std::string> out(n_ranks);
       for_each_record(my_units, paths.signatures_dir, layout, [&](uint32_t unit, RecordView r) {
         if (exact_removed[unit][r.ordinal()]) return;  // its keeper stands for it
         uint64_t key = r.band(band);
+        if (static_cast<int>((key >> 40) % static_cast<uint64_t>(options.band_passes)) != pass) return;
         Vertex v{r.key(), unit, 0, r.ordinal()};
         std::string& buf = out[owner_of(key, ranks)];
         buf.append(reinterpret_cast<const char*>(&key), 8);
         buf.append(reinterpret_cast<const char*>(&v), sizeof v);
         buf.append(reinterpret_cast<const char*>(r.digests()), digest_bytes);
       });
+      size_t sent = 0;
+      for (const auto& b : out) sent += b.size();
       std::string mine = exchange_packed(out);
       out.clear();
       size_t count = mine.size() / stride;
-      memory.note(mine.size() + count * sizeof(uint32_t) + edges.size() * sizeof(Edge));
+      // In flight at the exchange's peak: what was sent, and what arrived twice over
+      // (the exchange's chunks and their concatenation); then the sort index and edges.
+      memory.note(sent + 2 * mine.size() + count * sizeof(uint32_t) + edges.size() * sizeof(Edge));
       auto band_key = [&](size_t i) { uint64_t k; std::memcpy(&k, mine.data() + i * stride, 8); return k; };
       auto vertex = [&](size_t i) { Vertex v; std::memcpy(&v, mine.data() + i * stride + 8, sizeof v); return v; };
       auto digests = [&](size_t i) { return reinterpret_cast<const uint8_t*>(mine.data() + i * stride + 8 + sizeof(Vertex)); };
@@ -255,7 +266,7 @@ nlohmann::json run_global_dedup(const WorkPlan& plan, int rank, int ranks, const
       }
       neighbours[it->second].push_back(e.b.key.gid);
     }
-    memory.note(adjacency.size() * sizeof(Edge) + vertices.size() * (sizeof(Vertex) + sizeof(KeeperKey) + 64));
+    memory.note(3 * adjacency.size() * sizeof(Edge) + vertices.size() * (sizeof(Vertex) + sizeof(KeeperKey) + 64));
     adjacency.clear();
     adjacency.shrink_to_fit();
     std::vector<bool> frontier(vertices.size(), true);
@@ -366,6 +377,7 @@ nlohmann::json run_global_dedup(const WorkPlan& plan, int rank, int ranks, const
   summary["near_removed"] = near_removed;
   summary["label_rounds"] = rounds;
   summary["bands"] = options.bands;
+  summary["band_passes"] = options.band_passes;
   summary["rows"] = options.rows;
   summary["threshold"] = options.threshold;
   summary["catch_probability_at_0.8"] = lsh_catch_probability(0.8, options.bands, options.rows);

@@ -19,6 +19,7 @@ void register_dedup_options(Config& config) {
   config.add_string("dedup.keep_score", "", "score for the score rules, e.g. music_p");
   config.add_int("dedup.seed", 42, "MinHash seed, shared by all ranks");
   config.add_int("dedup.max_bucket_pairs", 64, "LSH buckets larger than this are compared star-wise");
+  config.add_int("dedup.band_passes", 4, "exchanges per LSH band; more passes hold fewer records per rank at once");
 }
 
 DedupOptions dedup_options(const Config& config) {
@@ -35,6 +36,8 @@ DedupOptions dedup_options(const Config& config) {
   o.keep_score = config.get_string("dedup.keep_score");
   o.seed = static_cast<uint64_t>(config.get_int("dedup.seed"));
   o.max_bucket_pairs = static_cast<size_t>(config.get_int("dedup.max_bucket_pairs"));
+  o.band_passes = static_cast<int>(config.get_int("dedup.band_passes"));
+  if (o.band_passes < 1) throw ConfigError("dedup.band_passes must be at least 1");
   if (o.bands < 1 || o.rows < 1 || o.shingle_size < 1) throw ConfigError("dedup.bands, dedup.rows and dedup.shingle_size must be positive");
   if (o.threshold <= 0 || o.threshold > 1) throw ConfigError("dedup.threshold must be in (0, 1]");
   const std::string& r = o.keep_rule;

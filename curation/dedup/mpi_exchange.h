@@ -26,8 +26,15 @@ std::vector<T> exchange_records(const std::vector<std::vector<T>>& outgoing) {
 
 // Variable-stride records: each destination's bytes are whole records of `stride`.
 inline std::string exchange_packed(const std::vector<std::string>& outgoing) {
+  auto chunks = mpi_alltoallv_bytes(outgoing);
+  size_t total = 0;
+  for (const auto& c : chunks) total += c.size();
   std::string incoming;
-  for (const auto& chunk : mpi_alltoallv_bytes(outgoing)) incoming += chunk;
+  incoming.reserve(total);
+  for (auto& c : chunks) {
+    incoming += c;
+    std::string().swap(c);
+  }
   return incoming;
 }
 

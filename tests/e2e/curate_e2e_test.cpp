@@ -191,8 +191,8 @@ TEST_CASE("hostile inputs are counted, never fatal: truncated zstd, empty file, 
   CHECK_THAT(r.output, Catch::Contains("cut.jsonl.zst") && Catch::Contains("truncated"));
   json report = read_json(dir + "/out/report.json");
   CHECK(report["files"]["empty.jsonl"]["docs_in"] == 0);
-  CHECK(report["files"]["giant.jsonl"]["docs_out"] == 2);
-  CHECK(report["files"]["full.jsonl.zst"]["docs_out"] == 2000);
+  CHECK(report["files"]["giant.jsonl"]["docs_in"] == 2);
+  CHECK(report["files"]["full.jsonl.zst"]["docs_in"] == 2000);
   CHECK(report["files"]["cut.jsonl.zst"]["errors"].size() == 1);
   CHECK(report["files"]["cut.jsonl.zst"]["docs_in"].get<int>() < 2000);
   CHECK(report["files"]["garbage.jsonl"]["docs_rejected"].get<int>() >= 1);

@@ -1,0 +1,50 @@
+#pragma once
+// FineWeb's rules (Penedo et al. 2024, as in datatrove's FineWebQualityFilter): the
+// share of lines ending in punctuation, the share of short lines, the share of
+// characters in duplicated lines, and line breaks per word. Every measure goes to
+// scores (fineweb_*); a threshold of 0 switches its check off.
+//
+// Lines are the non-empty lines: blank lines only separate paragraphs here, and
+// counting them would make every multi-paragraph text look like a list. Line breaks
+// per word count one break between consecutive non-empty lines. A line counts as
+// punctuated when it ends in sentence punctuation or holds a sentence end inside: a
+// forum paragraph of several sentences whose last one lacks its full stop is still
+// prose, while the menus and link lists this rule is after hold no sentence at all. The punctuation,
+// short-line and line-break rules measure how prose-like a text is, so they apply to
+// prose documents only, not to list-structured ones (see text_shape.h); the
+// duplicated-line rule applies to all.
+#include <cstdint>
+#include <vector>
+
+#include "curation/quality/hash_counter.h"
+#include "curation/quality/text_shape.h"
+#include "curation/quality/word_splitter.h"
+#include "curation/stage.h"
+
+namespace mucpt {
+
+struct FineWebOptions {
+  double line_punct_min = 0.12;      // drop when at most this share of lines ends in punctuation
+  bool line_punct_exclude_zero = false;  // true: a text with no punctuated line at all passes that check
+  int64_t short_line_max_chars = 30;
+  double short_line_share = 0.67;    // drop when at least this share of lines is short
+  double char_dup_share = 0.1;       // drop when at least this share of characters is in repeated lines
+  double newline_word_ratio = 0.3;   // drop when there are more line breaks per word
+};
+
+class FineWebFilter : public Stage {
+ public:
+  FineWebFilter(const FineWebOptions& options, const ShapeOptions& shape, double cjk_share)
+      : options_(options), shape_(shape), cjk_share_(cjk_share) {}
+  const char* name() const override { return "fineweb"; }
+  Verdict process(Document& doc) override;
+
+ private:
+  FineWebOptions options_;
+  ShapeOptions shape_;
+  double cjk_share_;
+  std::vector<Token> tokens_;
+  HashCounter counter_;
+};
+
+}  // namespace mucpt
