@@ -1,5 +1,6 @@
 #include "common/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -114,12 +115,13 @@ JsonWriter& JsonWriter::value(std::string_view s) { separate(); append_json_stri
 
 JsonWriter& JsonWriter::value(double d) {
   separate();
-  if (!std::isfinite(d)) { out_ += "null"; return *this; }
+  if (!std::isfinite(d)) {
+    out_ += "null";
+    return *this;
+  }
   char buf[32];
-  // %.17g round-trips every double; shorter when exact.
-  int len = std::snprintf(buf, sizeof buf, "%.10g", d);
-  if (std::strtod(buf, nullptr) != d) len = std::snprintf(buf, sizeof buf, "%.17g", d);
-  out_.append(buf, static_cast<size_t>(len));
+  auto result = std::to_chars(buf, buf + sizeof buf, d);  // the shortest text that reads back as d
+  out_.append(buf, static_cast<size_t>(result.ptr - buf));
   return *this;
 }
 
