@@ -59,6 +59,7 @@ nlohmann::json merge_unit_stats(const std::vector<nlohmann::json>& units) {
     f["source"] = unit["source"];
     add_into(report["sources"][unit["source"].get<std::string>()], totals);
     add_into(report["stages"], unit["stages"]);
+    if (unit.contains("dedup_signature_seconds")) add_into(report["dedup_signature_seconds"], unit["dedup_signature_seconds"]);
     for (const auto& e : unit["errors"]) {
       report["errors"].push_back({{"file", file}, {"message", e}});
       f["errors"].push_back(e);

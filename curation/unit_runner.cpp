@@ -122,6 +122,7 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
   std::string detail;
   uint64_t line_number = unit.first_line - 1;
   uint64_t bytes_out = 0;
+  double signature_seconds = 0;
   try {
     LineReader reader(file.path, unit.begin, unit.whole_file ? LineReader::kToEnd : unit.end);
     std::string_view line;
@@ -165,7 +166,11 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
       }
       if (!kept) continue;
       docs.write_line(document_to_json(doc));
-      if (signatures) signatures->add(doc);
+      if (signatures) {
+        auto start = Clock::now();
+        signatures->add(doc);
+        signature_seconds += std::chrono::duration<double>(Clock::now() - start).count();
+      }
       bytes_out += doc.text.size();
     }
   } catch (const IoError& e) {
@@ -192,6 +197,7 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
   stats["bytes_in"] = parse_counters.bytes_in;
   stats["bytes_out"] = bytes_out;
   stats["errors"] = errors;
+  if (signatures) stats["dedup_signature_seconds"] = signature_seconds;
   auto& stage_json = stats["stages"];
   stage_json["parse"] = counters_json(parse_counters, 0);
   for (size_t s = 0; s < stages.size(); ++s) {
