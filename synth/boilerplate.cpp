@@ -1,5 +1,6 @@
 #include "synth/boilerplate.h"
 
+#include <algorithm>
 #include <iterator>
 
 #include "synth/render_util.h"
@@ -52,6 +53,21 @@ void expand_line(std::string& out, const char* tmpl, Rng& rng) {
 std::string boilerplate_line(Rng& rng) {
   std::string out;
   expand_line(out, kLines[rng.below(std::size(kLines))], rng);
+  return out;
+}
+
+std::vector<std::string> boilerplate_lines(Rng& rng, int n) {
+  constexpr size_t kCopyright = 10;  // kLines[10] and kLines[11] are both copyright footers
+  std::vector<size_t> used;
+  std::vector<std::string> out;
+  while (out.size() < static_cast<size_t>(n) && used.size() < std::size(kLines) - 1) {
+    size_t k = rng.below(std::size(kLines));
+    if (k == kCopyright + 1) k = kCopyright;
+    if (std::find(used.begin(), used.end(), k) != used.end()) continue;
+    used.push_back(k);
+    out.emplace_back();
+    expand_line(out.back(), kLines[k == kCopyright ? kCopyright + rng.below(2) : k], rng);
+  }
   return out;
 }
 

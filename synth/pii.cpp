@@ -199,55 +199,87 @@ struct Frame {
   const char* after;
 };
 
-const Frame kForumFrames[kPiiTypeCount][3] = {
+// Four frames per type and style: a document carries at most four values of one type
+// (the planner's catch-up), and none of its frames is used twice.
+constexpr int kForumFrameCount = 4;
+constexpr int kNewsFrameCount = 4;
+
+const Frame kForumFrames[kPiiTypeCount][kForumFrameCount] = {
     {{"hit me up at ", " if you want to trade bootlegs"},
      {"my email is ", ", drop me a line whenever"},
-     {"send the setlist scans to ", " and i'll add them to the archive"}},
+     {"send the setlist scans to ", " and i'll add them to the archive"},
+     {"dm me or email ", " for the flac files"}},
     {{"call or text me on ", " after 6pm if you still need a ticket"},
      {"the guy selling the spare tickets is on ", ", tell him you saw it here"},
-     {"my number for the carpool is ", " (no calls during the show lol)"}},
+     {"my number for the carpool is ", " (no calls during the show lol)"},
+     {"ring me at ", " if you want the spare ticket"}},
     {{"my seedbox is at ", " if anyone wants the lossless rips"},
      {"server ip ", " port 25565, come hang before the stream"},
-     {"got banned from the fan site, apparently my ip was ", " and i was flagged"}},
+     {"got banned from the fan site, apparently my ip was ", " and i was flagged"},
+     {"the voice server for the listening party is ", ", everyone welcome"}},
     {{"the stream relay is on ", " now since the old box died"},
      {"connect via [", "]:8080 if ipv4 is blocked for you"},
-     {"my router shows ", " as the address of the media server"}},
+     {"my router shows ", " as the address of the media server"},
+     {"anyone else getting routed to ", " when the stream buffers?"}},
     {{"the ticket site charged my card ", " twice for the same show"},
      {"lol i almost posted my card number ", " by accident, ignore that"},
-     {"paid for the vinyl preorder with ", " and still nothing shipped"}},
+     {"paid for the vinyl preorder with ", " and still nothing shipped"},
+     {"my bank flagged ", " after i bought the tour shirt"}},
     {{"the presale in Shanghai asked for an ID number, i used ", " and it went through"},
      {"实名购票填的身份证号是 ", " 结果还是没抢到"},
-     {"they printed my resident ID ", " right on the wristband, wtf"}},
+     {"they printed my resident ID ", " right on the wristband, wtf"},
+     {"the ticket app still shows my id ", " on the order page"}},
     {{"full discography here ", " (don't share it around)"},
      {"download link: ", " expires tomorrow"},
-     {"mirror for the live set is ", " if the first one is down"}},
+     {"mirror for the live set is ", " if the first one is down"},
+     {"backup of the old fan wiki: ", " (login still works)"}},
     {{"the fan site backup script still has key ", " hardcoded lol"},
      {"found this in the old repo: aws_access_key_id = ", " so yeah rotate it"},
-     {"someone pasted ", " as the bucket key in the discord"}},
+     {"someone pasted ", " as the bucket key in the discord"},
+     {"pretty sure ", " is the key for the mirror bucket, can someone check"}},
     {{"the api needs the header ", " or it returns 401"},
      {"curl -H \"", "\" https://api.setlistsync.io/v1/shows works for me"},
-     {"just add ", " to the request and the ticket lookup works"}},
+     {"just add ", " to the request and the ticket lookup works"},
+     {"try sending ", " with the request, it worked for me"}},
 };
 
-const Frame kNewsFrames[kPiiTypeCount][2] = {
+const Frame kNewsFrames[kPiiTypeCount][kNewsFrameCount] = {
     {{"For press enquiries, contact ", " or the label's office"},
-     {"Fans with questions about refunds were told to write to ", " within 30 days"}},
+     {"Fans with questions about refunds were told to write to ", " within 30 days"},
+     {"Readers can reach the organisers at ", " with questions about the schedule"},
+     {"Accreditation requests should go to ", " before the end of the month"}},
     {{"Tickets can be reserved by phone on ", " from Monday morning"},
-     {"The box office can be reached on ", " during opening hours"}},
+     {"The box office can be reached on ", " during opening hours"},
+     {"A hotline, ", ", has been set up for ticket holders"},
+     {"Customers who were charged twice can call ", " for a refund"}},
     {{"Engineers traced the outage to a server at ", " that had been misconfigured"},
-     {"Logs showed repeated requests from ", " during the presale"}},
+     {"Logs showed repeated requests from ", " during the presale"},
+     {"Traffic to the ticket shop was traced to ", " during the outage"},
+     {"The fan site briefly redirected visitors to ", " after the breach"}},
     {{"The streaming relay at ", " was briefly overwhelmed by demand"},
-     {"Requests were routed through ", " according to the technical report"}},
+     {"Requests were routed through ", " according to the technical report"},
+     {"Some listeners reached the broadcast through ", " when the main site failed"},
+     {"Technicians moved the stream to ", " to cope with the load"}},
     {{"One fan reported that the card number ", " appeared in a confirmation email"},
-     {"A screenshot circulating online showed the card ", " in full"}},
+     {"A screenshot circulating online showed the card ", " in full"},
+     {"A customer complained that a receipt printed the card ", " without masking"},
+     {"Payment logs exposed the card ", " among other records"}},
     {{"The leaked ticketing records included ID numbers such as ", ", officials said"},
-     {"Investigators confirmed that the resident ID ", " belonged to a customer"}},
+     {"Investigators confirmed that the resident ID ", " belonged to a customer"},
+     {"A ticket holder's identity number, ", ", appeared on a public list"},
+     {"The exposed records contained the number ", " next to a customer's name"}},
     {{"A preview was briefly posted at ", " before being taken down"},
-     {"The unreleased mixes were reachable through ", " for several hours"}},
+     {"The unreleased mixes were reachable through ", " for several hours"},
+     {"A link with embedded login details, ", ", was shared on a fan forum"},
+     {"Staff accidentally published ", " in a newsletter"}},
     {{"Researchers found the access key ", " exposed in the ticketing app"},
-     {"The audit flagged the key ", " in a public configuration file"}},
+     {"The audit flagged the key ", " in a public configuration file"},
+     {"Security researchers reported the credential ", " to the promoter"},
+     {"A developer left the key ", " in a public code repository"}},
     {{"The app sent the header ", " without encryption, the report found"},
-     {"Requests carried ", " in plain text, according to the researchers"}},
+     {"Requests carried ", " in plain text, according to the researchers"},
+     {"Anyone could replay the header ", ", the researchers said"},
+     {"The leaked header ", " gave access to customer accounts"}},
 };
 
 }  // namespace
@@ -295,7 +327,19 @@ std::string make_pii_value(PiiType t, int format, Rng& rng) {
 
 void append_pii_sentence(Doc& doc, PiiType t, int format, bool formal, Rng& rng) {
   const int ti = static_cast<int>(t);
-  const Frame frame = formal ? kNewsFrames[ti][rng.below(2)] : kForumFrames[ti][rng.below(3)];
+  const Frame* frames = formal ? kNewsFrames[ti] : kForumFrames[ti];
+  const int n_frames = formal ? kNewsFrameCount : kForumFrameCount;
+  // A frame the document already carries is passed over, so that a post with two
+  // values of one type does not say the same sentence twice.
+  const int first = static_cast<int>(rng.below(static_cast<uint64_t>(n_frames)));
+  Frame frame = frames[first];
+  for (int k = 0; k < n_frames; ++k) {
+    const Frame& f = frames[(first + k) % n_frames];
+    if (doc.text.find(f.before) == std::string::npos) {
+      frame = f;
+      break;
+    }
+  }
   if (!doc.text.empty() && doc.text.back() != ' ' && doc.text.back() != '\n') doc.text += ' ';
   doc.text += frame.before;
   doc.append_pii(t, make_pii_value(t, format, rng));

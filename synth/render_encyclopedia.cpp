@@ -1,5 +1,7 @@
 // Encyclopedic biographies: a lead that always states the formation year and city,
 // the lineup, one passage per album, then style and legacy paragraphs filled to length.
+#include <algorithm>
+
 #include "synth/lexicon.h"
 #include "synth/render_util.h"
 #include "synth/renderers.h"
@@ -34,6 +36,10 @@ const char* const kMemberLine[] = {
     "{member}, the {group}'s {player}, has been credited with many of its {sound_adj} {music_noun}.",
     "On {instrument}, {member} brings a {sound_adj} touch that {listener} often mention.",
     "{member} handles {instrument} and also writes a share of the songs.",
+    "Before joining, {member} played {instrument} in local groups around {member_city}.",
+    "Much of the {group}'s {sound_adj} character comes from the way {member} approaches {instrument}.",
+    "{member} joined on {instrument} and has appeared on every record since.",
+    "Fans know {member} for {mood} solos on {instrument} during the encores.",
 };
 const char* const kDebut[] = {
     "{artist} released the debut album, {album}, on {label} in {year}.",
@@ -45,6 +51,8 @@ const char* const kAlbumFirst[] = {
     "The {ordinal} album, {album}, came out in {year} through {label}.",
     "{album}, released by {label} in {year}, was the {group}'s {ordinal} full-length record.",
     "{artist} followed in {year} with {album}, the {ordinal} record, issued by {label}.",
+    "{label} put out {album}, the {ordinal} album from {artist}, in {year}.",
+    "{year} brought {album}, the {ordinal} release by the {group}, on {label}.",
 };
 const char* const kAlbumMore[] = {
     "It was produced by {producer} at {studio} in {studio_city}.",
@@ -53,6 +61,12 @@ const char* const kAlbumMore[] = {
     "Critics {critic_verb} \"{song}\" for its {sound_adj} {music_noun}.",
     "The album runs to {n_tracks} tracks and leans toward {album_genre} with touches of {influence}.",
     "Its {n_tracks} songs deal with {theme} and {theme}, framed by {sound_adj} {music_noun}.",
+    "Recording took place in {studio_city}, with {producer} at the controls.",
+    "Reviewers singled out \"{song}\" as the standout track.",
+    "The record sold steadily and introduced the {group} to {listener}.",
+    "Sessions with {producer} gave the material a {sound_adj} edge.",
+    "A video for \"{song}\" was shown widely on music television.",
+    "Much of it was written on tour, and the lyrics reflect {theme}.",
 };
 const char* const kStyle[] = {
     "Critics have described the {group}'s sound as {sound_adj} and {sound_adj}, with {music_noun} that {music_verb} over {sound_adj} {music_noun}.",
@@ -67,6 +81,25 @@ const char* const kStyle[] = {
     "In interviews {they_have} cited {influence}, {influence} and {influence} as formative influences.",
     "Producers who have worked with the {group} praise {their} {praise_adj} approach to {music_noun}.",
     "The {sound_adj} textures of {their} music owe as much to {influence} as to {genre}.",
+    "Much of the writing starts from {sound_adj} {music_noun} and a single phrase about {theme}.",
+    "Arrangements tend to leave space, letting the {music_noun} carry the melody.",
+    "On record the {group} favours {sound_adj} {music_noun} over studio polish.",
+    "Songs rarely run past five minutes, and most are built on {sound_adj} {music_noun}.",
+    "Vocals are often mixed low, so the {music_noun} sit at the centre of the sound.",
+    "Reviewers have compared the {group}'s {sound_adj} side with {influence}.",
+    "Engineers who worked on the sessions describe {their} approach to the studio as {praise_adj}.",
+    "Several songs run into one another, giving the albums a continuous, {mood} flow.",
+    "Tempos vary widely, from slow {mood} ballads to fast numbers driven by {music_noun}.",
+    "The {group} seldom uses guest musicians, preferring to keep the arrangements {sound_adj}.",
+    "Writers have linked the recurring theme of {theme} to the streets of {city}.",
+    "A recurring image in the lyrics is {theme}, usually seen from a distance.",
+    "Some listeners first heard the {group} through {outlet}, which championed the early singles.",
+    "Over time the records have grown more {sound_adj}, though the core of {genre} remains.",
+    "Harmony plays a large part, with layered {music_noun} supporting the lead melody.",
+    "Rather than chasing trends, {they_have} kept returning to {influence}.",
+    "On stage, older songs are often reworked into {mood} new versions.",
+    "Humour surfaces now and then, a counterweight to the {mood} tone of most lyrics.",
+    "Some of the strongest material was first tried out at small shows in {city}.",
 };
 const char* const kLegacy[] = {
     "The {group} has headlined {venue} and played {festival} several times.",
@@ -76,6 +109,16 @@ const char* const kLegacy[] = {
     "A documentary about the making of {their} records has been discussed for years but never released.",
     "Several of {their} songs have been covered by other {genre} artists.",
     "{^their} performances at {festival} are often cited as high points of {their} career.",
+    "{^their} early singles now sell for high prices among collectors.",
+    "Tribute nights in {city} have featured local acts playing {their} songs.",
+    "{outlet} once placed one of {their} albums in a list of the best {genre} records of its decade.",
+    "Radio presenters in {country} have championed the {group} since the first releases.",
+    "Younger musicians from {country} often name the {group} as an early influence.",
+    "Fan communities online still trade recordings of {their} early club shows.",
+    "Few {genre} acts from {city} have kept such a loyal audience for so long.",
+    "A book about the {group}, drawing on interviews with former collaborators, appeared some years ago.",
+    "Music teachers in {city} have used {their} records to show students how arrangements work.",
+    "Demand for reissues of {their} catalogue has grown steadily among {listener}.",
 };
 
 }  // namespace
@@ -125,7 +168,7 @@ Doc render_encyclopedia(const KnowledgeBase& kb, uint32_t artist, const FactOver
         t += ' ';
         t += p.name + " was born " + p.birth_name + " in " + std::to_string(p.birth_year) + ".";
       }
-      if (rng.chance(0.6)) {
+      if (rng.chance(0.6) && !member_lines.empty()) {
         Vars mv(&v);
         mv.set("member", p.name);
         mv.set("instrument", instruments()[m.instrument].en);
@@ -138,34 +181,42 @@ Doc render_encyclopedia(const KnowledgeBase& kb, uint32_t artist, const FactOver
     t += "\n\n";
   }
 
+  std::vector<int> awards_named;
   for (uint32_t al_index : a.albums) {
     const Album& al = kb.albums[al_index];
     Vars av(&v);
     set_album_vars(av, kb, al, FactOverride{});
     av.set("song", kb.songs[al.songs[rng.below(al.songs.size())]].title);
     if (al.ordinal == 1) expand_one(t, kDebut, av, rng);
-    else expand(t, album_first.next(), av, rng);
+    else if (const char* first = album_first.next()) expand(t, first, av, rng);
     const int more = static_cast<int>(rng.range(1, 2));
-    for (int k = 0; k < more; ++k) {
+    for (int k = 0; k < more && !album_more.empty(); ++k) {
       t += ' ';
       expand(t, album_more.next(), av, rng);
     }
     if (al.award >= 0) {
       t += ' ';
-      t += al.title + " won the " + awards()[al.award].en + " in " + std::to_string(al.award_year) + ".";
+      // A prize won a second time is not named again.
+      const bool again = std::find(awards_named.begin(), awards_named.end(), al.award) != awards_named.end();
+      if (again) t += al.title + " brought the " + std::string(a.is_band ? "band" : "artist") + " the same prize again in " +
+                      std::to_string(al.award_year) + ".";
+      else t += al.title + " won the " + awards()[al.award].en + " in " + std::to_string(al.award_year) + ".";
+      awards_named.push_back(al.award);
     }
     t += rng.chance(0.5) ? "\n\n" : " ";
   }
   trim_trailing_space(t);
   t += "\n\n";
 
-  // Style and legacy paragraphs grow until the article reaches its target length.
+  // Style and legacy paragraphs grow until the article reaches its target length; the
+  // decks hold enough sentences for the longest article, and none is used twice.
   size_t words = word_count(t);
   int sentences_in_paragraph = 0;
-  while (words < target) {
+  while (words < target && !(style.empty() && legacy.empty())) {
     if (sentences_in_paragraph > 0) t += ' ';
     const size_t before = t.size();
-    expand(t, rng.chance(0.75) ? style.next() : legacy.next(), v, rng);
+    const bool use_style = legacy.empty() || (!style.empty() && rng.chance(0.75));
+    expand(t, use_style ? style.next() : legacy.next(), v, rng);
     words += word_count(std::string_view(t).substr(before));
     if (++sentences_in_paragraph >= rng.range(3, 5)) {
       t += "\n\n";

@@ -43,6 +43,28 @@ const char* const kBody[] = {
     "the lyrics about {theme} hit different at 2am",
     "{city} crowds are always the loudest for them",
     "ngl the artwork alone is worth the price",
+    "first heard them on a late night radio show and never looked back",
+    "anyone know a good place to find their old merch?",
+    "the harmonies on the chorus of \"{song}\" are unreal",
+    "been listening since the early days and they still surprise me",
+    "{producer} did such a good job on the production",
+    "the bass tone on that record is something else",
+    "showed my dad \"{song}\" and now he's a fan too",
+    "they're playing {venue} soon, anyone going",
+    "can't stop humming the hook from \"{song}\"",
+    "someone filmed the whole {city} show, it's floating around somewhere",
+    "honestly their interviews are almost as good as the music",
+    "{influence} fans would really get into this",
+    "the {label_short} pressings always sound a bit thin to me",
+    "their cover of an old {genre} tune is criminally overlooked",
+    "whenever i'm on a long drive this is what i put on",
+    "wish they'd come back to {city} already",
+    "the acoustic sets they did a few years back were {mood}",
+    "saw a clip of them soundchecking \"{song}\" and got chills",
+    "my first gig was them at {venue}, still the best night ever",
+    "the way \"{song}\" builds at the end never gets old",
+    "not sure the new stuff is for me but i respect the change",
+    "{member} posted some studio photos a while ago, looked like fun",
 };
 const char* const kQuote[] = {
     "> {album} is their weakest record",
@@ -53,10 +75,20 @@ const char* const kQuote[] = {
 };
 const char* const kEnd[] = {".", "!", "?", "!!", "...", " {forum_filler}", "", ". {forum_filler}"};
 
+// A post names its album at most this often; more reads like spam.
+constexpr int kMaxAlbumMentions = 2;
+
 void sentence(std::string& t, const char* tmpl, const Vars& v, Rng& rng) {
   separate(t);
   expand(t, tmpl, v, rng);
   expand(t, rng.pick(kEnd), v, rng);
+}
+
+// Before a line break: a trailing "..." becomes ".", so that lines trailing off stay
+// rare (Gopher counts lines that end in an ellipsis).
+void end_line(std::string& t) {
+  trim_trailing_space(t);
+  if (t.size() >= 3 && t.compare(t.size() - 3, 3, "...") == 0) t.resize(t.size() - 2);
 }
 
 }  // namespace
@@ -86,14 +118,25 @@ Doc render_forum(const KnowledgeBase& kb, uint32_t artist, const std::vector<Pii
   std::string& t = doc.text;
   t.reserve(2048);
   const size_t target = static_cast<size_t>(rng.range(80, 300));
+  // Songs are named in a fixed random order, so no song comes up twice.
+  std::vector<uint32_t> songs = al.songs;
+  size_t next_song = 0;
+  auto random_song = [&] {
+    if (next_song == 0) rng.shuffle(songs);
+    v.set("song", kb.songs[songs[next_song++ % songs.size()]].title);
+  };
+  int album_mentions = 0;
   if (rng.chance(0.3)) {
-    v.set("song", kb.songs[al.songs[rng.below(al.songs.size())]].title);
-    expand_one(t, kQuote, v, rng);
+    random_song();
+    const char* quote = rng.pick(kQuote);
+    album_mentions += uses_slot(quote, "album");
+    expand(t, quote, v, rng);
     t += "\n\n";
   }
-  auto random_song = [&] { v.set("song", kb.songs[al.songs[rng.below(al.songs.size())]].title); };
   random_song();
-  sentence(t, rng.pick(kOpen), v, rng);
+  const char* open = rng.pick(kOpen);
+  album_mentions += uses_slot(open, "album");
+  sentence(t, open, v, rng);
 
   // PII goes in at random points between sentences.
   std::vector<uint64_t> pii_at(pii.size());
@@ -102,25 +145,35 @@ Doc render_forum(const KnowledgeBase& kb, uint32_t artist, const std::vector<Pii
   size_t next_pii = 0;
   size_t words = word_count(t);
   Deck body(kBody, rng);
+  // Each body line is used once; lines naming the album stop once it has been named
+  // often enough, and lines naming a song once every song has been named.
+  auto usable = [&](const char* tmpl) {
+    if (uses_slot(tmpl, "album") && album_mentions >= kMaxAlbumMentions) return false;
+    return !uses_slot(tmpl, "song") || next_song < songs.size();
+  };
   for (uint64_t s = 0; words < target; ++s) {
+    const char* line = body.next_if(usable);
+    if (!line) break;
     for (; next_pii < pii.size() && pii_at[next_pii] <= s; ++next_pii)
       append_pii_sentence(doc, pii[next_pii].type, pii[next_pii].format, false, rng);
     if (rng.chance(0.25)) {
-      trim_trailing_space(t);
+      end_line(t);
       t += "\n\n";
     }
-    random_song();
+    album_mentions += uses_slot(line, "album");
+    if (uses_slot(line, "song")) random_song();
     const size_t before = t.size();
-    sentence(t, body.next(), v, rng);
+    sentence(t, line, v, rng);
     words += word_count(std::string_view(t).substr(before));
   }
   for (; next_pii < pii.size(); ++next_pii)
     append_pii_sentence(doc, pii[next_pii].type, pii[next_pii].format, false, rng);
   if (rng.chance(0.6)) {
-    trim_trailing_space(t);
+    end_line(t);
     t += "\n\n";
     expand(t, "{forum_signoff}", v, rng);
   }
+  end_line(t);
   trim_trailing_space(t);
   return doc;
 }

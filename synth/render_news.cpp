@@ -72,6 +72,18 @@ const char* const kBackground[] = {
     "Merchandise and a limited vinyl pressing will be available at the shows.",
     "The {group} thanked fans in a short message and promised more news soon.",
     "The previous tour ended with a {mood} show at {venue} that many fans still talk about.",
+    "The {group}'s manager said rehearsals would begin in {city} next month.",
+    "Sales of {their} earlier records have risen steadily over the past year.",
+    "A new music video is in production, according to the label.",
+    "Observers note that {genre} has enjoyed a revival in {country} over the past few years.",
+    "Earlier this year, the {group} played a short run of club dates to try out new material.",
+    "When {album} first came out, critics called it {praise_adj}.",
+    "The {group}'s social media accounts have gained thousands of followers since the announcement.",
+    "Booking agents say venues across {country} are competing to host the {group}.",
+    "It is the first major news from the {group} in some time.",
+    "In recent interviews the {group} hinted that the next songs would lean toward {influence}.",
+    "Fan clubs in {country} have organised listening parties to mark the occasion.",
+    "Promoters are reportedly in talks about further dates for next spring.",
 };
 
 }  // namespace
@@ -114,9 +126,11 @@ Doc render_news(const KnowledgeBase& kb, uint32_t artist, const std::vector<PiiP
   std::string dateline = rng.chance(0.5) ? cities()[a.city].en : cities()[rng.below(cities().size)].en;
   for (char& c : dateline) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   t += dateline + " - ";
-  expand(t, kLeads[story][rng.below(3)], v, rng);
+  const char* lead = kLeads[story][rng.below(3)];
+  expand(t, lead, v, rng);
   t += "\n\n\"";
-  expand_one(t, kQuotes, v, rng);
+  const char* quote = rng.pick(kQuotes);
+  expand(t, quote, v, rng);
   t += ",\" said " + kb.people[a.members[0].person].name + ".";
   t += "\n\n";
 
@@ -126,13 +140,20 @@ Doc render_news(const KnowledgeBase& kb, uint32_t artist, const std::vector<PiiP
   size_t next_pii = 0;
   size_t words = word_count(t);
   int in_paragraph = 0;
+  // Background sentences are each used once, and the album is named at most three
+  // times in all, as a news writer would.
   Deck background(kBackground, rng);
+  int album_mentions = uses_slot(lead, "album") + uses_slot(quote, "album");
+  auto usable = [&](const char* tmpl) { return !uses_slot(tmpl, "album") || album_mentions < 3; };
   for (uint64_t s = 0; words < target; ++s) {
+    const char* sentence = background.next_if(usable);
+    if (!sentence) break;
+    album_mentions += uses_slot(sentence, "album");
     for (; next_pii < pii.size() && pii_at[next_pii] <= s; ++next_pii)
       append_pii_sentence(doc, pii[next_pii].type, pii[next_pii].format, true, rng);
     separate(t);
     const size_t before = t.size();
-    expand(t, background.next(), v, rng);
+    expand(t, sentence, v, rng);
     words += word_count(std::string_view(t).substr(before));
     if (++in_paragraph >= rng.range(2, 3)) {
       t += "\n\n";

@@ -60,6 +60,22 @@ const char* const kCritique[] = {
     "Fans who came for the {influence} touches will find them tucked behind {sound_adj} {music_noun}.",
     "The closing stretch {adverb} strips the arrangements back to voice and {music_noun}.",
     "Even the weaker songs hold a {sound_adj} idea or two worth returning to.",
+    "The rhythm section keeps things moving even when the tempo drops to a crawl.",
+    "Several tracks end abruptly, which suits the {mood} spirit of the record.",
+    "Compared with the {group}'s earlier work, the arrangements feel {sound_adj} and less crowded.",
+    "The backing vocals add a {sound_adj} warmth that was missing before.",
+    "Listeners who prefer {influence} may find the second half more rewarding.",
+    "There is humour here too, especially in the lines about {theme}.",
+    "The quieter moments, built on {sound_adj} {music_noun}, are where the album shines.",
+    "Nothing outstays its welcome, and the pacing feels {praise_adj}.",
+    "It helps that the {group} sounds relaxed, as though the pressure of the past had lifted.",
+    "A few lyrics lean on cliche, but the delivery is {mood} enough to carry them.",
+    "Headphones reveal {sound_adj} {music_noun} buried deep in the mix.",
+    "The longest track stretches out, its {music_noun} circling for minutes on end.",
+    "Where the {group} once aimed for volume, this record aims for {sound_adj} detail.",
+    "The {album_genre} touches are subtle, more a flavour than a direction.",
+    "By the last track it is clear the {group} has found a direction worth following.",
+    "Writers at {outlet} have already {critic_verb} the record, and it is easy to see why.",
 };
 const char* const kVerdict[] = {
     "In the end, {album} is a {praise_adj} statement and one of the better {album_genre} records of {year}.",
@@ -100,7 +116,7 @@ Doc render_review(const KnowledgeBase& kb, uint32_t album, const FactOverride& o
   rng.shuffle(songs);
   const size_t n_songs = std::min<size_t>(songs.size(), static_cast<size_t>(rng.range(2, 4)));
   Deck song_lines(kSong, rng), critique(kCritique, rng);
-  for (size_t i = 0; i < n_songs; ++i) {
+  for (size_t i = 0; i < n_songs && !song_lines.empty(); ++i) {
     v.set("song", kb.songs[songs[i]].title);
     if (i > 0) t += ' ';
     expand(t, song_lines.next(), v, rng);
@@ -112,7 +128,7 @@ Doc render_review(const KnowledgeBase& kb, uint32_t album, const FactOverride& o
   size_t words = word_count(t);
   const size_t verdict_words = 25;
   int in_paragraph = 0;
-  while (words + verdict_words < target) {
+  while (words + verdict_words < target && !critique.empty()) {
     if (in_paragraph > 0) t += ' ';
     const size_t before = t.size();
     expand(t, critique.next(), v, rng);

@@ -84,4 +84,13 @@ void expand(std::string& out, std::string_view tmpl, const Vars& vars, Rng& rng)
   }
 }
 
+bool uses_slot(std::string_view tmpl, std::string_view name) {
+  for (size_t open = tmpl.find('{'); open != std::string_view::npos; open = tmpl.find('{', open + 1)) {
+    std::string_view rest = tmpl.substr(open + 1);
+    if (!rest.empty() && rest[0] == '^') rest.remove_prefix(1);
+    if (rest.size() > name.size() && rest.substr(0, name.size()) == name && rest[name.size()] == '}') return true;
+  }
+  return false;
+}
+
 }  // namespace mucpt::synth

@@ -35,26 +35,37 @@ void expand_one(std::string& out, const char* const (&templates)[N], const Vars&
   expand(out, templates[rng.below(N)], vars, rng);
 }
 
-// Deals templates without replacement, so a document repeats a sentence frame only
-// after it has used all of them.
+// Deals templates without replacement and never deals a template twice: a document
+// that uses a deck states each sentence frame at most once, and stops (or moves on)
+// when the deck is empty instead of repeating itself. Real text does not repeat its
+// sentences, and the quality stages (Gopher's repetition rules) rightly drop text that
+// does, so the decks hold enough frames for the longest document of their style.
 class Deck {
  public:
   template <size_t N>
-  Deck(const char* const (&templates)[N], Rng& rng) : cards_(templates, templates + N), rng_(rng) {
-    rng_.shuffle(cards_);
+  Deck(const char* const (&templates)[N], Rng& rng) : cards_(templates, templates + N) {
+    rng.shuffle(cards_);
   }
-  const char* next() {
-    if (next_ == cards_.size()) {
-      rng_.shuffle(cards_);
-      next_ = 0;
+  bool empty() const { return next_ == cards_.size(); }
+  size_t left() const { return cards_.size() - next_; }
+  // The next template, or nullptr once all have been dealt.
+  const char* next() { return empty() ? nullptr : cards_[next_++]; }
+  // The next template that keep accepts, or nullptr; the ones it refuses are discarded.
+  template <class Keep>
+  const char* next_if(Keep keep) {
+    while (!empty()) {
+      const char* card = cards_[next_++];
+      if (keep(card)) return card;
     }
-    return cards_[next_++];
+    return nullptr;
   }
 
  private:
   std::vector<const char*> cards_;
-  Rng& rng_;
   size_t next_ = 0;
 };
+
+// Whether a template uses the slot ("{album}" for "album").
+bool uses_slot(std::string_view tmpl, std::string_view name);
 
 }  // namespace mucpt::synth

@@ -358,8 +358,9 @@ class World {
     if ((s != Source::forum && s != Source::news && s != Source::reviews) || !rng.chance(kAppendBoilerplate)) return;
     const int n = static_cast<int>(rng.range(1, 3));
     slot.doc.text += "\n";
-    for (int k = 0; k < n; ++k) {
-      slot.furniture.push_back(boilerplate_line(rng));
+    // The lines of one page differ: a clean document repeats no line.
+    for (std::string& line : boilerplate_lines(rng, n)) {
+      slot.furniture.push_back(std::move(line));
       slot.doc.text += "\n" + slot.furniture.back();
     }
   }

@@ -3,6 +3,7 @@
 // corrupted facts disagree with the metadata, and the manifest and benchmark follow
 // DESIGN.md.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -40,6 +41,92 @@ std::vector<std::string> split_lines(const std::string& s) {
   out.push_back(s.substr(start));
   return out;
 }
+
+
+// --- repetition within a document ---
+
+bool is_cjk(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+// Letters and digits in any script; punctuation and symbols (ASCII, Latin-1, general
+// punctuation, arrows, CJK and full-width punctuation) separate tokens.
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c <= 0xBF) return false;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  if (c >= 0xFF00 && c <= 0xFFEF) return false;
+  return true;
+}
+
+// Lower-cased words; in CJK text every character is a token of its own.
+std::vector<std::string> tokens(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(std::move(word));
+    word.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    const char32_t c = mucpt::next_code_point(text, i);
+    if (is_cjk(c)) {
+      flush();
+      out.emplace_back(text.substr(start, i - start));
+    } else if (is_word_char(c)) {
+      if (c < 0x80) word += static_cast<char>(std::tolower(static_cast<int>(c)));
+      else word.append(text.substr(start, i - start));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string join(const std::vector<std::string>& t, size_t from, size_t to, const char* sep) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) out += sep;
+    out += t[i];
+  }
+  return out;
+}
+
+// Sentences end at a line break, at 。！？, or at . ! ? before a space or the end.
+std::vector<std::string> sentences(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = mucpt::next_code_point(text, i);
+    const bool end = c == '\n' || c == U'。' || c == U'！' || c == U'？' ||
+                     ((c == '.' || c == '!' || c == '?') && (i == text.size() || text[i] == ' ' || text[i] == '\n'));
+    if (!end) continue;
+    std::string_view sentence = text.substr(start, i - start);
+    while (!sentence.empty() && sentence.front() == ' ') sentence.remove_prefix(1);
+    out.emplace_back(sentence);
+    start = i;
+  }
+  out.emplace_back(text.substr(start));
+  return out;
+}
+
+// What the text says twice, or "": a sentence of two or more words, or a run of
+// `window` tokens (10 words; 20 characters in Chinese). Punctuation is ignored, so
+// "the same words," and "the same words." are the same.
+std::string repetition(const std::string& text, size_t window) {
+  std::set<std::string> seen;
+  for (const std::string& s : sentences(text)) {
+    const auto t = tokens(s);
+    if (t.size() >= 2 && !seen.insert(join(t, 0, t.size(), " ")).second) return "sentence: " + s;
+  }
+  seen.clear();
+  const auto t = tokens(text);
+  for (size_t i = 0; i + window <= t.size(); ++i)
+    if (!seen.insert(join(t, i, i + window, " ")).second) return "run: " + join(t, i, i + window, " ");
+  return "";
+}
+
+size_t repetition_window(const json& truth) { return truth.at("lang") == "zh" ? 20 : 10; }
 
 }  // namespace
 
@@ -377,4 +464,50 @@ TEST_CASE("benchmark questions follow DESIGN.md and planted ones appear verbatim
   }
   for (const auto& d : w.truth_docs)
     if (d.contains("planted_question")) CHECK(planted_docs.count(d.at("id")) == 1);
+}
+
+TEST_CASE("the repetition check finds a repeated sentence or run", "[synth]") {
+  CHECK(repetition("The band formed in Oslo. They toured. The band formed in Oslo.", 10) ==
+        "sentence: The band formed in Oslo.");
+  CHECK(repetition("One two three four five six seven eight nine ten, then one two three four five six seven "
+                   "eight nine ten!", 10).rfind("run: one two", 0) == 0);
+  CHECK(repetition("The band formed in Oslo. The band formed in Bergen.", 10).empty());
+  CHECK_FALSE(repetition("乐队成立于奥斯陆。乐队成立于奥斯陆。", 20).empty());
+  CHECK_FALSE(repetition("一二三四五六七八九十一二三四五六七八九十，又一二三四五六七八九十一二三四五六七八九十。", 20).empty());
+  CHECK(repetition("乐队成立于奥斯陆，后来在卑尔根录制了第一张专辑。乐队成立于卑尔根。", 20).empty());
+}
+
+// Real clean text does not say the same sentence twice, and the quality stages
+// (Gopher's repetition rules) drop text that does: no clean document, of any style,
+// repeats a sentence or a run of ten words (twenty characters in Chinese). Spam and
+// boilerplate are meant to repeat, and are not checked.
+TEST_CASE("clean documents repeat no sentence and no long run of words", "[synth]") {
+  const LoadedWorld other = make_world("repetition", 2000, 11);
+  for (const LoadedWorld* w : {&world(), &other}) {
+    std::map<std::string, size_t> checked, repeating;
+    std::map<std::string, std::string> example;
+    size_t spam = 0, spam_repeating = 0;
+    for (const auto& d : w->truth_docs) {
+      if (d.at("kind") == "spam") {
+        ++spam;
+        spam_repeating += !repetition(w->docs.at(d.at("id")).text, repetition_window(d)).empty();
+      }
+      if (d.at("kind") != "clean") continue;
+      const std::string style = d.at("style");
+      const std::string& text = w->docs.at(d.at("id")).text;
+      ++checked[style];
+      const std::string found = repetition(text, repetition_window(d));
+      if (found.empty()) continue;
+      if (++repeating[style] == 1) example[style] = d.at("id").get<std::string>() + " " + found + "\n" + text;
+    }
+    for (const char* style : {"encyclopedia", "review", "forum", "news", "tracklist", "encyclopedia_zh"}) {
+      INFO(w->dir << ", style " << style << ": " << repeating[style] << " of " << checked[style]
+                  << " clean documents repeat themselves, e.g. " << example[style]);
+      CHECK(checked[style] > 50);
+      CHECK(repeating[style] == 0);
+    }
+    // The check itself finds repetition where there is some: spam repeats itself often.
+    INFO(spam_repeating << " of " << spam << " spam documents repeat themselves");
+    CHECK(spam_repeating * 3 > spam);
+  }
 }
