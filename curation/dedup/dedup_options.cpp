@@ -19,7 +19,7 @@ void register_dedup_options(Config& config) {
   config.add_string("dedup.keep_score", "", "score for the score rules, e.g. music_p");
   config.add_int("dedup.seed", 42, "MinHash seed, shared by all ranks");
   config.add_int("dedup.max_bucket_pairs", 64, "LSH buckets larger than this are compared star-wise");
-  config.add_int("dedup.band_passes", 4, "exchanges per LSH band; more passes hold fewer records per rank at once");
+  config.add_int("dedup.band_passes", 6, "exchanges per LSH band; more passes hold fewer records per rank at once");
 }
 
 DedupOptions dedup_options(const Config& config) {

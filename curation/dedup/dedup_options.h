@@ -18,7 +18,7 @@ struct DedupOptions {
   std::string keep_score;              // the score used by the score rules, e.g. music_p
   uint64_t seed = 42;
   size_t max_bucket_pairs = 64;  // larger LSH buckets are compared star-wise
-  int band_passes = 4;           // exchanges per band: more passes, less memory per rank
+  int band_passes = 6;           // exchanges per band: more passes, less memory per rank
   RecordLayout layout() const { return {bands, bands * rows}; }
 };
 

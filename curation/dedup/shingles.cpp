@@ -2,7 +2,6 @@
 
 #include <utf8proc.h>
 
-#include <cstdlib>
 #include <string>
 
 #include "common/hashing.h"
@@ -17,23 +16,35 @@ bool is_cjk(char32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
-// Case-folded, accents stripped (NFKD without marks), digits to '0', everything that
-// is not a letter or digit to a space; CJK characters are set apart as tokens.
+// Case-folded, accents stripped (compatibility decomposition without marks), digits to
+// '0', everything that is not a letter or digit to a space; CJK characters are set
+// apart as tokens. ASCII, the common case, never leaves this loop.
 std::string fold(std::string_view text) {
-  utf8proc_uint8_t* mapped = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
-                        &mapped,
-                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
-  std::string_view folded = n >= 0 ? std::string_view(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n)) : text;
   std::string out;
-  out.reserve(folded.size());
+  out.reserve(text.size());
   auto space = [&] {
     if (!out.empty() && out.back() != ' ') out += ' ';
   };
+  auto add = [&](char32_t cp) {
+    auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    if (is_cjk(cp)) {
+      space();
+      append_utf8(out, cp);
+      out += ' ';
+    } else if (category == UTF8PROC_CATEGORY_ND) {
+      out += '0';
+    } else if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) {
+      append_utf8(out, cp);
+    } else {
+      space();
+    }
+  };
+  constexpr auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                          UTF8PROC_IGNORE);
+  utf8proc_int32_t parts[16];
   size_t i = 0;
-  while (i < folded.size()) {
-    unsigned char c = static_cast<unsigned char>(folded[i]);
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;
       if (c >= '0' && c <= '9') out += '0';
@@ -41,22 +52,25 @@ std::string fold(std::string_view text) {
       else space();
       continue;
     }
-    size_t start = i;
-    char32_t cp = next_code_point(folded, i);
-    auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    if (is_cjk(cp)) {
-      space();
-      out.append(folded, start, i - start);
-      out += ' ';
-    } else if (category == UTF8PROC_CATEGORY_ND) {
-      out += '0';
-    } else if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) {
-      out.append(folded, start, i - start);
-    } else {
-      space();
+    char32_t cp = next_code_point(text, i);
+    int last_boundclass = 0;
+    auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 16, options, &last_boundclass);
+    if (n < 0 || n > 16) {
+      add(cp);
+      continue;
+    }
+    for (utf8proc_ssize_t k = 0; k < n; ++k) {
+      char32_t part = static_cast<char32_t>(parts[k]);
+      if (part < 0x80) {
+        char a = static_cast<char>(part);
+        if (a >= '0' && a <= '9') out += '0';
+        else if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')) out += static_cast<char>(a | 0x20);
+        else space();
+      } else {
+        add(part);
+      }
     }
   }
-  if (n >= 0) std::free(mapped);
   return out;
 }
 
