@@ -13,6 +13,9 @@ ensure_packages \
   libtorch-dev libopenblas0-openmp \
   catch2 libutf8proc-dev libxxhash-dev nlohmann-json3-dev
 
+# node and npm run the JavaScript reference tokenizers in the tests (any node >= 18).
+command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
+
 if [ ! -f build/CMakeCache.txt ]; then
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi

@@ -1,0 +1,121 @@
+#include <simdjson.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <random>
+
+#include "common/line_writer.h"
+#include "common/megatron/indexed_dataset_writer.h"
+#include "tests/test_support.h"
+
+using namespace mucpt;
+namespace fs = std::filesystem;
+using Docs = std::vector<std::vector<int32_t>>;
+
+namespace {
+
+struct ReadBack {
+  std::string dtype;
+  Docs documents;
+};
+
+// Reads the pair with the independent Python reader.
+ReadBack read_with_python(const std::string& prefix) {
+  auto r = testing::run_command("/usr/bin/python3 '" + testing::source_dir() +
+                                "/tests/megatron/read_indexed_dataset.py' '" + prefix + "'");
+  INFO(r.output.substr(0, 2000));
+  REQUIRE(r.exit_code == 0);
+  simdjson::dom::parser parser;
+  simdjson::dom::object root = parser.parse(r.output);
+  ReadBack back;
+  back.dtype = std::string(std::string_view(root["dtype"]));
+  for (simdjson::dom::element doc : simdjson::dom::array(root["documents"])) {
+    back.documents.emplace_back();
+    for (simdjson::dom::element id : simdjson::dom::array(doc)) back.documents.back().push_back(int32_t(int64_t(id)));
+  }
+  REQUIRE(uint64_t(root["sequences"]) == back.documents.size());
+  return back;
+}
+
+Docs random_documents(size_t count, int32_t vocab, int32_t eos, uint32_t seed) {
+  std::mt19937 rng(seed);
+  Docs docs;
+  for (size_t i = 0; i < count; ++i) {
+    std::vector<int32_t> d(rng() % 300);
+    for (auto& id : d) {
+      id = int32_t(rng() % uint32_t(vocab));
+      if (id == eos) id = 0;
+    }
+    docs.push_back(d);
+  }
+  docs.push_back({});  // an empty document still gets its EOS
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("indexed dataset: uint16 and int32 files read back by an independent reader") {
+  std::string dir = testing::scratch_dir("megatron_writer");
+  struct Case {
+    int32_t vocab, eos;
+    const char* dtype;
+  };
+  for (Case c : {Case{50257, 50256, "uint16"}, Case{151936, 151643, "int32"}, Case{65500, 3, "int32"}}) {
+    INFO(c.dtype << " vocabulary " << c.vocab);
+    std::string prefix = dir + "/part-" + std::to_string(c.vocab);
+    Docs docs = random_documents(200, c.vocab, c.eos, uint32_t(c.vocab));
+    uint64_t tokens = 0;
+    {
+      IndexedDatasetWriter writer(prefix, size_t(c.vocab), c.eos);
+      for (size_t i = 0; i < docs.size(); ++i) {
+        if (i % 3 == 0 && docs[i].size() > 10) {  // some documents streamed in parts
+          writer.append_tokens(docs[i].data(), 10);
+          writer.append_tokens(docs[i].data() + 10, docs[i].size() - 10);
+          writer.end_document();
+        } else {
+          writer.add_document(docs[i]);
+        }
+        tokens += docs[i].size() + 1;
+      }
+      CHECK(writer.tokens() == tokens);
+      CHECK(writer.documents() == docs.size());
+      CHECK_FALSE(fs::exists(prefix + ".idx"));  // nothing visible before commit
+      writer.commit();
+    }
+    ReadBack back = read_with_python(prefix);
+    CHECK(back.dtype == c.dtype);
+    REQUIRE(back.documents.size() == docs.size());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      auto expected = docs[i];
+      expected.push_back(c.eos);
+      CHECK(back.documents[i] == expected);
+    }
+    CHECK(fs::file_size(prefix + ".bin") == tokens * (std::string(c.dtype) == "uint16" ? 2 : 4));
+    CHECK(fs::file_size(prefix + ".idx") == 34 + docs.size() * 12 + (docs.size() + 1) * 8);
+  }
+}
+
+TEST_CASE("indexed dataset: the header bytes are Megatron's") {
+  std::string prefix = testing::scratch_dir("megatron_header") + "/p";
+  {
+    IndexedDatasetWriter writer(prefix, 1000, 999);
+    writer.add_document(std::vector<int32_t>{5, 6, 7});
+    writer.add_document(std::vector<int32_t>{8, 999});  // already ends with EOS: not doubled
+    writer.commit();
+  }
+  std::string idx = read_small_file(prefix + ".idx");
+  const std::string expected_header("MMIDIDX\0\0\x01\0\0\0\0\0\0\0\x08\x02\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0", 34);
+  CHECK(idx.substr(0, 34) == expected_header);
+  ReadBack back = read_with_python(prefix);
+  CHECK(back.documents == Docs{{5, 6, 7, 999}, {8, 999}});
+}
+
+TEST_CASE("indexed dataset: no files without commit, and bad ids are refused") {
+  std::string dir = testing::scratch_dir("megatron_abort");
+  {
+    IndexedDatasetWriter writer(dir + "/p", 100, 0);
+    writer.add_document(std::vector<int32_t>{1, 2});
+    CHECK_THROWS_AS(writer.add_document(std::vector<int32_t>{100}), std::out_of_range);
+  }
+  CHECK(fs::is_empty(dir));
+}
