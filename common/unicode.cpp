@@ -8,6 +8,13 @@
 
 namespace mucpt {
 
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||  // Han
+         (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||  // kana
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) ||
+         cp == 0x3005;  // the iteration mark
+}
+
 size_t utf8_sequence_length(const char* p, size_t available) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
   if (available == 0) return 0;

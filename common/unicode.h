@@ -21,6 +21,10 @@ std::string repair_utf8(std::string_view s);
 char32_t next_code_point(std::string_view s, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 
+// Han ideographs and Japanese kana: scripts written without spaces between words, so
+// text processing takes each such character as a word of its own.
+bool is_cjk(char32_t cp);
+
 // Unicode NFC of valid UTF-8 text. Returns false (leaving out untouched) when
 // utf8proc rejects the input.
 bool nfc_normalize(std::string_view in, std::string& out);

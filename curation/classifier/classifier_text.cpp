@@ -10,15 +10,6 @@ namespace mucpt {
 
 namespace {
 
-bool is_cjk(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) ||   // Hiragana, Katakana
-         (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK unified ideographs
-         (cp >= 0xAC00 && cp <= 0xD7AF) ||   // Hangul syllables
-         (cp >= 0xF900 && cp <= 0xFAFF) ||   // CJK compatibility ideographs
-         (cp >= 0x20000 && cp <= 0x2FA1F);   // supplementary ideographs
-}
-
 bool is_separate_token(char32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:

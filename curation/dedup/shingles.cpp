@@ -11,11 +11,6 @@ namespace mucpt {
 
 namespace {
 
-bool is_cjk(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
-}
-
 // Case-folded, accents stripped (compatibility decomposition without marks), digits to
 // '0', everything that is not a letter or digit to a space; CJK characters are set
 // apart as tokens. ASCII, the common case, never leaves this loop.
