@@ -73,7 +73,10 @@ t_jq=$(median_seconds sh -c "jq -c . '$corpus' > '$work/jq.out'")
 t_py=$(median_seconds python3 -c "$python_copy" "$corpus" "$work/py.out")
 mpi="mpirun $(mpirun_flags)"
 run="$mpi -np 1 build/curate --manifest '$work/manifest.json' --curate.progress=false"
-parse_only="--normalize.enabled=false --clean.enabled=false --length.min_chars=0"
+# Only reading, parsing and writing: every stage switched off.
+parse_only="--normalize.enabled=false --clean.enabled=false --length.min_chars=0 --privacy.enabled=false \
+  --dedup.enabled=false --boilerplate.enabled=false --repeated_lines.enabled=false --gopher_quality.enabled=false \
+  --gopher_repetition.enabled=false --c4.enabled=false --fineweb.enabled=false"
 t_plain=$(median_seconds sh -c "rm -rf '$work/o1' && $run --output '$work/o1' $parse_only --curate.compression=none")
 t_zstd=$(median_seconds sh -c "rm -rf '$work/o2' && $run --output '$work/o2' $parse_only")
 t_full1=$(median_seconds sh -c "rm -rf '$work/o3' && $run --output '$work/o3'")
