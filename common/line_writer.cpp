@@ -1,6 +1,7 @@
 #include "common/line_writer.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/iostreams/device/file_descriptor.hpp>
@@ -11,8 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "common/line_reader.h"
 
@@ -85,11 +84,24 @@ void write_file_atomically(const std::string& path, std::string_view content) {
 }
 
 std::string read_small_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string content;
+  char buf[1 << 16];
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) content.reserve(static_cast<size_t>(st.st_size));
+  for (;;) {
+    ssize_t got = ::read(fd, buf, sizeof buf);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      throw IoError(path + ": read failed: " + std::strerror(errno));
+    }
+    content.append(buf, static_cast<size_t>(got));
+  }
+  ::close(fd);
+  return content;
 }
 
 }  // namespace mucpt
