@@ -52,6 +52,8 @@ PY
 n=$(wc -l < "$work/docs.txt")
 /usr/bin/time -f "%e" -o "$work/t_cli" fasttext predict "$work/music.bin" "$work/docs.txt" 1 > /dev/null
 only_classifier="--curate.progress=false --normalize.enabled=false --clean.enabled=false --length.min_chars=0 \
+  --privacy.enabled=false --dedup.enabled=false --boilerplate.enabled=false --repeated_lines.enabled=false \
+  --gopher_quality.enabled=false --gopher_repetition.enabled=false --c4.enabled=false --fineweb.enabled=false \
   --classifier.model $work/music.bin --classifier.threshold=0"
 for ranks in 1 2; do
   rm -rf "$work/out$ranks"
