@@ -32,7 +32,9 @@ PY
 rm -rf "$work/out"
 /usr/bin/time -f "%e" -o "$work/t_run" mpirun $(mpirun_flags) -np 1 build/curate --manifest "$work/manifest.json" \
   --output "$work/out" --curate.progress=false --normalize.enabled=false --clean.enabled=false \
-  --length.min_chars=0 --langid.model "$model" --langid.threshold=0 >/dev/null 2>&1
+  --length.min_chars=0 --privacy.enabled=false --dedup.enabled=false --boilerplate.enabled=false \
+  --repeated_lines.enabled=false --gopher_quality.enabled=false --gopher_repetition.enabled=false \
+  --c4.enabled=false --fineweb.enabled=false --langid.model "$model" --langid.threshold=0 >/dev/null 2>&1
 t_cli=$(tail -n 1 "$work/t_cli")
 t_run=$(tail -n 1 "$work/t_run")
 python3 - "$n" "$t_cli" "$t_run" "$work/out/report.json" <<'PY'
