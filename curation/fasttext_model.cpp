@@ -33,13 +33,23 @@ std::shared_ptr<const FastTextModel> FastTextModel::load(const std::string& path
   return model;
 }
 
+namespace {
+// An input stream over a caller's buffer, without the copy std::istringstream makes.
+class BufferStream : public std::streambuf {
+ public:
+  BufferStream(char* begin, char* end) { setg(begin, begin, end); }
+};
+}  // namespace
+
 std::vector<std::pair<std::string, float>> FastTextModel::predict(std::string_view text, int k) const {
-  std::string line(text);
+  thread_local std::string line;
+  line.assign(text);
   for (char& c : line) {
     if (c == '\n' || c == '\r') c = ' ';
   }
   line += '\n';
-  std::istringstream in(line);
+  BufferStream buffer(line.data(), line.data() + line.size());
+  std::istream in(&buffer);
   std::vector<std::pair<fasttext::real, std::string>> raw;
   model_->predictLine(in, raw, k, 0.0);
   std::vector<std::pair<std::string, float>> out;
