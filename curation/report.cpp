@@ -124,6 +124,28 @@ std::string render_report_markdown(const nlohmann::json& r) {
     md << "| " << it.key() << " | " << f["source"].get<std::string>() << " | " << fmt_count(f["docs_in"]) << " | "
        << fmt_count(f["docs_out"]) << " | " << fmt_count(f["docs_rejected"]) << " |\n";
   }
+  if (r["stages"].contains("privacy") && r["stages"]["privacy"].contains("counters")) {
+    const auto& pii = r["stages"]["privacy"]["counters"].value("pii", nlohmann::json::object());
+    md << "\n## Privacy\n\n| type | masked | candidates refused by validators |\n|---|---:|---:|\n";
+    for (auto it = pii.begin(); it != pii.end(); ++it)
+      md << "| " << it.key() << " | " << fmt_count(it.value().value("masked", uint64_t(0))) << " | "
+         << fmt_count(it.value().value("refused", uint64_t(0))) << " |\n";
+  }
+  if (r.contains("dedup")) {
+    const auto& d = r["dedup"];
+    md << "\n## Duplicates\n\n";
+    md << "Exact: " << fmt_count(d.value("exact_groups", uint64_t(0))) << " groups, "
+       << fmt_count(d.value("exact_removed", uint64_t(0))) << " copies removed. Near (MinHash LSH, "
+       << d.value("bands", 0) << " x " << d.value("rows", 0) << ", threshold " << d.value("threshold", 0.0)
+       << "): " << fmt_count(d.value("near_clusters", uint64_t(0))) << " clusters, "
+       << fmt_count(d.value("near_removed", uint64_t(0))) << " documents removed. Cluster sizes:";
+    for (auto it = d["cluster_sizes"].begin(); it != d["cluster_sizes"].end(); ++it)
+      md << " " << it.key() << ": " << fmt_count(it.value());
+    char mem[64];
+    std::snprintf(mem, sizeof mem, "%.0f", d.value("peak_bytes_per_document", 0.0));
+    md << ". Peak memory of the global step: " << mem << " bytes per document per rank. "
+       << "Why each document went: dedup/clusters.rank-*.jsonl.\n";
+  }
   if (!r["errors"].empty()) {
     md << "\n## Errors\n\n";
     for (const auto& e : r["errors"]) md << "- " << e["file"].get<std::string>() << ": " << e["message"].get<std::string>() << "\n";
