@@ -6,12 +6,6 @@
 
 namespace mucpt {
 
-namespace {
-std::string document_name(const WorkPlan& plan, uint64_t gid) {
-  return plan.files[gid_file(gid)].display_name + ":" + std::to_string(gid_line(gid));
-}
-}  // namespace
-
 nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const std::string& source_name,
                               const OutputLayout& layout, const std::string& streamed_docs,
                               const std::vector<Removal>& removals, int zstd_level) {

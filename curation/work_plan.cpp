@@ -54,4 +54,8 @@ WorkPlan plan_work(const Manifest& manifest, uint64_t split_bytes, int ranks) {
   return plan;
 }
 
+std::string document_name(const WorkPlan& plan, uint64_t gid) {
+  return plan.files[gid_file(gid)].display_name + ":" + std::to_string(gid_line(gid));
+}
+
 }  // namespace mucpt

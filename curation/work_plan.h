@@ -37,4 +37,13 @@ struct WorkPlan {
 
 WorkPlan plan_work(const Manifest& manifest, uint64_t split_bytes, int ranks);
 
+// The global document id: the input file's index in the plan and the line number, so
+// every rank names a document the same way whatever the rank count.
+inline uint64_t global_document_id(uint32_t file_index, uint64_t line) { return (uint64_t(file_index) << 40) | line; }
+inline uint32_t gid_file(uint64_t gid) { return static_cast<uint32_t>(gid >> 40); }
+inline uint64_t gid_line(uint64_t gid) { return gid & ((uint64_t(1) << 40) - 1); }
+
+// "file:line" of a global document id, for reports and audit files.
+std::string document_name(const WorkPlan& plan, uint64_t gid);
+
 }  // namespace mucpt

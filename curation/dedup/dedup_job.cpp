@@ -74,10 +74,6 @@ uint32_t owner_of(uint64_t value, int ranks) {
   return static_cast<uint32_t>((value * 0x9E3779B97F4A7C15ULL) % static_cast<uint64_t>(ranks));
 }
 
-std::string document_name(const WorkPlan& plan, uint64_t gid) {
-  return plan.files[gid_file(gid)].display_name + ":" + std::to_string(gid_line(gid));
-}
-
 // Reads the records of this rank's units one file at a time.
 template <class Fn>
 void for_each_record(const std::vector<size_t>& units, const std::string& dir, const RecordLayout& layout, Fn fn) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/hashing.h"
+#include "curation/work_plan.h"
 
 namespace mucpt {
 
@@ -24,9 +25,6 @@ struct KeeperKey {
   bool operator==(const KeeperKey& o) const { return gid == o.gid; }
 };
 
-inline uint64_t global_document_id(uint32_t file_index, uint64_t line) { return (uint64_t(file_index) << 40) | line; }
-inline uint32_t gid_file(uint64_t gid) { return static_cast<uint32_t>(gid >> 40); }
-inline uint64_t gid_line(uint64_t gid) { return gid & ((uint64_t(1) << 40) - 1); }
 
 // The layout of one record: key, ordinal in the unit's output, exact hash, band keys,
 // one digest byte per permutation.
