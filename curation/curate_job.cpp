@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "common/hashing.h"
 #include "common/line_reader.h"
@@ -17,6 +18,9 @@
 #include "curation/fasttext_model.h"
 #include "curation/final_pass.h"
 #include "curation/manifest.h"
+#include "curation/packing/token_packer.h"
+#include "common/tokenizer/tokenizer.h"
+#include "common/tokenizer/tokenizer_loader.h"
 #include "curation/report.h"
 #include "curation/stage_registry.h"
 #include "curation/unit_runner.h"
@@ -29,6 +33,9 @@ namespace mucpt {
 void register_curate_options(Config& config) {
   config.add_string("manifest", "", "data manifest (JSON) naming the input sources");
   config.add_string("output", "", "output folder: docs/, rejects/, stats/, report.json, report.md");
+  config.add_string("tokenizer", "",
+                    "tokenizer.json (or a vocab.json + merges.txt folder): pack the kept documents into "
+                    "Megatron shards in tokens/");
   config.add_int("curate.split_bytes", int64_t(256) << 20,
                  "uncompressed files larger than this are split into byte ranges shared by ranks");
   config.add_string("curate.compression", "zstd", "output files: zstd (.jsonl.zst) or none (.jsonl)");
@@ -136,6 +143,16 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     throw UserError(e.what());
   }
 
+  // The tokenizer, when packing, is loaded before any work so a bad path stops the run.
+  std::optional<Tokenizer> tokenizer;
+  if (const std::string tokenizer_path = config.get_string("tokenizer"); !tokenizer_path.empty()) {
+    try {
+      tokenizer.emplace(load_tokenizer(tokenizer_path));
+    } catch (const std::exception& e) {
+      throw UserError("tokenizer '" + tokenizer_path + "' cannot be loaded: " + e.what());
+    }
+  }
+
   fs::create_directories(out);
   check_resumable(config, plan, out, mpi.rank());
   number_lines(plan, mpi.rank());
@@ -201,6 +218,27 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     mpi_barrier();
   }
 
+  // Packing: each rank tokenizes its own units' kept documents into one shard each.
+  std::vector<nlohmann::json> shards;
+  if (tokenizer) {
+    fs::create_directories(out + "/tokens");
+    for (size_t u : mine) {
+      std::string stats_path = out + "/stats/pack-" + std::to_string(u) + ".json";
+      if (fs::exists(stats_path)) continue;
+      char prefix[32];
+      std::snprintf(prefix, sizeof prefix, "/tokens/part-%06zu", u);
+      const std::string& source = manifest.sources[plan.files[plan.units[u].file_index].source_index].name;
+      nlohmann::json shard = pack_unit(layout.docs_path(u), out + prefix, source, *tokenizer);
+      write_file_atomically(stats_path, shard.dump() + "\n");
+    }
+    mpi_barrier();
+    if (mpi.rank() == 0) {
+      for (size_t u = 0; u < plan.units.size(); ++u)
+        shards.push_back(nlohmann::json::parse(read_small_file(out + "/stats/pack-" + std::to_string(u) + ".json")));
+      write_dataset_description(out + "/tokens", shards, manifest, *tokenizer);
+    }
+  }
+
   if (mpi.rank() == 0) {
     std::vector<nlohmann::json> units;
     for (const auto& unit : plan.units) {
@@ -213,6 +251,7 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     report["manifest"] = manifest_path;
     report["config"] = config.values_as_text();
     if (dedup.enabled) report["dedup"] = dedup_summary;
+    if (!shards.empty()) report["tokens"] = nlohmann::json::parse(read_small_file(out + "/tokens/dataset.json"))["sources"];
     write_file_atomically(out + "/report.json", report.dump(1) + "\n");
     write_file_atomically(out + "/report.md", render_report_markdown(report));
     log_info("documents in ", report["docs_in"].get<uint64_t>(), ", out ", report["docs_out"].get<uint64_t>(),
