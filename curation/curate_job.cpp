@@ -16,6 +16,7 @@
 #include "curation/dedup/dedup_job.h"
 #include "curation/dedup/dedup_options.h"
 #include "curation/fasttext_model.h"
+#include "evaluation/benchmark.h"
 #include "curation/final_pass.h"
 #include "curation/manifest.h"
 #include "curation/packing/token_packer.h"
@@ -140,6 +141,8 @@ int run_curate(const Config& config, const MpiContext& mpi) {
       build_stages(settings.back());  // also loads model files once, before any work
     }
   } catch (const ModelError& e) {
+    throw UserError(e.what());
+  } catch (const BenchmarkError& e) {
     throw UserError(e.what());
   }
 

@@ -1,6 +1,7 @@
 #include "curation/stage_registry.h"
 
 #include "curation/classifier/domain_classifier.h"
+#include "curation/decontam/decontaminator.h"
 #include "curation/langid/language_filter.h"
 #include "curation/privacy/privacy_stage.h"
 #include "curation/quality/quality_stages.h"
@@ -20,6 +21,10 @@ void register_stage_options(Config& config) {
     config.add_bool(std::string("privacy.") + t.name, true, std::string("mask ") + t.help);
     config.add_string(std::string("privacy.") + t.name + "_token", t.default_token, std::string("replacement for ") + t.help);
   }
+  config.add_string("decontam.benchmarks", "",
+                    "comma-separated benchmark files (JSONL or SimpleQA CSV); documents holding a question "
+                    "with its answer are removed (empty: off)");
+  config.add_int("decontam.ngram", 13, "question n-gram length in folded tokens (CJK: characters)");
   config.add_string("langid.model", "", "fastText language-ID model (lid.176.bin/.ftz); empty: no language ID");
   config.add_string("langid.languages", "", "comma-separated languages to keep (empty: any)");
   config.add_double("langid.threshold", 0.65, "minimum probability of the top language");
@@ -45,6 +50,13 @@ std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
   // stage's rejects/ carry personal data.
   add_html_stage(config, stages);
   if (config.get_bool("privacy.enabled")) stages.push_back(std::make_unique<PrivacyStage>(privacy_options_from(config)));
+  if (std::string benchmarks = config.get_string("decontam.benchmarks"); !benchmarks.empty()) {
+    std::vector<std::string> paths;
+    for (const auto& p : parse_language_list(benchmarks)) paths.push_back(p);
+    int ngram = static_cast<int>(config.get_int("decontam.ngram"));
+    if (ngram < 1) throw ConfigError("decontam.ngram must be positive");
+    stages.push_back(std::make_unique<Decontaminator>(Decontaminator::load(paths, ngram)));
+  }
   if (std::string model = config.get_string("langid.model"); !model.empty()) {
     stages.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(model),
                                                       parse_language_list(config.get_string("langid.languages")),

@@ -14,7 +14,7 @@ namespace {
 // Case-folded, accents stripped (compatibility decomposition without marks), digits to
 // '0', everything that is not a letter or digit to a space; CJK characters are set
 // apart as tokens. ASCII, the common case, never leaves this loop.
-std::string fold(std::string_view text) {
+std::string fold_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   auto space = [&] {
@@ -71,8 +71,10 @@ std::string fold(std::string_view text) {
 
 }  // namespace
 
+std::string fold_for_matching(std::string_view text) { return fold_text(text); }
+
 std::vector<uint64_t> shingle_hashes(std::string_view text, int n, uint64_t seed) {
-  std::string folded = fold(text);
+  std::string folded = fold_text(text);
   std::vector<std::string_view> tokens;
   size_t i = 0;
   while (i < folded.size()) {

@@ -4,10 +4,15 @@
 // character on its own) is cut into n-grams, so Chinese text is compared by character
 // n-grams and other text by word n-grams.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace mucpt {
+
+// The folded text whose space-separated tokens are compared (also used to match
+// benchmark n-grams).
+std::string fold_for_matching(std::string_view text);
 
 // 64-bit hashes of the n-gram shingles of text (one shingle for shorter texts).
 std::vector<uint64_t> shingle_hashes(std::string_view text, int n, uint64_t seed);
