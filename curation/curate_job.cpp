@@ -19,6 +19,7 @@
 #include "evaluation/benchmark.h"
 #include "curation/final_pass.h"
 #include "curation/manifest.h"
+#include "curation/metadata/metadata_join.h"
 #include "curation/packing/token_packer.h"
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_loader.h"
@@ -145,6 +146,21 @@ int run_curate(const Config& config, const MpiContext& mpi) {
   } catch (const BenchmarkError& e) {
     throw UserError(e.what());
   }
+  // Metadata tables, one per source that names some, loaded once before any work.
+  std::vector<std::shared_ptr<const MetadataTable>> metadata(manifest.sources.size());
+  try {
+    for (size_t s = 0; s < manifest.sources.size(); ++s) {
+      const SourceSpec& source = manifest.sources[s];
+      if (source.metadata.paths.empty() || !settings[s].get_bool("metadata.enabled")) continue;
+      if (source.metadata.key.empty())
+        throw UserError("source '" + source.name + "': \"metadata\" needs a \"key\"");
+      metadata[s] = MetadataTable::load(expand_metadata_paths(manifest, source), source.metadata.key);
+    }
+  } catch (const ManifestError& e) {
+    throw UserError(e.what());
+  } catch (const IoError& e) {
+    throw UserError(e.what());
+  }
 
   // The tokenizer, when packing, is loaded before any work so a bad path stops the run.
   std::optional<Tokenizer> tokenizer;
@@ -182,11 +198,14 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     size_t source_index = plan.files[unit.file_index].source_index;
     const SourceSpec& source = manifest.sources[source_index];
     auto stages = build_stages(settings[source_index]);
+    std::unique_ptr<Stage> join;  // after every rule: the header is for the model, not for the rules
+    if (metadata[source_index])
+      join = std::make_unique<MetadataJoin>(metadata[source_index], settings[source_index].get_string("metadata.template"));
     std::unique_ptr<SignatureWriter> signatures;
     if (dedup.enabled)
       signatures = std::make_unique<SignatureWriter>(signature_path(layout.signatures_dir(), u), dedup,
                                                      static_cast<double>(source.priority));
-    run_unit(plan, unit, source, stages, layout,
+    run_unit(plan, unit, source, stages, join.get(), layout,
              dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u), signatures.get(), zstd_level, progress);
   }
   progress.finish();

@@ -88,10 +88,13 @@ Manifest load_manifest(const std::string& path) {
   return manifest;
 }
 
-std::vector<std::string> expand_source_paths(const Manifest& manifest, const SourceSpec& source) {
+namespace {
+
+std::vector<std::string> expand_patterns(const Manifest& manifest, const SourceSpec& source,
+                                         const std::vector<std::string>& patterns) {
   fs::path base = fs::path(manifest.path).parent_path();
   std::vector<std::string> files;
-  for (const auto& pattern : source.patterns) {
+  for (const auto& pattern : patterns) {
     fs::path full = fs::path(pattern).is_absolute() ? fs::path(pattern) : base / pattern;
     glob_t matches{};
     int rc = ::glob(full.c_str(), 0, nullptr, &matches);
@@ -112,6 +115,16 @@ std::vector<std::string> expand_source_paths(const Manifest& manifest, const Sou
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
   return files;
+}
+
+}  // namespace
+
+std::vector<std::string> expand_source_paths(const Manifest& manifest, const SourceSpec& source) {
+  return expand_patterns(manifest, source, source.patterns);
+}
+
+std::vector<std::string> expand_metadata_paths(const Manifest& manifest, const SourceSpec& source) {
+  return expand_patterns(manifest, source, source.metadata.paths);
 }
 
 }  // namespace mucpt

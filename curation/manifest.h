@@ -45,5 +45,7 @@ Manifest load_manifest(const std::string& path);
 // Expands a source's globs to existing files, sorted. Throws ManifestError when a
 // pattern matches nothing.
 std::vector<std::string> expand_source_paths(const Manifest& manifest, const SourceSpec& source);
+// The same for the source's metadata files (none when it names none).
+std::vector<std::string> expand_metadata_paths(const Manifest& manifest, const SourceSpec& source);
 
 }  // namespace mucpt

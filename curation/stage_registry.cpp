@@ -40,6 +40,10 @@ void register_stage_options(Config& config) {
   config.add_int("length.min_chars", 50, "drop documents with fewer characters after cleaning");
   config.add_int("length.max_chars", 0, "drop documents with more characters (0: no limit)");
   register_quality_options(config);
+  config.add_bool("metadata.enabled", true, "render each document's metadata record (manifest \"metadata\") into its text");
+  config.add_string("metadata.template", "",
+                    "header template: {field} is a metadata field, \\n a new line; empty: one \"field: value\" line "
+                    "per field");
 }
 
 std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {

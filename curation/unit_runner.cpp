@@ -104,7 +104,7 @@ std::string OutputLayout::streamed_docs_path(size_t unit) const {
 }
 
 nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const SourceSpec& source,
-                        std::vector<std::unique_ptr<Stage>>& stages, const OutputLayout& layout,
+                        std::vector<std::unique_ptr<Stage>>& stages, Stage* finish, const OutputLayout& layout,
                         const std::string& docs_path, SignatureWriter* signatures, int zstd_level,
                         Progress& progress) {
   using Clock = std::chrono::steady_clock;
@@ -114,6 +114,7 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
   JsonlParser parser(source.text_field, source.id_field);
   StageCounters parse_counters;
   std::vector<StageCounters> stage_counters(stages.size());
+  StageCounters finish_counters;
   std::vector<std::string> errors;
 
   Document doc;
@@ -165,12 +166,21 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
         c.bytes_out += doc.text.size();
       }
       if (!kept) continue;
-      docs.write_line(document_to_json(doc));
       if (signatures) {
         auto start = Clock::now();
         signatures->add(doc);
         signature_seconds += std::chrono::duration<double>(Clock::now() - start).count();
       }
+      if (finish) {
+        auto start = Clock::now();
+        ++finish_counters.docs_in;
+        finish_counters.bytes_in += doc.text.size();
+        finish->process(doc);  // adds to the text; never drops
+        ++finish_counters.docs_out;
+        finish_counters.bytes_out += doc.text.size();
+        finish_counters.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+      }
+      docs.write_line(document_to_json(doc));
       bytes_out += doc.text.size();
     }
   } catch (const IoError& e) {
@@ -206,6 +216,13 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
     stages[s]->write_counters(extra);
     j["counters"] = extra;
     stage_json[stages[s]->name()] = j;
+  }
+  if (finish) {
+    auto j = counters_json(finish_counters, stages.size() + 1);
+    nlohmann::json extra = nlohmann::json::object();
+    finish->write_counters(extra);
+    j["counters"] = extra;
+    stage_json[finish->name()] = j;
   }
   write_file_atomically(layout.stats_path(unit.index), stats.dump(1) + "\n");
   return stats;

@@ -29,9 +29,10 @@ struct OutputLayout {
 
 // Runs the unit and returns its statistics (also written to layout.stats_path()).
 // Kept documents go to docs_path; with a signature writer, each one's de-duplication
-// record is written too.
+// record is written too, from the text before `finish` (the metadata join) adds to it,
+// so that duplicates are found by their content alone.
 nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const SourceSpec& source,
-                        std::vector<std::unique_ptr<Stage>>& stages, const OutputLayout& layout,
+                        std::vector<std::unique_ptr<Stage>>& stages, Stage* finish, const OutputLayout& layout,
                         const std::string& docs_path, SignatureWriter* signatures, int zstd_level,
                         Progress& progress);
 

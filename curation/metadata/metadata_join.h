@@ -1,0 +1,51 @@
+#pragma once
+// The metadata join: a source's metadata records (artist, album, year, label...) are
+// looked up by the key the document carries in its preserved fields and rendered into
+// the text as a header, so the model reads text and structured facts together. It runs
+// after the filters, so the header never sways a quality rule.
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "curation/stage.h"
+
+namespace mucpt {
+
+class MetadataTable {
+ public:
+  // Reads JSONL records and indexes them by `key`; throws IoError naming the file and
+  // line of a record that is not a JSON object.
+  MetadataTable(const std::vector<std::string>& paths, const std::string& key);
+  const nlohmann::json* find(const std::string& value) const;
+  const std::string& key() const { return key_; }
+  size_t size() const { return records_.size(); }
+  static std::shared_ptr<const MetadataTable> load(const std::vector<std::string>& paths, const std::string& key);
+
+ private:
+  std::string key_;
+  std::unordered_map<std::string, nlohmann::json> records_;
+};
+
+// Renders a record with a template: "{field}" is replaced by the field's value, "\n"
+// starts a line, and a line whose fields are all missing is left out. An empty
+// template writes one "field: value" line per scalar field but the key.
+std::string render_metadata(const nlohmann::json& record, const std::string& key, const std::string& templ);
+
+class MetadataJoin : public Stage {
+ public:
+  MetadataJoin(std::shared_ptr<const MetadataTable> table, std::string templ)
+      : table_(std::move(table)), template_(std::move(templ)) {}
+  const char* name() const override { return "metadata"; }
+  Verdict process(Document& doc) override;
+  void write_counters(nlohmann::json& out) const override;
+
+ private:
+  std::shared_ptr<const MetadataTable> table_;
+  std::string template_;
+  uint64_t joined_ = 0, no_key_ = 0, not_found_ = 0;
+};
+
+}  // namespace mucpt

@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/line_reader.h"
+#include "curation/metadata/metadata_join.h"
+#include "tests/test_support.h"
+
+using namespace mucpt;
+using nlohmann::json;
+
+TEST_CASE("metadata templates fill fields and drop lines whose fields are all missing") {
+  json record = {{"entity_id", "alb-1"}, {"artist", "Tessa Marin"}, {"album", "Blue Harbour"}, {"year", 1994},
+                 {"genres", {"folk", "pop"}}};
+  CHECK(render_metadata(record, "entity_id", "{artist} - {album} ({year})\\nLabel: {label}\\nGenres: {genres}") ==
+        "Tessa Marin - Blue Harbour (1994)\nGenres: folk, pop");
+  CHECK(render_metadata(record, "entity_id", "") == "album: Blue Harbour\nartist: Tessa Marin\ngenres: folk, pop\nyear: 1994\n");
+}
+
+TEST_CASE("curate joins each document's metadata record by its key and counts the misses") {
+  std::string dir = testing::scratch_dir("metadata_join");
+  std::string text = "A long enough review of the album, with several words so that the length filter keeps it.";
+  {
+    std::ofstream docs(dir + "/reviews.jsonl");
+    docs << json({{"id", "r1"}, {"text", text}, {"entity_id", "alb-1"}}).dump() << "\n";
+    docs << json({{"id", "r2"}, {"text", text + " Another one."}, {"entity_id", "alb-9"}}).dump() << "\n";
+    docs << json({{"id", "r3"}, {"text", text + " And a third."}}).dump() << "\n";
+    std::ofstream meta(dir + "/meta.jsonl");
+    meta << R"({"entity_id":"alb-1","artist":"Tessa Marin","album":"Blue Harbour","year":1994})" << "\n";
+    std::ofstream(dir + "/m.json") << R"x({"sources":[{"name":"reviews","paths":["reviews.jsonl"],
+      "metadata":{"paths":["meta.jsonl"],"key":"entity_id"},
+      "settings":{"metadata.template":"{artist} - {album} ({year})"}}]})x";
+  }
+  auto r = testing::run_command(testing::build_dir() + "/curate --manifest " + dir + "/m.json --output " + dir +
+                                "/out --curate.progress=false --dedup.enabled=false --gopher_quality.enabled=false "
+                                "--c4.enabled=false --fineweb.enabled=false");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> texts;
+  LineReader reader(dir + "/out/docs/part-000000.jsonl.zst");
+  std::string_view line;
+  while (reader.next(line)) {
+    json doc = json::parse(line);
+    texts[doc["id"]] = doc["text"];
+  }
+  CHECK(texts["r1"] == "Tessa Marin - Blue Harbour (1994)\n\n" + text);
+  CHECK(texts["r2"] == text + " Another one.");
+  json report = json::parse(std::ifstream(dir + "/out/report.json"));
+  auto counters = report["stages"]["metadata"]["counters"];
+  CHECK(counters["joined"] == 1);
+  CHECK(counters["key_not_found"] == 1);
+  CHECK(counters["without_key"] == 1);
+}
