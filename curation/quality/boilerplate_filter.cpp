@@ -3,28 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "curation/quality/line_editor.h"
-#include "curation/quality/text_lines.h"
 
 namespace mucpt {
 
 Verdict BoilerplateFilter::process(Document& doc) {
-  std::string_view text = doc.text;
-  LineEditor editor(out_);
-  size_t removed = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = trim_blanks(text.substr(start, nl - start));
-    start = nl + 1;
-    if (line.empty()) {
-      editor.blank();
-    } else if (matcher_.is_boilerplate(line)) {
-      ++removed;
-    } else {
-      editor.keep(line);
-    }
-  }
+  size_t removed = rebuild_without(doc.text, out_, [&](std::string_view line) { return matcher_.is_boilerplate(line); });
   if (removed == 0) return Verdict::kept();
   lines_removed_ += removed;
   ++docs_changed_;

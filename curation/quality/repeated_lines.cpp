@@ -4,29 +4,15 @@
 
 #include "common/hashing.h"
 #include "curation/quality/line_editor.h"
-#include "curation/quality/text_lines.h"
 
 namespace mucpt {
 
 Verdict RepeatedLineRemover::process(Document& doc) {
-  std::string_view text = doc.text;
-  seen_.reset(text.size() / 32 + 8);
-  LineEditor editor(out_);
-  size_t removed = 0, lines = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = trim_blanks(text.substr(start, nl - start));
-    start = nl + 1;
-    if (line.empty()) {
-      editor.blank();
-    } else if (seen_.add(hash64(line), static_cast<uint32_t>(++lines)).count > 1) {
-      ++removed;
-    } else {
-      editor.keep(line);
-    }
-  }
+  seen_.reset(doc.text.size() / 32 + 8);
+  uint32_t lines = 0;
+  size_t removed = rebuild_without(doc.text, out_, [&](std::string_view line) {
+    return seen_.add(hash64(line), ++lines).count > 1;
+  });
   if (removed > 0) {
     lines_removed_ += removed;
     ++docs_changed_;
