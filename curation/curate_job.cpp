@@ -20,7 +20,7 @@
 #include "curation/final_pass.h"
 #include "curation/manifest.h"
 #include "curation/metadata/metadata_join.h"
-#include "curation/packing/token_packer.h"
+#include "curation/packing/pack_job.h"
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_loader.h"
 #include "curation/report.h"
@@ -47,6 +47,7 @@ void register_curate_options(Config& config) {
   register_stage_options(config);
   register_classifier_training_options(config);
   register_dedup_options(config);
+  register_packing_options(config);
 }
 
 namespace {
@@ -85,7 +86,7 @@ void check_resumable(const Config& config, const WorkPlan& plan, const std::stri
       }
     } else {
       if (!resume) {
-        for (const char* dir : {"docs", "rejects", "stats", "markers", "stream", "dedup"}) fs::remove_all(fs::path(out) / dir);
+        for (const char* dir : {"docs", "rejects", "stats", "markers", "stream", "dedup", "tokens"}) fs::remove_all(fs::path(out) / dir);
       }
       write_file_atomically(path, id.dump(1) + "\n");
     }
@@ -240,26 +241,9 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     mpi_barrier();
   }
 
-  // Packing: each rank tokenizes its own units' kept documents into one shard each.
-  std::vector<nlohmann::json> shards;
-  if (tokenizer) {
-    fs::create_directories(out + "/tokens");
-    for (size_t u : mine) {
-      std::string stats_path = out + "/stats/pack-" + std::to_string(u) + ".json";
-      if (fs::exists(stats_path)) continue;
-      char prefix[32];
-      std::snprintf(prefix, sizeof prefix, "/tokens/part-%06zu", u);
-      const std::string& source = manifest.sources[plan.files[plan.units[u].file_index].source_index].name;
-      nlohmann::json shard = pack_unit(layout.docs_path(u), out + prefix, source, *tokenizer);
-      write_file_atomically(stats_path, shard.dump() + "\n");
-    }
-    mpi_barrier();
-    if (mpi.rank() == 0) {
-      for (size_t u = 0; u < plan.units.size(); ++u)
-        shards.push_back(nlohmann::json::parse(read_small_file(out + "/stats/pack-" + std::to_string(u) + ".json")));
-      write_dataset_description(out + "/tokens", shards, manifest, *tokenizer);
-    }
-  }
+  // Packing: each rank tokenizes its own units' kept documents.
+  nlohmann::json token_sources;
+  if (tokenizer) token_sources = run_packing(config, plan, manifest, layout, *tokenizer, mpi.rank(), mpi.size());
 
   if (mpi.rank() == 0) {
     std::vector<nlohmann::json> units;
@@ -273,7 +257,7 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     report["manifest"] = manifest_path;
     report["config"] = config.values_as_text();
     if (dedup.enabled) report["dedup"] = dedup_summary;
-    if (!shards.empty()) report["tokens"] = nlohmann::json::parse(read_small_file(out + "/tokens/dataset.json"))["sources"];
+    if (tokenizer) report["tokens"] = token_sources;
     write_file_atomically(out + "/report.json", report.dump(1) + "\n");
     write_file_atomically(out + "/report.md", render_report_markdown(report));
     log_info("documents in ", report["docs_in"].get<uint64_t>(), ", out ", report["docs_out"].get<uint64_t>(),

@@ -146,6 +146,17 @@ std::string render_report_markdown(const nlohmann::json& r) {
     md << ". Peak memory of the global step: " << mem << " bytes per document per rank. "
        << "Why each document went: dedup/clusters.rank-*.jsonl.\n";
   }
+  if (r.contains("tokens")) {
+    md << "\n## Tokens\n\nPacked into tokens/ (entries repeat documents by source weight x document weight).\n\n"
+       << "| source | weight | documents | entries | tokens | unique tokens |\n|---|---:|---:|---:|---:|---:|\n";
+    for (auto it = r["tokens"].begin(); it != r["tokens"].end(); ++it) {
+      const auto& s = it.value();
+      char weight[32];
+      std::snprintf(weight, sizeof weight, "%g", s.value("weight", 1.0));
+      md << "| " << it.key() << " | " << weight << " | " << fmt_count(s["documents"]) << " | "
+         << fmt_count(s["entries"]) << " | " << fmt_count(s["tokens"]) << " | " << fmt_count(s["unique_tokens"]) << " |\n";
+    }
+  }
   if (!r["errors"].empty()) {
     md << "\n## Errors\n\n";
     for (const auto& e : r["errors"]) md << "- " << e["file"].get<std::string>() << ": " << e["message"].get<std::string>() << "\n";

@@ -1,7 +1,6 @@
 #include "curation/packing/token_packer.h"
 
 #include <cstdio>
-#include <map>
 
 #include "common/hashing.h"
 #include "common/jsonl_parser.h"
@@ -11,33 +10,103 @@
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_json_writer.h"
 #include "curation/manifest.h"
+#include "curation/packing/mixing.h"
 
 namespace mucpt {
 
-nlohmann::json pack_unit(const std::string& docs_path, const std::string& prefix, const std::string& source,
-                         Tokenizer& tokenizer) {
-  IndexedDatasetWriter shard(prefix, tokenizer.vocab_size(), tokenizer.eos_id());
+ShardPacker::ShardPacker(const std::string& prefix, Tokenizer& tokenizer, MixingOptions mixing)
+    : name_(prefix.substr(prefix.rfind('/') + 1)),
+      tokenizer_(tokenizer),
+      mixing_(mixing),
+      shard_(std::make_unique<IndexedDatasetWriter>(prefix, tokenizer.vocab_size(), tokenizer.eos_id())) {}
+
+ShardPacker::~ShardPacker() = default;
+
+void ShardPacker::add_documents(const std::string& docs_path, const std::string& source, double source_weight) {
+  SourceCounts& counts = sources_[source];
   JsonlParser parser("text", "id");
   LineReader reader(docs_path);
   std::string_view line;
   std::string detail;
   Document doc;
-  std::vector<int32_t> ids;
+  uint64_t line_number = 0;
   while (reader.next(line)) {
+    ++line_number;
+    auto where = [&] { return docs_path + ":" + std::to_string(line_number); };
     if (parser.parse(line, reader.readable_after_line_start(), doc, detail) != ParseStatus::ok)
-      throw IoError(docs_path + ": a curated document cannot be read back: " + detail);
-    ids.clear();
+      throw IoError(where() + ": a curated document cannot be read back: " + detail);
+    // The document's own weight (set by the classifier's weight policy) sits beside its
+    // text; its other fields are small, so the ordinary JSON parser reads them.
+    double weight = 1.0;
+    if (mixing_.enabled) {
+      auto fields = nlohmann::json::parse(doc.meta_json, nullptr, false);
+      if (!fields.is_object() || !fields.contains("weight") || !fields["weight"].is_number())
+        throw IoError(where() + ": a curated document has no numeric \"weight\"");
+      weight = fields["weight"].get<double>();
+    }
+    uint32_t copies = mixing_.enabled ? document_copies(source, doc.id, source_weight * weight, mixing_.seed) : 1;
+    ++counts.documents;
+    if (copies == 0) continue;
+    ids_.clear();
     // Special-token text inside a document is ordinary text, never a control token.
-    tokenizer.encode(doc.text, ids, false);
-    shard.add_document(ids);
+    tokenizer_.encode(doc.text, ids_, false);
+    uint64_t before = shard_->tokens();
+    // Copies sit side by side; Megatron's sampler shuffles documents across the dataset.
+    for (uint32_t c = 0; c < copies; ++c) shard_->add_document(ids_);
+    uint64_t added = shard_->tokens() - before;
+    counts.entries += copies;
+    counts.tokens += added;
+    counts.unique_tokens += added / copies;
   }
-  shard.commit();
-  std::string name = prefix.substr(prefix.rfind('/') + 1);
-  return {{"shard", name}, {"source", source}, {"documents", shard.documents()}, {"tokens", shard.tokens()}};
 }
 
+nlohmann::json ShardPacker::commit() {
+  shard_->commit();
+  nlohmann::json out{{"shard", name_}, {"documents", shard_->documents()}, {"tokens", shard_->tokens()}};
+  out["sources"] = nlohmann::json::object();
+  for (const auto& [name, c] : sources_)
+    out["sources"][name] = {{"documents", c.documents},
+                            {"entries", c.entries},
+                            {"tokens", c.tokens},
+                            {"unique_tokens", c.unique_tokens}};
+  return out;
+}
+
+namespace {
+
+std::string blend_weight(double w) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", w);
+  return text;
+}
+
+// Megatron's --data-path: "weight prefix weight prefix ...". With mixing done by
+// repetition (or shards that mix sources) each shard is weighted by its tokens, so the
+// packed proportions hold; shards of one source each, without mixing, carry their
+// source's manifest weight spread over that source's tokens instead.
+std::string megatron_blend(const std::vector<nlohmann::json>& shards, const nlohmann::json& sources,
+                           bool weight_by_source) {
+  std::string blend;
+  uint64_t total = 0;
+  for (const auto& s : shards) total += s["tokens"].get<uint64_t>();
+  for (const auto& s : shards) {
+    uint64_t tokens = s["tokens"].get<uint64_t>();
+    if (tokens == 0) continue;
+    double share = static_cast<double>(tokens) / static_cast<double>(total);
+    if (weight_by_source) {
+      const auto& source = sources[s["sources"].begin().key()];
+      share = source["weight"].get<double>() * static_cast<double>(tokens) /
+              static_cast<double>(source["tokens"].get<uint64_t>());
+    }
+    blend += (blend.empty() ? "" : " ") + blend_weight(share) + " " + s["shard"].get<std::string>();
+  }
+  return blend;
+}
+
+}  // namespace
+
 void write_dataset_description(const std::string& tokens_dir, const std::vector<nlohmann::json>& shards,
-                               const Manifest& manifest, const Tokenizer& tokenizer) {
+                               const Manifest& manifest, const Tokenizer& tokenizer, const MixingOptions& mixing) {
   const std::string tokenizer_path = tokens_dir + "/tokenizer.json";
   save_tokenizer_json(tokenizer, tokenizer_path);
   char hash[32];
@@ -51,37 +120,25 @@ void write_dataset_description(const std::string& tokens_dir, const std::vector<
   dataset["vocab_size"] = tokenizer.vocab_size();
   dataset["eos_id"] = tokenizer.eos_id();
   dataset["dtype"] = tokenizer.vocab_size() < 65500 ? "uint16" : "int32";
-  std::map<std::string, uint64_t> tokens, documents;
-  uint64_t total = 0;
+  dataset["mixing"] = {{"enabled", mixing.enabled}, {"seed", mixing.seed}};
+  for (const auto& src : manifest.sources)
+    dataset["sources"][src.name] = {{"weight", src.weight}, {"domain", src.domain}, {"documents", 0},
+                                    {"entries", 0},         {"tokens", 0},          {"unique_tokens", 0}};
+  uint64_t total = 0, entries = 0;
+  bool one_source_per_shard = true;
+  dataset["shards"] = nlohmann::json::array();
   for (const auto& s : shards) {
     dataset["shards"].push_back(s);
-    tokens[s["source"]] += s["tokens"].get<uint64_t>();
-    documents[s["source"]] += s["documents"].get<uint64_t>();
     total += s["tokens"].get<uint64_t>();
+    entries += s["documents"].get<uint64_t>();
+    if (s["sources"].size() > 1) one_source_per_shard = false;
+    for (const auto& [name, counts] : s["sources"].items())
+      for (const char* key : {"documents", "entries", "tokens", "unique_tokens"})
+        dataset["sources"][name][key] = dataset["sources"][name][key].get<uint64_t>() + counts[key].get<uint64_t>();
   }
+  dataset["documents"] = entries;
   dataset["tokens"] = total;
-  // Megatron's --data-path blend: each shard weighted by its source's manifest weight
-  // spread over the source's tokens, so a source's share follows its weight.
-  std::string blend;
-  for (const auto& src : manifest.sources) {
-    dataset["sources"][src.name] = {{"weight", src.weight},
-                                    {"domain", src.domain},
-                                    {"documents", documents[src.name]},
-                                    {"tokens", tokens[src.name]}};
-  }
-  for (const auto& s : shards) {
-    const std::string source = s["source"];
-    double weight = 1.0;
-    for (const auto& src : manifest.sources)
-      if (src.name == source) weight = src.weight;
-    uint64_t source_tokens = tokens[source];
-    if (source_tokens == 0 || s["tokens"].get<uint64_t>() == 0) continue;
-    double share = weight * static_cast<double>(s["tokens"].get<uint64_t>()) / static_cast<double>(source_tokens);
-    char w[32];
-    std::snprintf(w, sizeof w, "%.6g", share);
-    blend += (blend.empty() ? "" : " ") + std::string(w) + " " + s["shard"].get<std::string>();
-  }
-  dataset["megatron_data_path"] = blend;
+  dataset["megatron_data_path"] = megatron_blend(shards, dataset["sources"], !mixing.enabled && one_source_per_shard);
   write_file_atomically(tokens_dir + "/dataset.json", dataset.dump(1) + "\n");
 }
 

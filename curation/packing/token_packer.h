@@ -1,23 +1,51 @@
 #pragma once
-// Packing: the kept documents of one work unit become one Megatron-LM indexed dataset
-// shard (tokens/part-NNNNNN.bin + .idx), one document per entry ending in EOS; the run
-// lists its shards, token counts per source and the tokenizer in tokens/dataset.json.
+// Packing: curated documents become a Megatron-LM indexed dataset shard (PREFIX.bin +
+// .idx), one document per entry ending in EOS, each document repeated as mixing says;
+// the run lists its shards, token counts per source and the tokenizer in
+// tokens/dataset.json.
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace mucpt {
 
+class IndexedDatasetWriter;
 class Tokenizer;
 struct Manifest;
 
-// Tokenizes every document of docs_path into the shard at prefix; returns the shard's
-// counts ({"shard", "source", "documents", "tokens"}).
-nlohmann::json pack_unit(const std::string& docs_path, const std::string& prefix, const std::string& source,
-                         Tokenizer& tokenizer);
+struct MixingOptions {
+  bool enabled = true;  // repeat documents by source weight x document weight
+  uint64_t seed = 0;
+};
+
+class ShardPacker {
+ public:
+  ShardPacker(const std::string& prefix, Tokenizer& tokenizer, MixingOptions mixing);
+  ~ShardPacker();
+
+  // Tokenizes every document of a curated docs file (of one source) into the shard.
+  void add_documents(const std::string& docs_path, const std::string& source, double source_weight);
+  // Writes the shard and returns its counts: {"shard", "documents" (entries),
+  // "tokens", "sources": {name: {"documents", "entries", "tokens", "unique_tokens"}}}.
+  nlohmann::json commit();
+
+ private:
+  struct SourceCounts {
+    uint64_t documents = 0, entries = 0, tokens = 0, unique_tokens = 0;
+  };
+  std::string name_;
+  Tokenizer& tokenizer_;
+  MixingOptions mixing_;
+  std::unique_ptr<IndexedDatasetWriter> shard_;
+  std::map<std::string, SourceCounts> sources_;
+  std::vector<int32_t> ids_;
+};
 
 // Writes tokens/tokenizer.json and tokens/dataset.json from the shards' counts.
 void write_dataset_description(const std::string& tokens_dir, const std::vector<nlohmann::json>& shards,
-                               const Manifest& manifest, const Tokenizer& tokenizer);
+                               const Manifest& manifest, const Tokenizer& tokenizer, const MixingOptions& mixing);
 
 }  // namespace mucpt
