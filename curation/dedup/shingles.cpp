@@ -14,9 +14,14 @@ namespace {
 // Case-folded, accents stripped (compatibility decomposition without marks), digits to
 // '0', everything that is not a letter or digit to a space; CJK characters are set
 // apart as tokens. ASCII, the common case, never leaves this loop.
-std::string fold_text(std::string_view text) {
+std::string fold_text(std::string_view text, std::vector<uint32_t>* offsets = nullptr) {
   std::string out;
   out.reserve(text.size());
+  size_t from = 0;  // source offset of the code point being folded
+  // Every folded byte written since the last call came from the code point at `from`.
+  auto note = [&] {
+    if (offsets) offsets->resize(out.size(), static_cast<uint32_t>(from));
+  };
   auto space = [&] {
     if (!out.empty() && out.back() != ' ') out += ' ';
   };
@@ -39,12 +44,14 @@ std::string fold_text(std::string_view text) {
   utf8proc_int32_t parts[16];
   size_t i = 0;
   while (i < text.size()) {
+    from = i;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;
       if (c >= '0' && c <= '9') out += '0';
       else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) out += static_cast<char>(c | 0x20);
       else space();
+      note();
       continue;
     }
     char32_t cp = next_code_point(text, i);
@@ -52,6 +59,7 @@ std::string fold_text(std::string_view text) {
     auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 16, options, &last_boundclass);
     if (n < 0 || n > 16) {
       add(cp);
+      note();
       continue;
     }
     for (utf8proc_ssize_t k = 0; k < n; ++k) {
@@ -65,6 +73,7 @@ std::string fold_text(std::string_view text) {
         add(part);
       }
     }
+    note();
   }
   return out;
 }
@@ -72,6 +81,11 @@ std::string fold_text(std::string_view text) {
 }  // namespace
 
 std::string fold_for_matching(std::string_view text) { return fold_text(text); }
+
+std::string fold_for_matching(std::string_view text, std::vector<uint32_t>& source_offsets) {
+  source_offsets.clear();
+  return fold_text(text, &source_offsets);
+}
 
 std::vector<uint64_t> shingle_hashes(std::string_view text, int n, uint64_t seed) {
   std::string folded = fold_text(text);

@@ -13,6 +13,8 @@ namespace mucpt {
 // The folded text whose space-separated tokens are compared (also used to match
 // benchmark n-grams).
 std::string fold_for_matching(std::string_view text);
+// The same, with the byte offset in text of the character each folded byte came from.
+std::string fold_for_matching(std::string_view text, std::vector<uint32_t>& source_offsets);
 
 // 64-bit hashes of the n-gram shingles of text (one shingle for shorter texts).
 std::vector<uint64_t> shingle_hashes(std::string_view text, int n, uint64_t seed);

@@ -44,6 +44,14 @@ bool holds_question_and_answer(const std::string& doc, const json& item) {
   return question && d.find(folded_words(item["answer"])) != std::string::npos;
 }
 
+// One benchmark item, written to dir/qa.jsonl and indexed.
+std::shared_ptr<const BenchmarkIndex> blue_harbour_index(const std::string& dir) {
+  std::ofstream(dir + "/qa.jsonl")
+      << R"({"id":"q1","question":"Which record label released the album \"Blue Harbour\" by Tessa Marin?","answer":"Northwind Records","aliases":["Northwind"]})"
+      << "\n";
+  return Decontaminator::load({dir + "/qa.jsonl"}, 13);
+}
+
 }  // namespace
 
 TEST_CASE("every planted benchmark question of the generated world is removed, and only true contamination") {
@@ -83,14 +91,77 @@ TEST_CASE("every planted benchmark question of the generated world is removed, a
                                   << " that state a question's fact with its answer in 13 words");
   json report = json::parse(std::ifstream(world + "/out/report.json"));
   CHECK(report["stages"]["decontam"]["rejected"]["benchmark_contamination"] == removed.size());
+
+  SECTION("cut mode keeps the documents without the question and its answer") {
+    auto cut = testing::run_command("mpirun --allow-run-as-root --oversubscribe -np 2 " + testing::build_dir() +
+                                    "/curate --manifest " + world + "/manifest.json --output " + world +
+                                    "/cut --curate.progress=false --decontam.mode=cut --decontam.min_chars=20 "
+                                    "--decontam.benchmarks " + world + "/benchmark/music_qa.jsonl");
+    INFO(cut.output);
+    REQUIRE(cut.exit_code == 0);
+    json cut_report = json::parse(std::ifstream(world + "/cut/report.json"));
+    const json& counters = cut_report["stages"]["decontam"]["counters"];
+    uint64_t cut_removed = cut_report["stages"]["decontam"]["rejected"].value("benchmark_contamination", uint64_t(0));
+    // The same documents are found; each is now cut, or removed when too little is left.
+    CHECK(counters["cut_documents"].get<uint64_t>() + cut_removed == removed.size());
+    CHECK(counters["cut_documents"].get<uint64_t>() > 0);
+    CHECK(counters["cut_spans"].get<uint64_t>() >= counters["cut_documents"].get<uint64_t>());
+    // No kept document, and no document a later rule rejected, holds a question with its
+    // answer; every planted document went through the cut (min_chars 20 keeps them all).
+    size_t planted_kept = 0, planted_later = 0;
+    auto check_clean = [&](const std::string& path, bool kept) {
+      LineReader reader(path);
+      std::string_view l;
+      while (reader.next(l)) {
+        json doc = json::parse(l);
+        INFO(doc["id"] << ": " << doc["text"]);
+        CHECK(std::none_of(items.begin(), items.end(),
+                           [&](const json& item) { return holds_question_and_answer(doc["text"], item); }));
+        if (!planted.count(doc["id"].get<std::string>())) continue;
+        CHECK(doc["text"].get<std::string>().find("\n\n\n") == std::string::npos);
+        (kept ? planted_kept : planted_later) += 1;
+      }
+    };
+    for (const auto& entry : fs::directory_iterator(world + "/cut/docs")) check_clean(entry.path().string(), true);
+    for (const auto& stage : fs::directory_iterator(world + "/cut/rejects")) {
+      if (stage.path().filename() == "parse" || stage.path().filename() == "decontam") continue;
+      for (const auto& entry : fs::directory_iterator(stage.path())) check_clean(entry.path().string(), false);
+    }
+    WARN("cut mode: " << counters["cut_documents"] << " documents cut, " << cut_removed << " removed; of the "
+                      << planted.size() << " planted documents " << planted_kept << " kept, " << planted_later
+                      << " too short for the quality rules after the cut");
+    CHECK(planted_kept + planted_later == planted.size());
+  }
+}
+
+TEST_CASE("cut mode removes the question's and the answer's sentences and keeps the rest") {
+  auto index = blue_harbour_index(testing::scratch_dir("decontam_cut"));
+  Decontaminator cut(index, DecontamMode::cut, 20);
+  Document doc;
+  doc.text = "Blue Harbour came out in 1994. QUIZ: which record label released the album Blue Harbour by Tessa "
+             "Marin? A: NORTHWIND. The album sold well in Norway.\nIt was reissued in 2004.";
+  CHECK(cut.process(doc).keep());
+  CHECK(doc.text == "Blue Harbour came out in 1994. The album sold well in Norway.\nIt was reissued in 2004.");
+
+  // Question and answer sentences far apart are both cut; the CJK full stop ends a sentence.
+  doc.text = "Which record label released the album Blue Harbour by Tessa Marin? Many readers wrote in. "
+             "\xE7\xAD\x94\xE6\xA1\x88\xEF\xBC\x9A Northwind Records\xE3\x80\x82 Thanks for playing along this week.";
+  CHECK(cut.process(doc).keep());
+  CHECK(doc.text == "Many readers wrote in. Thanks for playing along this week.");
+
+  // Too little left: removed.
+  doc.text = "Which record label released the album Blue Harbour by Tessa Marin? Northwind.";
+  CHECK(cut.process(doc).reject_reason == std::string("benchmark_contamination"));
+  nlohmann::json counters;
+  cut.write_counters(counters);
+  CHECK(counters["cut_documents"] == 2);
+  CHECK(counters["cut_spans"] == 3);
+  CHECK(counters["removed"] == 1);
 }
 
 TEST_CASE("a question needs its answer nearby, and matching folds case and punctuation") {
   std::string dir = testing::scratch_dir("decontam_unit");
-  std::ofstream(dir + "/qa.jsonl")
-      << R"({"id":"q1","question":"Which record label released the album \"Blue Harbour\" by Tessa Marin?","answer":"Northwind Records","aliases":["Northwind"]})"
-      << "\n";
-  auto index = Decontaminator::load({dir + "/qa.jsonl"}, 13);
+  auto index = blue_harbour_index(dir);
   CHECK(index->match("QUIZ: which record label released the album Blue Harbour by Tessa Marin? A: NORTHWIND.") == 0);
   CHECK(index->match("Which record label released the album \"Blue Harbour\" by Tessa Marin? Nobody knows.") < 0);
   CHECK(index->match("Tessa Marin released Blue Harbour on Northwind Records in 1994.") < 0);
