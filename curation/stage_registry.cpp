@@ -27,7 +27,8 @@ void register_stage_options(Config& config) {
   config.add_string("decontam.mode", "remove",
                     "remove: drop the document; cut: cut out the sentences of the question and of the answer");
   config.add_int("decontam.min_chars", 200, "cut mode: a document left with fewer characters is removed");
-  config.add_int("decontam.ngram", 13, "question n-gram length in folded tokens (CJK: characters)");
+  config.add_int("decontam.ngram", 13, "question n-gram length in folded words");
+  config.add_int("decontam.cjk_ngram", 10, "n-gram length in characters for questions mostly in CJK characters");
   config.add_string("langid.model", "", "fastText language-ID model (lid.176.bin/.ftz); empty: no language ID");
   config.add_string("langid.languages", "", "comma-separated languages to keep (empty: any)");
   config.add_double("langid.threshold", 0.65, "minimum probability of the top language");
@@ -61,11 +62,12 @@ std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
     std::vector<std::string> paths;
     for (const auto& p : parse_language_list(benchmarks)) paths.push_back(p);
     int ngram = static_cast<int>(config.get_int("decontam.ngram"));
-    if (ngram < 1) throw ConfigError("decontam.ngram must be positive");
+    int cjk_ngram = static_cast<int>(config.get_int("decontam.cjk_ngram"));
+    if (ngram < 1 || cjk_ngram < 1) throw ConfigError("decontam.ngram and decontam.cjk_ngram must be positive");
     std::string mode = config.get_string("decontam.mode");
     if (mode != "remove" && mode != "cut") throw ConfigError("decontam.mode must be remove or cut, not '" + mode + "'");
     if (config.get_int("decontam.min_chars") < 0) throw ConfigError("decontam.min_chars must not be negative");
-    stages.push_back(std::make_unique<Decontaminator>(Decontaminator::load(paths, ngram),
+    stages.push_back(std::make_unique<Decontaminator>(Decontaminator::load(paths, ngram, cjk_ngram),
                                                       mode == "cut" ? DecontamMode::cut : DecontamMode::remove,
                                                       static_cast<size_t>(config.get_int("decontam.min_chars"))));
   }

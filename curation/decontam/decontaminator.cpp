@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/hashing.h"
+#include "common/unicode.h"
 #include "curation/dedup/shingles.h"
 #include "evaluation/benchmark.h"
 
@@ -41,6 +42,13 @@ FoldedTokens fold_tokens(std::string_view text, bool with_spans) {
 }
 
 std::vector<uint64_t> token_hashes(std::string_view text) { return fold_tokens(text, false).hashes; }
+
+// Whether most of a question's tokens are CJK characters (each one token after folding).
+bool mostly_cjk(std::string_view text, size_t tokens) {
+  size_t cjk = 0;
+  for (size_t i = 0; i < text.size();) cjk += is_cjk(next_code_point(text, i));
+  return 2 * cjk > tokens;
+}
 
 uint64_t gram_hash(const uint64_t* tokens, int n) {
   return XXH3_64bits(tokens, static_cast<size_t>(n) * sizeof(uint64_t));
@@ -101,7 +109,7 @@ size_t visible_characters(std::string_view text) {
 
 }  // namespace
 
-BenchmarkIndex::BenchmarkIndex(const std::vector<std::string>& paths, int ngram) : ngram_(ngram) {
+BenchmarkIndex::BenchmarkIndex(const std::vector<std::string>& paths, int ngram, int cjk_ngram) {
   for (const auto& path : paths) {
     for (const BenchmarkItem& item : load_benchmark(path)) {
       auto question = token_hashes(item.question);
@@ -110,7 +118,8 @@ BenchmarkIndex::BenchmarkIndex(const std::vector<std::string>& paths, int ngram)
       std::vector<std::vector<uint64_t>> forms{token_hashes(item.answer)};
       for (const auto& alias : item.aliases) forms.push_back(token_hashes(alias));
       answers_.push_back(std::move(forms));
-      int n = std::min<int>(ngram_, static_cast<int>(question.size()));
+      int n = std::min<int>(mostly_cjk(item.question, question.size()) ? cjk_ngram : ngram,
+                            static_cast<int>(question.size()));
       if (std::find(lengths_.begin(), lengths_.end(), n) == lengths_.end()) lengths_.push_back(n);
       for (size_t i = 0; i + static_cast<size_t>(n) <= question.size(); ++i)
         grams_[gram_hash(question.data() + i, n)].push_back(id);
@@ -208,13 +217,14 @@ void Decontaminator::write_counters(nlohmann::json& out) const {
   out["benchmark_items"] = index_->items();
 }
 
-std::shared_ptr<const BenchmarkIndex> Decontaminator::load(const std::vector<std::string>& paths, int ngram) {
+std::shared_ptr<const BenchmarkIndex> Decontaminator::load(const std::vector<std::string>& paths, int ngram,
+                                                           int cjk_ngram) {
   static std::mutex mutex;
-  static std::map<std::pair<std::vector<std::string>, int>, std::shared_ptr<const BenchmarkIndex>> cache;
+  static std::map<std::tuple<std::vector<std::string>, int, int>, std::shared_ptr<const BenchmarkIndex>> cache;
   std::lock_guard<std::mutex> lock(mutex);
-  auto key = std::make_pair(paths, ngram);
+  auto key = std::make_tuple(paths, ngram, cjk_ngram);
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  auto index = std::make_shared<const BenchmarkIndex>(paths, ngram);
+  auto index = std::make_shared<const BenchmarkIndex>(paths, ngram, cjk_ngram);
   cache[key] = index;
   return index;
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,7 +26,9 @@ struct BenchmarkMatch {
 class BenchmarkIndex {
  public:
   // Loads every benchmark file (DESIGN JSONL or SimpleQA CSV); throws on a bad file.
-  BenchmarkIndex(const std::vector<std::string>& paths, int ngram);
+  // Questions mostly in CJK characters are matched by cjk_ngram characters, others by
+  // ngram words.
+  BenchmarkIndex(const std::vector<std::string>& paths, int ngram, int cjk_ngram);
   // The benchmark item whose question and answer the text contains, or -1.
   int match(std::string_view text) const;
   // The same, with where the question and the answer are in the text.
@@ -40,7 +43,6 @@ class BenchmarkIndex {
   };
   std::optional<Found> find(const std::vector<uint64_t>& tokens) const;
 
-  int ngram_;
   std::vector<int> lengths_;                                  // distinct n-gram lengths in use
   std::unordered_map<uint64_t, std::vector<uint32_t>> grams_;  // n-gram hash -> items
   std::vector<std::vector<std::vector<uint64_t>>> answers_;    // item -> token hashes of each answer form
@@ -60,7 +62,8 @@ class Decontaminator : public Stage {
   void write_counters(nlohmann::json& out) const override;
 
   // One index per set of files, shared by every stage built in this process.
-  static std::shared_ptr<const BenchmarkIndex> load(const std::vector<std::string>& paths, int ngram);
+  static std::shared_ptr<const BenchmarkIndex> load(const std::vector<std::string>& paths, int ngram,
+                                                    int cjk_ngram = 10);
 
  private:
   std::shared_ptr<const BenchmarkIndex> index_;

@@ -49,7 +49,7 @@ std::shared_ptr<const BenchmarkIndex> blue_harbour_index(const std::string& dir)
   std::ofstream(dir + "/qa.jsonl")
       << R"({"id":"q1","question":"Which record label released the album \"Blue Harbour\" by Tessa Marin?","answer":"Northwind Records","aliases":["Northwind"]})"
       << "\n";
-  return Decontaminator::load({dir + "/qa.jsonl"}, 13);
+  return Decontaminator::load({dir + "/qa.jsonl"}, 13, 10);
 }
 
 }  // namespace
@@ -165,5 +165,20 @@ TEST_CASE("a question needs its answer nearby, and matching folds case and punct
   CHECK(index->match("QUIZ: which record label released the album Blue Harbour by Tessa Marin? A: NORTHWIND.") == 0);
   CHECK(index->match("Which record label released the album \"Blue Harbour\" by Tessa Marin? Nobody knows.") < 0);
   CHECK(index->match("Tessa Marin released Blue Harbour on Northwind Records in 1994.") < 0);
-  CHECK_THROWS_WITH(Decontaminator::load({dir + "/missing.jsonl"}, 13), Catch::Contains("missing.jsonl"));
+  CHECK_THROWS_WITH(Decontaminator::load({dir + "/missing.jsonl"}, 13, 10), Catch::Contains("missing.jsonl"));
+}
+
+TEST_CASE("a question in Chinese is matched by character n-grams of decontam.cjk_ngram") {
+  std::string dir = testing::scratch_dir("decontam_cjk");
+  std::ofstream(dir + "/qa.jsonl")
+      << R"({"id":"z1","question":"哪家唱片公司在一九九四年发行了专辑《蓝色港湾》？","answer":"北风唱片"})" << "\n";
+  auto index = Decontaminator::load({dir + "/qa.jsonl"}, 13, 10);
+  // Ten characters of the question in a row, and the answer.
+  CHECK(index->match("你知道吗，在一九九四年发行了专辑的是北风唱片。") == 0);
+  // Eight in a row are not enough; nor is the question without its answer.
+  CHECK(index->match("那年一九九四年发行了新歌，北风唱片。") < 0);
+  CHECK(index->match("哪家唱片公司在一九九四年发行了专辑《蓝色港湾》？没人知道。") < 0);
+  // With the 13-word length for every question this question would need 13 characters.
+  auto words_only = Decontaminator::load({dir + "/qa.jsonl"}, 13, 13);
+  CHECK(words_only->match("你知道吗，在一九九四年发行了专辑的是北风唱片。") < 0);
 }
