@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
+#include "tests/torch_catch.h"  // first: see there
 #include <filesystem>
-#include <torch/torch.h>
 
 #include "training/compute_threads.h"
 #ifdef MUCPT_HAVE_NCCL

@@ -1,0 +1,76 @@
+// The Llama model against a real pretrained checkpoint: stories260K in the Hugging Face
+// layout must reproduce, token for token, the greedy continuation that the reference C
+// implementation (llama2.c, float32) produced from the same prompt.
+#include "tests/torch_catch.h"  // first: see there
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/line_reader.h"
+#include "tests/test_support.h"
+#include "training/checkpoint/hf_checkpoint.h"
+#include "training/checkpoint/safetensors_file.h"
+#include "training/model/greedy.h"
+
+using namespace mucpt;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+TEST_CASE("stories260K reproduces llama2.c's greedy continuation and last-position logits") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string folder = data + "/models/stories260K";
+  json golden = json::parse(std::ifstream(folder + "/golden_greedy.json"));
+  auto model = load_llama(folder);
+  CHECK(model->config.num_key_value_heads == 4);
+  CHECK(model->config.tie_word_embeddings);
+
+  std::vector<int64_t> prompt = golden["prompt_ids"].get<std::vector<int64_t>>();
+  std::vector<int64_t> expected = golden["greedy_ids"].get<std::vector<int64_t>>();
+  {
+    torch::NoGradGuard no_grad;
+    auto logits = model->forward(torch::tensor(prompt, torch::kInt64).unsqueeze(0));
+    REQUIRE(logits.sizes() == std::vector<int64_t>({1, static_cast<int64_t>(prompt.size()), 512}));
+    double sum = logits[0][static_cast<int64_t>(prompt.size()) - 1].sum().item<double>();
+    CHECK(sum == Approx(golden["last_prompt_pos_logit_sum"].get<double>()).epsilon(2e-6));  // float32 sums of 512 logits
+  }
+  std::vector<int64_t> generated = greedy_generate(model, prompt, static_cast<int>(expected.size()));
+  CHECK(generated == expected);
+}
+
+TEST_CASE("a damaged or foreign checkpoint is refused with the file and the tensor named") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string source = data + "/models/stories260K";
+  std::string dir = testing::scratch_dir("llama_checkpoint");
+  fs::copy_file(source + "/config.json", dir + "/config.json");
+
+  SECTION("header length past the end of the file") {
+    std::ofstream(dir + "/model.safetensors", std::ios::binary) << std::string("\xff\xff\xff\x00\x00\x00\x00\x00{}", 10);
+    CHECK_THROWS_WITH(load_llama(dir), Catch::Contains("model.safetensors") && Catch::Contains("past the end"));
+  }
+  SECTION("a tensor missing") {
+    // The real file with its last layer's down projection renamed in the header.
+    std::ifstream in(source + "/model.safetensors", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    const std::string from = "model.layers.4.mlp.down_proj.weight", to = "model.layers.9.mlp.down_proj.weight";
+    bytes.replace(bytes.find(from), from.size(), to);
+    std::ofstream(dir + "/model.safetensors", std::ios::binary) << bytes;
+    CHECK_THROWS_WITH(load_llama(dir), Catch::Contains("model.layers.9.mlp.down_proj.weight") &&
+                                           Catch::Contains("not a parameter"));
+  }
+  SECTION("a config without a required key") {
+    json config = json::parse(std::ifstream(source + "/config.json"));
+    config.erase("num_hidden_layers");
+    std::ofstream(dir + "/config.json") << config.dump();
+    CHECK_THROWS_WITH(load_llama(dir), Catch::Contains("config.json") && Catch::Contains("num_hidden_layers"));
+  }
+}
+
+TEST_CASE("safetensors entries give dtype, shape and bytes as the header states them") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  SafetensorsFile file(data + "/models/stories260K/model.safetensors");
+  REQUIRE(file.tensors().size() == 47);  // 5 layers x 9, the embeddings and the final norm
+  const auto& embed = file.tensors().at("model.embed_tokens.weight");
+  CHECK(embed.dtype == "F32");
+  CHECK(embed.shape == std::vector<int64_t>({512, 64}));
+  CHECK(embed.end - embed.begin == 512 * 64 * 4);
+}

@@ -1,0 +1,81 @@
+#include "training/checkpoint/safetensors_file.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+
+#include "common/line_reader.h"
+
+namespace mucpt {
+
+size_t safetensors_dtype_bytes(const std::string& dtype) {
+  static const std::map<std::string, size_t> sizes = {
+      {"F64", 8}, {"F32", 4}, {"F16", 2}, {"BF16", 2}, {"I64", 8}, {"I32", 4},
+      {"I16", 2}, {"I8", 1},  {"U8", 1},  {"BOOL", 1}, {"U16", 2}, {"U32", 4}, {"U64", 8}};
+  auto it = sizes.find(dtype);
+  return it == sizes.end() ? 0 : it->second;
+}
+
+SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
+  auto fail = [&](const std::string& what) { throw IoError(path + ": " + what); };
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) fail(std::string("cannot open: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size < 8) {
+    ::close(fd);
+    fail("not a safetensors file (shorter than its 8-byte header length)");
+  }
+  map_size_ = static_cast<size_t>(st.st_size);
+  map_ = ::mmap(nullptr, map_size_, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map_ == MAP_FAILED) {
+    map_ = nullptr;
+    fail(std::string("cannot map: ") + std::strerror(errno));
+  }
+  const auto* bytes = static_cast<const unsigned char*>(map_);
+  uint64_t header_size = 0;
+  for (int i = 7; i >= 0; --i) header_size = (header_size << 8) | bytes[i];
+  if (header_size > map_size_ - 8) fail("header length " + std::to_string(header_size) + " runs past the end of the file");
+  data_ = reinterpret_cast<const char*>(bytes) + 8 + header_size;
+  const size_t data_size = map_size_ - 8 - header_size;
+
+  auto header = nlohmann::json::parse(reinterpret_cast<const char*>(bytes) + 8,
+                                      reinterpret_cast<const char*>(bytes) + 8 + header_size, nullptr, false);
+  if (!header.is_object()) fail("the header is not a JSON object");
+  for (auto& [name, value] : header.items()) {
+    if (name == "__metadata__") {
+      metadata_ = value;
+      continue;
+    }
+    auto bad = [&](const std::string& what) { fail("tensor '" + name + "': " + what); };
+    if (!value.is_object() || !value.contains("dtype") || !value.contains("shape") || !value.contains("data_offsets"))
+      bad("needs dtype, shape and data_offsets");
+    SafetensorsEntry e;
+    e.dtype = value["dtype"].get<std::string>();
+    size_t element = safetensors_dtype_bytes(e.dtype);
+    if (element == 0) bad("unknown dtype " + e.dtype);
+    size_t count = 1;
+    for (const auto& d : value["shape"]) {
+      if (!d.is_number_integer() || d.get<int64_t>() < 0) bad("bad shape " + value["shape"].dump());
+      e.shape.push_back(d.get<int64_t>());
+      count *= static_cast<size_t>(d.get<int64_t>());
+    }
+    const auto& offsets = value["data_offsets"];
+    if (!offsets.is_array() || offsets.size() != 2) bad("data_offsets must be [begin, end]");
+    e.begin = offsets[0].get<size_t>();
+    e.end = offsets[1].get<size_t>();
+    if (e.begin > e.end || e.end > data_size) bad("data_offsets " + offsets.dump() + " outside the data");
+    if (e.end - e.begin != count * element)
+      bad("holds " + std::to_string(e.end - e.begin) + " bytes, its shape needs " + std::to_string(count * element));
+    tensors_.emplace(name, std::move(e));
+  }
+}
+
+SafetensorsFile::~SafetensorsFile() {
+  if (map_) ::munmap(map_, map_size_);
+}
+
+}  // namespace mucpt

@@ -1,0 +1,45 @@
+#pragma once
+// Reads a safetensors file (Hugging Face's checkpoint format): an 8-byte little-endian
+// header length, a JSON header naming each tensor's dtype, shape and byte range, then
+// the tensor bytes. The data is memory-mapped; nothing is copied until a caller asks.
+// A file that does not follow the format is refused with the file and the tensor named.
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace mucpt {
+
+struct SafetensorsEntry {
+  std::string dtype;  // "F32", "F16", "BF16", "I64", ...
+  std::vector<int64_t> shape;
+  size_t begin = 0, end = 0;  // byte range within the data section
+};
+
+// Bytes per element of a safetensors dtype; 0 for an unknown one.
+size_t safetensors_dtype_bytes(const std::string& dtype);
+
+class SafetensorsFile {
+ public:
+  explicit SafetensorsFile(const std::string& path);
+  ~SafetensorsFile();
+  SafetensorsFile(const SafetensorsFile&) = delete;
+  SafetensorsFile& operator=(const SafetensorsFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  const std::map<std::string, SafetensorsEntry>& tensors() const { return tensors_; }
+  const nlohmann::json& metadata() const { return metadata_; }  // "__metadata__", or null
+  // The first byte of a tensor's data.
+  const void* data(const SafetensorsEntry& entry) const { return data_ + entry.begin; }
+
+ private:
+  std::string path_;
+  std::map<std::string, SafetensorsEntry> tensors_;
+  nlohmann::json metadata_;
+  void* map_ = nullptr;
+  size_t map_size_ = 0;
+  const char* data_ = nullptr;
+};
+
+}  // namespace mucpt
