@@ -5,6 +5,7 @@
 #include <random>
 
 #include "common/line_writer.h"
+#include "common/megatron/indexed_dataset_reader.h"
 #include "common/megatron/indexed_dataset_writer.h"
 #include "tests/test_support.h"
 
@@ -118,4 +119,36 @@ TEST_CASE("indexed dataset: no files without commit, and bad ids are refused") {
     CHECK_THROWS_AS(writer.add_document(std::vector<int32_t>{100}), std::out_of_range);
   }
   CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("indexed dataset: the reader returns what the writer wrote, and refuses a damaged pair") {
+  std::string dir = testing::scratch_dir("megatron_reader");
+  for (auto [vocab, eos] : {std::pair<int32_t, int32_t>{50257, 50256}, {151936, 151643}}) {
+    std::string prefix = dir + "/p" + std::to_string(vocab);
+    Docs docs = random_documents(50, vocab, eos, 7);
+    {
+      IndexedDatasetWriter writer(prefix, size_t(vocab), eos);
+      for (const auto& d : docs) writer.add_document(d);
+      writer.commit();
+    }
+    IndexedDatasetReader reader(prefix);
+    REQUIRE(reader.sequences() == docs.size());
+    std::vector<int32_t> stream;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      auto expected = docs[i];
+      expected.push_back(eos);
+      CHECK(reader.sequence(i) == expected);
+      stream.insert(stream.end(), expected.begin(), expected.end());
+    }
+    CHECK(reader.tokens() == stream.size());
+    std::vector<int32_t> middle;
+    reader.read_stream(100, 50, middle);
+    CHECK(middle == std::vector<int32_t>(stream.begin() + 100, stream.begin() + 150));
+    CHECK_THROWS_WITH(reader.read_stream(stream.size() - 1, 2, middle), Catch::Contains("beyond"));
+  }
+  std::string prefix = dir + "/p50257";
+  fs::resize_file(prefix + ".bin", fs::file_size(prefix + ".bin") - 2);
+  CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p50257.bin") && Catch::Contains("describes"));
+  write_file_atomically(prefix + ".idx", "not an index at all, but long enough to have a header");
+  CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p50257.idx") && Catch::Contains("not an MMIDIDX"));
 }

@@ -1,0 +1,104 @@
+#include "common/megatron/indexed_dataset_reader.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+namespace mucpt {
+
+namespace {
+
+[[noreturn]] void format_error(const std::string& path, const std::string& what) {
+  throw std::runtime_error(path + ": " + what);
+}
+
+template <class T>
+T get(const unsigned char* p) {
+  T value;
+  std::memcpy(&value, p, sizeof value);  // little-endian, as written
+  return value;
+}
+
+}  // namespace
+
+IndexedDatasetReader::Mapping IndexedDatasetReader::map_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) format_error(path, std::string("cannot open: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    format_error(path, std::string("cannot stat: ") + std::strerror(errno));
+  }
+  Mapping m;
+  m.size = static_cast<size_t>(st.st_size);
+  if (m.size > 0) {
+    m.data = ::mmap(nullptr, m.size, PROT_READ, MAP_SHARED, fd, 0);
+    if (m.data == MAP_FAILED) {
+      ::close(fd);
+      format_error(path, std::string("cannot map: ") + std::strerror(errno));
+    }
+  }
+  ::close(fd);
+  return m;
+}
+
+IndexedDatasetReader::IndexedDatasetReader(const std::string& prefix) : prefix_(prefix) {
+  const std::string idx_path = prefix + ".idx", bin_path = prefix + ".bin";
+  idx_ = map_file(idx_path);
+  bin_ = map_file(bin_path);
+  const auto* p = static_cast<const unsigned char*>(idx_.data);
+  constexpr size_t header = 9 + 8 + 1 + 8 + 8;
+  if (idx_.size < header || std::memcmp(p, "MMIDIDX\0\0", 9) != 0) format_error(idx_path, "not an MMIDIDX index");
+  if (get<uint64_t>(p + 9) != 1) format_error(idx_path, "version " + std::to_string(get<uint64_t>(p + 9)) + ", not 1");
+  const uint8_t code = p[17];
+  if (code != uint8_t(TokenDtype::uint16) && code != uint8_t(TokenDtype::int32))
+    format_error(idx_path, "token dtype code " + std::to_string(code) + " (only uint16 = 8 and int32 = 4 are read)");
+  dtype_ = TokenDtype(code);
+  count_ = get<uint64_t>(p + 18);
+  const uint64_t doc_count = get<uint64_t>(p + 26);
+  if (idx_.size != header + count_ * 12 + doc_count * 8)
+    format_error(idx_path, "size does not match its " + std::to_string(count_) + " sequences");
+  sizes_ = reinterpret_cast<const int32_t*>(p + header);
+  pointers_ = reinterpret_cast<const int64_t*>(p + header + count_ * 4);
+  for (size_t i = 0; i < count_; ++i) tokens_ += uint64_t(sizes_[i]);
+  if (tokens_ * token_dtype_bytes(dtype_) != bin_.size)
+    format_error(bin_path, "holds " + std::to_string(bin_.size) + " bytes, the index describes " +
+                               std::to_string(tokens_ * token_dtype_bytes(dtype_)));
+}
+
+IndexedDatasetReader::~IndexedDatasetReader() {
+  if (idx_.data) ::munmap(idx_.data, idx_.size);
+  if (bin_.data) ::munmap(bin_.data, bin_.size);
+}
+
+int32_t IndexedDatasetReader::size(size_t sequence) const {
+  if (sequence >= count_) throw std::out_of_range(prefix_ + ": no sequence " + std::to_string(sequence));
+  return sizes_[sequence];
+}
+
+void IndexedDatasetReader::read_stream(uint64_t begin, size_t n, std::vector<int32_t>& out) const {
+  if (begin + n > tokens_)
+    throw std::out_of_range(prefix_ + ": tokens " + std::to_string(begin) + ".." + std::to_string(begin + n) +
+                            " beyond its " + std::to_string(tokens_));
+  const auto* bytes = static_cast<const unsigned char*>(bin_.data);
+  if (dtype_ == TokenDtype::uint16) {
+    for (size_t i = 0; i < n; ++i) out.push_back(get<uint16_t>(bytes + 2 * (begin + i)));
+  } else {
+    for (size_t i = 0; i < n; ++i) out.push_back(get<int32_t>(bytes + 4 * (begin + i)));
+  }
+}
+
+std::vector<int32_t> IndexedDatasetReader::sequence(size_t index) const {
+  const int32_t n = size(index);
+  std::vector<int32_t> out;
+  out.reserve(size_t(n));
+  read_stream(uint64_t(pointers_[index]) / token_dtype_bytes(dtype_), size_t(n), out);
+  return out;
+}
+
+}  // namespace mucpt

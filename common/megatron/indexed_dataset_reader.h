@@ -1,0 +1,45 @@
+#pragma once
+// Reads a Megatron-LM indexed dataset (MMIDIDX version 1) as the writer beside it
+// writes it: both files are memory-mapped, a sequence is read by its index. A file
+// that does not follow the format is refused with the file named.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/megatron/indexed_dataset_writer.h"
+
+namespace mucpt {
+
+class IndexedDatasetReader {
+ public:
+  explicit IndexedDatasetReader(const std::string& prefix);
+  ~IndexedDatasetReader();
+  IndexedDatasetReader(const IndexedDatasetReader&) = delete;
+  IndexedDatasetReader& operator=(const IndexedDatasetReader&) = delete;
+
+  size_t sequences() const { return count_; }
+  uint64_t tokens() const { return tokens_; }  // every token of the .bin
+  TokenDtype dtype() const { return dtype_; }
+  int32_t size(size_t sequence) const;
+  // The tokens [begin, begin + n) of the whole .bin stream, appended to out as int32.
+  void read_stream(uint64_t begin, size_t n, std::vector<int32_t>& out) const;
+  // One sequence's tokens.
+  std::vector<int32_t> sequence(size_t index) const;
+
+ private:
+  struct Mapping {
+    void* data = nullptr;
+    size_t size = 0;
+  };
+  static Mapping map_file(const std::string& path);
+
+  std::string prefix_;
+  Mapping idx_, bin_;
+  TokenDtype dtype_ = TokenDtype::uint16;
+  size_t count_ = 0;
+  const int32_t* sizes_ = nullptr;
+  const int64_t* pointers_ = nullptr;
+  uint64_t tokens_ = 0;
+};
+
+}  // namespace mucpt
