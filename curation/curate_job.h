@@ -8,12 +8,6 @@
 
 namespace mucpt {
 
-// An error the user must fix (bad manifest, missing input, conflicting output).
-class UserError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 void register_curate_options(Config& config);
 
 // Each returns the process exit code.

@@ -1,0 +1,118 @@
+// score: the reference model's per-token losses beside each shard, the same for one and
+// two ranks, equal to the model's own cross-entropy, low on the model's own kind of text
+// and high on random tokens; a rerun reuses them; data from another tokenizer stops it.
+#include "tests/torch_catch.h"  // first: see there
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "common/megatron/indexed_dataset_writer.h"
+#include "tests/test_support.h"
+#include "training/checkpoint/hf_checkpoint.h"
+#include "training/score/reference_loss_file.h"
+
+using namespace mucpt;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Shards of stories text (the golden prompt and continuation, 201 tokens) and random
+// tokens, listed in dataset.json as curate lists them.
+std::string make_dataset(const std::string& dir, const std::vector<int32_t>& story, size_t vocab) {
+  fs::create_directories(dir);
+  std::mt19937 rng(3);
+  std::vector<int32_t> noise(200);
+  for (auto& id : noise) id = int32_t(3 + rng() % (vocab - 3));
+  json dataset;
+  for (int s = 0; s < 2; ++s) {
+    std::string name = "rank-0000" + std::to_string(s);
+    IndexedDatasetWriter writer(dir + "/" + name, vocab, 2);
+    writer.add_document(story);
+    if (s == 0) writer.add_document(noise);
+    writer.commit();
+    dataset["shards"].push_back({{"shard", name}});
+  }
+  std::ofstream(dir + "/dataset.json") << dataset.dump();
+  return dir;
+}
+
+testing::CommandResult score(const std::string& model, const std::string& data, int ranks) {
+  return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
+                              testing::build_dir() + "/score --model " + model + " --data " + data +
+                              " --seq_len 64 --batch_size 3 --dtype float32 --threads 1");
+}
+
+}  // namespace
+
+TEST_CASE("score writes per-token reference losses that match the model, for one and two ranks") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string model_dir = data + "/models/stories260K";
+  json golden = json::parse(std::ifstream(model_dir + "/golden_greedy.json"));
+  std::vector<int32_t> story = golden["prompt_ids"].get<std::vector<int32_t>>();
+  for (int32_t id : golden["greedy_ids"].get<std::vector<int32_t>>()) story.push_back(id);
+  REQUIRE(story.size() == 201);
+
+  std::string root = testing::scratch_dir("score");
+  std::string one = make_dataset(root + "/one", story, 512), two = make_dataset(root + "/two", story, 512);
+  auto r1 = score(model_dir, one, 1);
+  INFO(r1.output);
+  REQUIRE(r1.exit_code == 0);
+  auto r2 = score(model_dir, two, 2);
+  INFO(r2.output);
+  REQUIRE(r2.exit_code == 0);
+
+  // Shard 0: 202 + 201 tokens (EOS added) = 403, 6 windows of 64 predict tokens 1..384.
+  const std::string file = one + "/rank-00000.refloss";
+  ReferenceLossHeader h = read_reference_loss_header(file);
+  CHECK(h.tokens == 403);
+  CHECK(h.seq_len == 64);
+  CHECK(h.dtype == LossDtype::float32);
+  std::vector<float> a = read_reference_losses(file, 0, 403);
+  std::vector<float> b = read_reference_losses(two + "/rank-00000.refloss", 0, 403);
+  CHECK(std::isnan(a[0]));
+  for (size_t i = 385; i < 403; ++i) CHECK(std::isnan(a[i]));
+  for (size_t i = 1; i <= 384; ++i) {
+    INFO(i);
+    REQUIRE_FALSE(std::isnan(a[i]));
+    CHECK(a[i] == Approx(b[i]).margin(1e-4));
+  }
+
+  // The second window (tokens 64..128 as input) against the model's own cross-entropy.
+  auto model = load_llama(model_dir);
+  model->eval();
+  std::vector<int64_t> window(story.begin() + 64, story.begin() + 129);
+  auto ids = torch::tensor(window).unsqueeze(0);
+  torch::NoGradGuard no_grad;
+  auto logits = model->forward(ids.slice(1, 0, 64));
+  auto expected = torch::nn::functional::cross_entropy(logits[0], ids[0].slice(0, 1, 65),
+                                                       torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
+  for (int64_t k = 0; k < 64; ++k) CHECK(a[65 + size_t(k)] == Approx(expected[k].item<float>()).margin(1e-4));
+
+  // The model knows its kind of story and not random tokens.
+  double story_mean = 0, noise_mean = 0;
+  for (size_t i = 10; i < 201; ++i) story_mean += a[i] / 191.0;
+  for (size_t i = 212; i < 385; ++i) noise_mean += a[i] / 173.0;
+  CHECK(story_mean < 1.5);
+  CHECK(noise_mean > 5.0);
+  json summary = json::parse(std::ifstream(one + "/refloss.json"));
+  CHECK(summary["scored"] == 6 * 64 + 3 * 64);
+
+  // A rerun reuses the files.
+  auto before = fs::last_write_time(file);
+  REQUIRE(score(model_dir, one, 2).exit_code == 0);
+  CHECK(fs::last_write_time(file) == before);
+}
+
+TEST_CASE("score refuses data packed with a larger vocabulary, naming the shard") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  std::string dir = make_dataset(testing::scratch_dir("score_vocab") + "/d", std::vector<int32_t>(100, 700), 1000);
+  auto r = score(data + "/models/stories260K", dir, 1);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("rank-00000") && Catch::Contains("outside the model's vocabulary"));
+  auto missing = score(data + "/models/stories260K", dir + "/nowhere", 1);
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.output, Catch::Contains("dataset.json"));
+}

@@ -1,0 +1,205 @@
+#include "training/score/score_job.h"
+
+#include <mpi.h>
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "common/hashing.h"
+#include "common/line_reader.h"
+#include "common/line_writer.h"
+#include "common/log.h"
+#include "training/checkpoint/hf_checkpoint.h"
+#include "training/compute_threads.h"
+#include "training/data/token_windows.h"
+#include "training/score/reference_loss_file.h"
+
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+void register_score_options(Config& config) {
+  config.add_string("model", "", "reference model: a Hugging Face folder (config.json, model.safetensors)");
+  config.add_string("data", "", "packed tokens: curate's tokens/ folder (dataset.json and its shards)");
+  config.add_int("seq_len", 0, "window length in tokens; train must use the same (0: the model's, at most 1024)");
+  config.add_int("batch_size", 8, "windows per forward pass");
+  config.add_string("dtype", "float16", "stored losses: float16 or float32");
+  config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+}
+
+namespace {
+
+void check(int code, const std::string& what) {
+  if (code != MPI_SUCCESS) {
+    char text[MPI_MAX_ERROR_STRING];
+    int length = 0;
+    MPI_Error_string(code, text, &length);
+    throw IoError(what + ": " + std::string(text, static_cast<size_t>(length)));
+  }
+}
+
+// What must match for a stored file to be reused.
+nlohmann::json score_identity(const std::string& model, int64_t seq_len, const std::string& dtype, uint64_t tokens) {
+  uint64_t weights = 0;
+  for (const auto& entry : fs::directory_iterator(model))
+    if (entry.path().extension() == ".safetensors") weights += entry.file_size();
+  return {{"model", fs::absolute(model).string()},
+          {"config_hash", hash64(read_small_file(model + "/config.json"))},
+          {"weight_bytes", weights},
+          {"seq_len", seq_len},
+          {"dtype", dtype},
+          {"tokens", tokens}};
+}
+
+struct ShardScore {
+  double loss_sum = 0;
+  uint64_t scored = 0;
+};
+
+// This rank's windows of one shard: losses computed in batches and written in place.
+ShardScore score_shard(LlamaForCausalLM& model, const TokenWindows& windows, size_t shard, int64_t batch_size,
+                       LossDtype dtype, MPI_File file, int rank, int ranks) {
+  const int64_t T = windows.seq_len();
+  const size_t item = loss_dtype_bytes(dtype);
+  size_t first = 0;
+  for (size_t s = 0; s < shard; ++s) first += windows.shard_windows(s);
+  std::vector<size_t> mine;
+  for (size_t w = static_cast<size_t>(rank); w < windows.shard_windows(shard); w += static_cast<size_t>(ranks))
+    mine.push_back(first + w);
+  ShardScore result;
+  std::vector<int32_t> tokens;
+  torch::NoGradGuard no_grad;
+  for (size_t b = 0; b < mine.size(); b += static_cast<size_t>(batch_size)) {
+    const size_t n = std::min(mine.size() - b, static_cast<size_t>(batch_size));
+    tokens.clear();
+    for (size_t k = 0; k < n; ++k) windows.read(mine[b + k], tokens);
+    auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32).to(torch::kInt64);
+    const int64_t top = all.max().item<int64_t>();
+    if (top >= model->config.vocab_size)
+      throw UserError(windows.shard_prefix(shard) + ": token id " + std::to_string(top) +
+                      " is outside the model's vocabulary of " + std::to_string(model->config.vocab_size) +
+                      " (packed with another tokenizer?)");
+    auto inputs = all.slice(1, 0, T), targets = all.slice(1, 1, T + 1);
+    auto logits = model->forward(inputs);
+    auto losses = torch::nn::functional::cross_entropy(
+                      logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}),
+                      torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
+                      .view({static_cast<int64_t>(n), T});
+    result.loss_sum += losses.sum().item<double>();
+    result.scored += static_cast<uint64_t>(n) * static_cast<uint64_t>(T);
+    auto stored = (dtype == LossDtype::float16 ? losses.to(torch::kHalf) : losses).contiguous();
+    const char* bytes = static_cast<const char*>(stored.data_ptr());
+    for (size_t k = 0; k < n; ++k) {
+      const Window w = windows.at(mine[b + k]);
+      const MPI_Offset at = static_cast<MPI_Offset>(kReferenceLossHeaderBytes + (w.start + 1) * item);
+      check(MPI_File_write_at(file, at, bytes + k * static_cast<size_t>(T) * item, static_cast<int>(T * item), MPI_BYTE,
+                              MPI_STATUS_IGNORE),
+            windows.shard_prefix(shard) + ".refloss");
+    }
+  }
+  return result;
+}
+
+// Rank 0's part: the header, and NaN where no window predicts a token.
+void write_header_and_gaps(MPI_File file, const TokenWindows& windows, size_t shard, LossDtype dtype,
+                           const std::string& path) {
+  const uint64_t tokens = windows.shard_tokens(shard);
+  std::string header = encode_reference_loss_header({dtype, tokens, static_cast<uint32_t>(windows.seq_len())});
+  check(MPI_File_write_at(file, 0, header.data(), static_cast<int>(header.size()), MPI_BYTE, MPI_STATUS_IGNORE), path);
+  const size_t item = loss_dtype_bytes(dtype);
+  auto nan_values = [&](uint64_t begin, uint64_t end) {
+    if (end <= begin) return;
+    auto nan = torch::full({static_cast<int64_t>(end - begin)}, std::numeric_limits<float>::quiet_NaN());
+    auto stored = (dtype == LossDtype::float16 ? nan.to(torch::kHalf) : nan).contiguous();
+    check(MPI_File_write_at(file, static_cast<MPI_Offset>(kReferenceLossHeaderBytes + begin * item), stored.data_ptr(),
+                            static_cast<int>((end - begin) * item), MPI_BYTE, MPI_STATUS_IGNORE),
+          path);
+  };
+  const uint64_t covered_end = windows.shard_windows(shard) * static_cast<uint64_t>(windows.seq_len()) + 1;
+  nan_values(0, std::min<uint64_t>(1, tokens));
+  nan_values(std::min(covered_end, tokens), tokens);
+}
+
+}  // namespace
+
+int run_score(const Config& config, const MpiContext& mpi) {
+  const std::string model_dir = config.get_string("model"), data = config.get_string("data");
+  if (model_dir.empty()) throw UserError("no reference model: give --model FOLDER");
+  if (data.empty()) throw UserError("no packed data: give --data DIR (curate's tokens/ folder)");
+  const std::string dtype_name = config.get_string("dtype");
+  if (dtype_name != "float16" && dtype_name != "float32")
+    throw ConfigError("dtype must be float16 or float32, not '" + dtype_name + "'");
+  const LossDtype dtype = dtype_name == "float16" ? LossDtype::float16 : LossDtype::float32;
+  const int64_t batch_size = config.get_int("batch_size");
+  if (batch_size < 1) throw ConfigError("batch_size must be positive");
+
+  const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
+  LlamaForCausalLM model{nullptr};
+  try {
+    model = load_llama(model_dir);
+  } catch (const IoError& e) {
+    throw UserError(std::string("reference model: ") + e.what());
+  }
+  model->eval();
+  int64_t seq_len = config.get_int("seq_len");
+  if (seq_len <= 0) seq_len = std::min<int64_t>(1024, model->config.max_position_embeddings);
+  TokenWindows windows(shards_of_dataset(data), seq_len);
+  if (mpi.rank() == 0)
+    log_info("score: ", windows.shards(), " shards, ", windows.size(), " windows of ", seq_len, " tokens, ", mpi.size(),
+             " ranks x ", threads, " threads (", blas_description(), ")");
+
+  nlohmann::json summary{{"model", fs::absolute(model_dir).string()}, {"seq_len", seq_len}, {"dtype", dtype_name}};
+  double total_loss = 0;
+  uint64_t total_scored = 0;
+  for (size_t shard = 0; shard < windows.shards(); ++shard) {
+    const std::string path = windows.shard_prefix(shard) + ".refloss";
+    const std::string marker = path + ".json";
+    const nlohmann::json identity = score_identity(model_dir, seq_len, dtype_name, windows.shard_tokens(shard));
+    if (fs::exists(path) && fs::exists(marker)) {
+      auto previous = nlohmann::json::parse(read_small_file(marker), nullptr, false);
+      if (previous.is_object() && previous.value("identity", nlohmann::json()) == identity) {
+        total_loss += previous["loss_sum"].get<double>();
+        total_scored += previous["scored"].get<uint64_t>();
+        summary["shards"].push_back(previous);
+        continue;
+      }
+    }
+    const std::string tmp = path + ".tmp";
+    MPI_File file;
+    check(MPI_File_open(MPI_COMM_WORLD, tmp.c_str(), MPI_MODE_CREATE | MPI_MODE_WRONLY, MPI_INFO_NULL, &file), tmp);
+    if (mpi.rank() == 0) write_header_and_gaps(file, windows, shard, dtype, tmp);
+    ShardScore mine = score_shard(model, windows, shard, batch_size, dtype, file, mpi.rank(), mpi.size());
+    check(MPI_File_close(&file), tmp);
+    double loss_sum = 0;
+    MPI_Allreduce(&mine.loss_sum, &loss_sum, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    const uint64_t scored = mpi_sum(mine.scored);
+    nlohmann::json record{{"shard", fs::path(windows.shard_prefix(shard)).filename().string()},
+                          {"identity", identity},
+                          {"loss_sum", loss_sum},
+                          {"scored", scored},
+                          {"mean_loss", scored ? loss_sum / static_cast<double>(scored) : 0.0}};
+    if (mpi.rank() == 0) {
+      fs::rename(tmp, path);
+      write_file_atomically(marker, record.dump(1) + "\n");
+    }
+    mpi_barrier();
+    total_loss += loss_sum;
+    total_scored += scored;
+    summary["shards"].push_back(record);
+    if (mpi.rank() == 0)
+      log_info("scored ", record["shard"].get<std::string>(), ": ", scored, " tokens, mean loss ",
+               record["mean_loss"].get<double>());
+  }
+  summary["scored"] = total_scored;
+  summary["mean_loss"] = total_scored ? total_loss / static_cast<double>(total_scored) : 0.0;
+  if (mpi.rank() == 0) {
+    write_file_atomically(data + "/refloss.json", summary.dump(1) + "\n");
+    log_info("reference losses: ", data, "/*.refloss (summary ", data, "/refloss.json), mean loss ",
+             summary["mean_loss"].get<double>());
+  }
+  return 0;
+}
+
+}  // namespace mucpt
