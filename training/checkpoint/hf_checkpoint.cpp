@@ -4,9 +4,11 @@
 #include <memory>
 #include <set>
 
+#include "common/config.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "training/checkpoint/safetensors_file.h"
+#include "training/checkpoint/safetensors_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -70,6 +72,45 @@ LlamaForCausalLM load_llama(const std::string& folder) {
   }
   if (!missing.empty()) throw IoError(folder + ": the checkpoint lacks tensor '" + *missing.begin() + "'");
   return model;
+}
+
+LlamaForCausalLM load_llama_for(const std::string& folder, const std::string& role) {
+  try {
+    return load_llama(folder);
+  } catch (const IoError& e) {
+    throw UserError(role + ": " + e.what());
+  }
+}
+
+void save_tensors(const std::string& path, const std::vector<std::pair<std::string, torch::Tensor>>& tensors) {
+  std::vector<torch::Tensor> keep;  // contiguous float32 copies alive until written
+  std::vector<SafetensorsTensor> out;
+  for (const auto& [name, tensor] : tensors) {
+    keep.push_back(tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous());
+    const auto& t = keep.back();
+    out.push_back({name, "F32", t.sizes().vec(), t.data_ptr(), static_cast<size_t>(t.numel()) * 4});
+  }
+  write_safetensors(path, std::move(out));
+}
+
+std::map<std::string, torch::Tensor> load_tensors(const std::string& path) {
+  SafetensorsFile file(path);
+  std::map<std::string, torch::Tensor> out;
+  for (const auto& [name, entry] : file.tensors()) {
+    auto view = torch::from_blob(const_cast<void*>(file.data(entry)), entry.shape,
+                                 torch::TensorOptions().dtype(torch_dtype(entry.dtype, path + ": tensor '" + name + "'")));
+    out.emplace(name, view.to(torch::kFloat32).clone());
+  }
+  return out;
+}
+
+void save_llama(LlamaForCausalLM& model, const std::string& folder, const std::string& tokenizer_json) {
+  fs::create_directories(folder);
+  std::vector<std::pair<std::string, torch::Tensor>> parameters;
+  for (const auto& p : model->named_parameters()) parameters.emplace_back(p.key(), p.value());
+  save_tensors(folder + "/model.safetensors", parameters);
+  write_file_atomically(folder + "/config.json", model->config.to_json().dump(2) + "\n");
+  if (!tokenizer_json.empty()) fs::copy_file(tokenizer_json, folder + "/tokenizer.json", fs::copy_options::overwrite_existing);
 }
 
 }  // namespace mucpt

@@ -12,6 +12,10 @@
 
 namespace mucpt {
 
+int64_t window_length(int64_t requested, int64_t max_positions) {
+  return requested > 0 ? requested : std::min<int64_t>(1024, max_positions);
+}
+
 std::vector<std::string> shards_of_dataset(const std::string& tokens_dir) {
   const std::string path = tokens_dir + "/dataset.json";
   std::string text;

@@ -14,6 +14,10 @@ namespace mucpt {
 
 class IndexedDatasetReader;
 
+// The window length a command uses: the one asked for, else the model's context
+// (at most 1024 tokens).
+int64_t window_length(int64_t requested, int64_t max_positions);
+
 // The shard prefixes listed by DIR/dataset.json (curate's tokens/ folder), in order.
 std::vector<std::string> shards_of_dataset(const std::string& tokens_dir);
 

@@ -136,15 +136,9 @@ int run_score(const Config& config, const MpiContext& mpi) {
   if (batch_size < 1) throw ConfigError("batch_size must be positive");
 
   const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
-  LlamaForCausalLM model{nullptr};
-  try {
-    model = load_llama(model_dir);
-  } catch (const IoError& e) {
-    throw UserError(std::string("reference model: ") + e.what());
-  }
+  LlamaForCausalLM model = load_llama_for(model_dir, "reference model");
   model->eval();
-  int64_t seq_len = config.get_int("seq_len");
-  if (seq_len <= 0) seq_len = std::min<int64_t>(1024, model->config.max_position_embeddings);
+  const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   TokenWindows windows(shards_of_dataset(data), seq_len);
   if (mpi.rank() == 0)
     log_info("score: ", windows.shards(), " shards, ", windows.size(), " windows of ", seq_len, " tokens, ", mpi.size(),

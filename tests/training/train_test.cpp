@@ -1,0 +1,124 @@
+// train: the loss falls on learnable text; one rank and two ranks with the same global
+// batch reach the same parameters; a run resumed from a checkpoint ends where an
+// uninterrupted one ends; soft weighting reads score's reference losses; checkpoints
+// are Hugging Face folders another reader parses.
+#include "tests/torch_catch.h"  // first: see there
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/megatron/indexed_dataset_writer.h"
+#include "tests/test_support.h"
+#include "training/checkpoint/hf_checkpoint.h"
+
+using namespace mucpt;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Twelve documents, each a 24-token phrase of its own repeated: learnable by copying.
+std::string make_dataset(const std::string& dir) {
+  fs::create_directories(dir);
+  IndexedDatasetWriter writer(dir + "/rank-00000", 512, 2);
+  for (int d = 0; d < 12; ++d) {
+    std::vector<int32_t> phrase, doc;
+    for (int i = 0; i < 24; ++i) phrase.push_back(3 + (d * 37 + i * 11) % 500);
+    for (int r = 0; r < 8; ++r) doc.insert(doc.end(), phrase.begin(), phrase.end());
+    writer.add_document(doc);
+  }
+  writer.commit();
+  std::ofstream(dir + "/dataset.json") << R"({"shards":[{"shard":"rank-00000"}]})";
+  return dir;
+}
+
+testing::CommandResult train(const std::string& model, const std::string& data, const std::string& out, int ranks,
+                             int batch, const std::string& extra = "") {
+  return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
+                              testing::build_dir() + "/train --model " + model + " --data " + data + " --output " + out +
+                              " --seq_len 32 --batch_size " + std::to_string(batch) +
+                              " --steps 12 --lr 0.002 --min_lr 0.0002 --warmup 2 --save_every 6 --threads 1 " + extra);
+}
+
+std::vector<json> metrics(const std::string& out) {
+  std::vector<json> lines;
+  std::ifstream in(out + "/metrics.jsonl");
+  for (std::string l; std::getline(in, l);) lines.push_back(json::parse(l));
+  return lines;
+}
+
+double max_difference(const std::string& a, const std::string& b) {
+  auto x = load_llama(a)->named_parameters();
+  auto y = load_llama(b)->named_parameters();
+  double worst = 0;
+  for (const auto& p : x) worst = std::max(worst, (p.value() - y[p.key()]).abs().max().item<double>());
+  return worst;
+}
+
+}  // namespace
+
+TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, and weights tokens") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string model = shared + "/models/stories260K";
+  const std::string root = testing::scratch_dir("train");
+  const std::string data = make_dataset(root + "/data");
+
+  auto one = train(model, data, root + "/one", 1, 4);
+  INFO(one.output);
+  REQUIRE(one.exit_code == 0);
+  auto lines = metrics(root + "/one");
+  REQUIRE(lines.size() == 12);
+  CHECK(lines.back()["loss"].get<double>() < 0.6 * lines.front()["loss"].get<double>());
+  CHECK(fs::exists(root + "/one/checkpoint-000006/trainer_state/optimizer.safetensors"));
+  std::ifstream latest(root + "/one/latest");
+  CHECK(std::string(std::istreambuf_iterator<char>(latest), {}) == "checkpoint-000012\n");
+  const std::string final_one = root + "/one/checkpoint-000012";
+
+  SECTION("two ranks with half the batch each reach the same parameters") {
+    auto two = train(model, data, root + "/two", 2, 2);
+    INFO(two.output);
+    REQUIRE(two.exit_code == 0);
+    CHECK(max_difference(final_one, root + "/two/checkpoint-000012") < 1e-4);
+  }
+  SECTION("a run resumed from step 6 ends where the uninterrupted run ends") {
+    fs::create_directories(root + "/resumed");
+    fs::copy(root + "/one/checkpoint-000006", root + "/resumed/checkpoint-000006", fs::copy_options::recursive);
+    std::ofstream(root + "/resumed/latest") << "checkpoint-000006\n";
+    auto resumed = train(model, data, root + "/resumed", 1, 4);
+    INFO(resumed.output);
+    REQUIRE(resumed.exit_code == 0);
+    CHECK_THAT(resumed.output, Catch::Contains("resumed from"));
+    CHECK(metrics(root + "/resumed").size() == 6);
+    CHECK(max_difference(final_one, root + "/resumed/checkpoint-000012") < 1e-6);
+  }
+  SECTION("soft weighting needs score's losses, and trains with them") {
+    auto refused = train(model, data, root + "/soft", 1, 4, "--weighting.mode=soft");
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.output, Catch::Contains("run score first"));
+    auto scored = testing::run_command("mpirun --allow-run-as-root --oversubscribe -np 2 " + testing::build_dir() +
+                                       "/score --model " + model + " --data " + data + " --seq_len 32 --threads 1");
+    INFO(scored.output);
+    REQUIRE(scored.exit_code == 0);
+    auto soft = train(model, data, root + "/soft", 2, 2, "--weighting.mode=soft");
+    INFO(soft.output);
+    REQUIRE(soft.exit_code == 0);
+    auto soft_lines = metrics(root + "/soft");
+    CHECK(soft_lines.back()["loss"].get<double>() < soft_lines.front()["loss"].get<double>());
+  }
+  SECTION("the checkpoint is a Hugging Face folder that an independent reader parses") {
+    json config = json::parse(std::ifstream(final_one + "/config.json"));
+    CHECK(config["num_key_value_heads"] == 4);
+    CHECK(config["tie_word_embeddings"] == true);
+    // Python's struct and json: the header, its 8-byte padding, contiguous offsets, and
+    // the sum of one tensor's float32 values.
+    auto r = testing::run_command(
+        "python3 -c \"import json,struct,sys; b=open(sys.argv[1],'rb').read(); n=struct.unpack('<Q',b[:8])[0]; "
+        "h=json.loads(b[8:8+n]); assert n%8==0; t=h['model.norm.weight']; s,e=t['data_offsets']; "
+        "print(sum(struct.unpack('<%df'%((e-s)//4), b[8+n+s:8+n+e])))\" " + final_one + "/model.safetensors");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    double expected = load_llama(final_one)->model->norm->weight.sum().item<double>();
+    CHECK(std::stod(r.output) == Approx(expected).epsilon(1e-6));
+  }
+}

@@ -1,0 +1,194 @@
+#include "training/train/train_job.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/line_reader.h"
+#include "common/line_writer.h"
+#include "common/log.h"
+#include "training/checkpoint/hf_checkpoint.h"
+#include "training/compute_threads.h"
+#include "training/data/batches.h"
+#include "training/train/adamw.h"
+#include "training/train/gradient_sync.h"
+#include "training/train/lr_schedule.h"
+#include "training/weighting/token_weights.h"
+
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+void register_train_options(Config& config) {
+  config.add_string("model", "", "initial model: a Hugging Face folder (config.json, model.safetensors)");
+  config.add_string("data", "", "packed tokens: curate's tokens/ folder (with .refloss files from score for weighting)");
+  config.add_string("output", "", "output folder: checkpoint-NNNNNN/ (HF folders with trainer_state/), latest, metrics.jsonl");
+  config.add_int("seq_len", 0, "tokens per window (0: the model's, at most 1024; must equal score's)");
+  config.add_int("batch_size", 8, "windows per rank per step (global batch = batch_size x ranks)");
+  config.add_int("steps", 100, "optimizer steps");
+  config.add_double("lr", 3e-4, "peak learning rate");
+  config.add_double("min_lr", 3e-5, "learning rate at the last step (cosine decay)");
+  config.add_int("warmup", 10, "linear warm-up steps");
+  config.add_double("weight_decay", 0.1, "AdamW weight decay (matrices only)");
+  config.add_double("beta1", 0.9, "AdamW beta1");
+  config.add_double("beta2", 0.95, "AdamW beta2");
+  config.add_double("grad_clip", 1.0, "clip the global gradient norm to this (0: off)");
+  config.add_int("seed", 1234, "data order seed");
+  config.add_int("save_every", 0, "save a checkpoint every N steps (0: at the end only)");
+  config.add_bool("resume", true, "continue from output/latest when present");
+  config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+  config.add_string("weighting.mode", "ntp", "ntp | hard (Rho-1) | soft (loss ratio)");
+  config.add_string("weighting.score", "ratio", "soft: ratio | excess | inverse_ref");
+  config.add_double("weighting.eps", 0.1, "soft: eps of the ratio (l_cur + eps) / (l_ref + eps)");
+  config.add_double("weighting.clip_min", 0.0, "soft: lowest score before normalisation");
+  config.add_double("weighting.clip_max", 5.0, "soft: highest score before normalisation");
+  config.add_double("weighting.keep", 0.6, "hard: fraction of tokens kept");
+  config.add_double("weighting.lambda", 0.0, "mix with uniform: w = lambda + (1 - lambda) w");
+}
+
+namespace {
+
+std::string checkpoint_name(int64_t step) {
+  char name[32];
+  std::snprintf(name, sizeof name, "checkpoint-%06lld", static_cast<long long>(step));
+  return name;
+}
+
+// Rank 0 writes the folder under a temporary name, renames it, then points latest at it.
+void save_checkpoint(LlamaForCausalLM& model, const AdamW& optimizer, const nlohmann::json& state,
+                     const std::string& output, const std::string& tokenizer_json) {
+  const std::string name = checkpoint_name(state["step"].get<int64_t>());
+  const std::string tmp = output + "/" + name + ".tmp";
+  fs::remove_all(tmp);
+  save_llama(model, tmp, tokenizer_json);
+  fs::create_directories(tmp + "/trainer_state");
+  save_tensors(tmp + "/trainer_state/optimizer.safetensors", optimizer.state());
+  write_file_atomically(tmp + "/trainer_state/state.json", state.dump(1) + "\n");
+  fs::remove_all(output + "/" + name);
+  fs::rename(tmp, output + "/" + name);
+  write_file_atomically(output + "/latest", name + "\n");
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+int run_train(const Config& config, const MpiContext& mpi) {
+  const std::string model_dir = config.get_string("model"), data = config.get_string("data"),
+                    output = config.get_string("output");
+  if (model_dir.empty() || data.empty() || output.empty())
+    throw UserError("train needs --model FOLDER, --data TOKENS_DIR and --output DIR");
+  const int64_t batch_size = config.get_int("batch_size"), steps = config.get_int("steps");
+  if (batch_size < 1 || steps < 1) throw ConfigError("batch_size and steps must be positive");
+  WeightOptions weighting;
+  try {
+    weighting.mode = parse_weight_mode(config.get_string("weighting.mode"));
+    weighting.score = parse_soft_score(config.get_string("weighting.score"));
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(e.what());
+  }
+  weighting.eps = config.get_double("weighting.eps");
+  weighting.clip_min = config.get_double("weighting.clip_min");
+  weighting.clip_max = config.get_double("weighting.clip_max");
+  weighting.keep = config.get_double("weighting.keep");
+  weighting.lambda = config.get_double("weighting.lambda");
+  const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
+
+  // Start from the latest checkpoint of this output when there is one.
+  fs::create_directories(output);
+  std::string start_from = model_dir;
+  nlohmann::json resumed;
+  if (config.get_bool("resume") && fs::exists(output + "/latest")) {
+    start_from = output + "/" + trim(read_small_file(output + "/latest"));
+    resumed = nlohmann::json::parse(read_small_file(start_from + "/trainer_state/state.json"));
+  }
+  LlamaForCausalLM model = load_llama_for(start_from, "model");
+  model->train();
+  const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
+  const uint64_t seed = static_cast<uint64_t>(config.get_int("seed"));
+  TokenWindows windows(shards_of_dataset(data), seq_len);
+  BatchSource batches(windows, batch_size, mpi.rank(), mpi.size(), seed, weighting.mode != WeightMode::ntp);
+
+  auto parameters = model->named_parameters();
+  AdamW optimizer(parameters, {config.get_double("beta1"), config.get_double("beta2"), 1e-8,
+                               config.get_double("weight_decay")});
+  int64_t step = 0;
+  if (!resumed.is_null()) {
+    // A different data order or batch would not continue the same run.
+    for (const char* key : {"seed", "global_batch", "seq_len"})
+      if (resumed[key] != nlohmann::json(key == std::string("seed") ? int64_t(seed)
+                                         : key == std::string("seq_len") ? seq_len
+                                                                         : batches.global_batch()))
+        throw UserError(start_from + ": trained with another " + key + " (" + resumed[key].dump() +
+                        "); use a new --output or --resume=false");
+    step = resumed["step"].get<int64_t>();
+    optimizer.load_state(load_tensors(start_from + "/trainer_state/optimizer.safetensors"), step);
+  }
+  const LrSchedule schedule{config.get_double("lr"), config.get_double("min_lr"), config.get_int("warmup"), steps};
+  const double grad_clip = config.get_double("grad_clip");
+  const int64_t save_every = config.get_int("save_every");
+  const std::string tokenizer_json = fs::exists(data + "/tokenizer.json") ? data + "/tokenizer.json" : "";
+  if (mpi.rank() == 0)
+    log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", batches.global_batch(),
+             ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads (",
+             blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string());
+  std::ofstream metrics;
+  if (mpi.rank() == 0) metrics.open(output + "/metrics.jsonl", std::ios::app);
+
+  for (; step < steps; ++step) {
+    const auto started = std::chrono::steady_clock::now();
+    const double lr = schedule.at(step);
+    Batch batch = batches.at_step(step);
+
+    // Forward: the per-token loss, its weights from the reference losses, the weighted mean.
+    auto logits = model->forward(batch.inputs);
+    auto token_loss = torch::nn::functional::cross_entropy(
+                          logits.reshape({-1, logits.size(-1)}), batch.targets.reshape({-1}),
+                          torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
+                          .view_as(batch.mask);
+    auto ref = batch.ref_loss.defined() ? batch.ref_loss : torch::zeros_like(batch.mask);
+    auto weights = token_weights(token_loss, ref, batch.mask, weighting);
+    auto loss = weighted_mean_loss(token_loss, weights, batch.mask);
+
+    // Backward, gradients averaged over the ranks, clipped, one AdamW step.
+    optimizer.zero_grad();
+    loss.backward();
+    average_gradients(parameters, mpi.size());
+    double grad_norm = 0;
+    if (grad_clip > 0) {
+      std::vector<torch::Tensor> params;
+      for (const auto& p : parameters) params.push_back(p.value());
+      grad_norm = torch::nn::utils::clip_grad_norm_(params, grad_clip);
+    }
+    optimizer.step(lr);
+
+    std::vector<double> sums{(token_loss.detach() * batch.mask).sum().item<double>(), loss.item<double>(),
+                             batch.mask.sum().item<double>()};
+    sum_over_ranks(sums);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    nlohmann::json state{{"step", step + 1}, {"seed", int64_t(seed)}, {"global_batch", batches.global_batch()},
+                         {"seq_len", seq_len}};
+    if (mpi.rank() == 0) {
+      nlohmann::json line{{"step", step + 1},
+                          {"loss", sums[0] / sums[2]},
+                          {"weighted_loss", sums[1] / mpi.size()},
+                          {"lr", lr},
+                          {"grad_norm", grad_norm},
+                          {"tokens_per_second", sums[2] / seconds}};
+      metrics << line.dump() << "\n" << std::flush;
+      log_info("step ", step + 1, "/", steps, " loss ", sums[0] / sums[2], " lr ", lr, " ", int64_t(sums[2] / seconds),
+               " tokens/s");
+      if ((save_every > 0 && (step + 1) % save_every == 0) || step + 1 == steps)
+        save_checkpoint(model, optimizer, state, output, tokenizer_json);
+    }
+  }
+  mpi_barrier();
+  if (mpi.rank() == 0) log_info("model: ", output, "/", trim(read_small_file(output + "/latest")));
+  return 0;
+}
+
+}  // namespace mucpt
