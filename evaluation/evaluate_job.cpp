@@ -1,0 +1,154 @@
+#include "evaluation/evaluate_job.h"
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "common/json_writer.h"
+#include "common/line_reader.h"
+#include "common/line_writer.h"
+#include "common/log.h"
+#include "common/tokenizer/tokenizer.h"
+#include "common/tokenizer/tokenizer_loader.h"
+#include "evaluation/benchmark.h"
+#include "evaluation/generation/answer_generator.h"
+#include "evaluation/predictions.h"
+#include "evaluation/qa_report.h"
+#include "training/checkpoint/hf_checkpoint.h"
+#include "training/compute_threads.h"
+
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+void register_evaluate_options(Config& config) {
+  config.add_string("benchmark", "", "benchmark: JSONL {id, question, answer, aliases, topic} or the SimpleQA CSV");
+  config.add_string("topic", "", "keep only items of this topic (e.g. Music); empty: all");
+  config.add_string("predictions", "", "grade these answers: JSONL {\"id\" or \"question\", \"predicted\"}");
+  config.add_string("model", "", "or answer with this model: a Hugging Face folder with tokenizer.json");
+  config.add_string("tokenizer", "", "tokenizer when the model folder has none");
+  config.add_string("prompt", "Question: {question}\nAnswer:", "prompt template for --model");
+  config.add_int("max_new_tokens", 32, "longest answer generated");
+  config.add_int("limit", 0, "grade only the first N items (0: all)");
+  config.add_string("output", "", "output folder: graded.jsonl, report.json, report.md");
+  config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+}
+
+namespace {
+
+std::string graded_json(const GradedItem& g) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.field("id", g.id);
+  w.field("question", g.question);
+  w.field("gold", g.gold);
+  w.field("predicted", g.predicted);
+  w.field("grade", grade_name(g.grade));
+  w.field("topic", g.topic);
+  if (g.missing) w.field("missing", true);
+  w.end_object();
+  return out;
+}
+
+}  // namespace
+
+int run_evaluate(const Config& config, const MpiContext& mpi) {
+  const std::string benchmark = config.get_string("benchmark"), output = config.get_string("output");
+  const std::string predictions_path = config.get_string("predictions"), model_dir = config.get_string("model");
+  if (benchmark.empty() || output.empty()) throw UserError("evaluate needs --benchmark FILE and --output DIR");
+  if (predictions_path.empty() == model_dir.empty())
+    throw UserError("give either --predictions FILE (grade answers) or --model FOLDER (answer, then grade)");
+  std::vector<BenchmarkItem> items;
+  try {
+    items = load_benchmark(benchmark, config.get_string("topic"));
+  } catch (const BenchmarkError& e) {
+    throw UserError(e.what());
+  }
+  if (const int64_t limit = config.get_int("limit"); limit > 0 && static_cast<size_t>(limit) < items.size())
+    items.resize(static_cast<size_t>(limit));
+  if (items.empty()) throw UserError(benchmark + ": no item (topic '" + config.get_string("topic") + "')");
+  fs::create_directories(output);
+
+  // Each rank answers and grades items rank, rank + N, ...; rank 0 puts them in order.
+  std::unique_ptr<Predictions> predictions;
+  std::unique_ptr<AnswerGenerator> generator;
+  if (!predictions_path.empty()) {
+    try {
+      predictions = std::make_unique<Predictions>(predictions_path);
+    } catch (const std::exception& e) {
+      throw UserError(e.what());
+    }
+  } else {
+    configure_compute_threads(static_cast<int>(config.get_int("threads")));
+    std::string tokenizer_path = config.get_string("tokenizer");
+    if (tokenizer_path.empty()) tokenizer_path = model_dir + "/tokenizer.json";
+    std::shared_ptr<Tokenizer> tokenizer;
+    try {
+      tokenizer = std::make_shared<Tokenizer>(load_tokenizer(tokenizer_path));
+    } catch (const std::exception& e) {
+      throw UserError("tokenizer '" + tokenizer_path + "': " + e.what());
+    }
+    generator = std::make_unique<AnswerGenerator>(load_llama_for(model_dir, "model"), tokenizer,
+                                                  config.get_string("prompt"),
+                                                  static_cast<int>(config.get_int("max_new_tokens")));
+  }
+  const std::string part = output + "/graded.rank-" + std::to_string(mpi.rank()) + ".jsonl";
+  {
+    LineWriter out(part);
+    for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size())) {
+      const BenchmarkItem& item = items[i];
+      GradedItem g{item.id, item.question, item.answer, "", item.topic};
+      if (predictions) {
+        const std::string* p = predictions->find(item);
+        g.missing = p == nullptr;
+        if (p) g.predicted = *p;
+      } else {
+        g.predicted = generator->answer(item.question);
+      }
+      std::vector<std::string> accepted{item.answer};
+      accepted.insert(accepted.end(), item.aliases.begin(), item.aliases.end());
+      g.grade = g.missing ? Grade::not_attempted : grade_answer(g.predicted, accepted);
+      out.write_line(graded_json(g));
+    }
+    out.commit();
+  }
+  mpi_barrier();
+
+  if (mpi.rank() == 0) {
+    // Rank r wrote items r, r + N, ...: interleave the parts back into benchmark order.
+    std::vector<std::unique_ptr<LineReader>> parts;
+    for (int r = 0; r < mpi.size(); ++r)
+      parts.push_back(std::make_unique<LineReader>(output + "/graded.rank-" + std::to_string(r) + ".jsonl"));
+    std::vector<GradedItem> graded;
+    LineWriter merged(output + "/graded.jsonl");
+    for (size_t i = 0; i < items.size(); ++i) {
+      std::string_view line;
+      if (!parts[i % parts.size()]->next(line)) throw IoError(output + ": a rank's graded part is short");
+      merged.write_line(line);
+      auto j = nlohmann::json::parse(line);
+      GradedItem g{j["id"], j["question"], j["gold"], j["predicted"], j["topic"]};
+      const std::string grade = j["grade"];
+      g.grade = grade == "CORRECT" ? Grade::correct : grade == "INCORRECT" ? Grade::incorrect : Grade::not_attempted;
+      g.missing = j.value("missing", false);
+      graded.push_back(g);
+    }
+    merged.commit();
+    nlohmann::json report = qa_report(graded);
+    report["benchmark"] = benchmark;
+    report["answers"] = predictions ? predictions_path : model_dir;
+    write_file_atomically(output + "/report.json", report.dump(1) + "\n");
+    write_file_atomically(output + "/report.md", render_qa_report_markdown(report));
+    if (report["missing"].get<uint64_t>() > 0)
+      log_warn(report["missing"].get<uint64_t>(), " items have no prediction (graded as not attempted)");
+    log_info("accuracy ", report["accuracy"].get<double>(), " (", report["correct"].get<uint64_t>(), " of ",
+             report["items"].get<uint64_t>(), "), F ", report["f_score"].get<double>(), "; report: ", output,
+             "/report.md");
+  }
+  mpi_barrier();
+  for (int r = 0; r < mpi.size(); ++r)
+    if (r == mpi.rank()) fs::remove(part);
+  return 0;
+}
+
+}  // namespace mucpt

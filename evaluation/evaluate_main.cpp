@@ -1,0 +1,18 @@
+// evaluate: factual-QA accuracy of a model or of a predictions file.
+// Run with `mpirun -np N evaluate --benchmark B --model M --output DIR`.
+#include <iostream>
+
+#include "common/command_exit.h"
+#include "evaluation/evaluate_job.h"
+
+int main(int argc, char** argv) {
+  mucpt::MpiContext mpi(&argc, &argv);
+  mucpt::Config config(
+      "evaluate: answer a factual-QA benchmark with a model (or read the answers) and grade them\n"
+      "Usage: mpirun -np N evaluate --benchmark B [--topic Music] (--model FOLDER | --predictions P) --output DIR");
+  mucpt::register_evaluate_options(config);
+  return mucpt::run_with_exit_codes(mpi, [&] {
+    if (!config.parse(argc, argv, mpi.rank() == 0 ? std::cout : std::clog)) return 0;
+    return mucpt::run_evaluate(config, mpi);
+  });
+}
