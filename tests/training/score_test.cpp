@@ -39,10 +39,11 @@ std::string make_dataset(const std::string& dir, const std::vector<int32_t>& sto
   return dir;
 }
 
-testing::CommandResult score(const std::string& model, const std::string& data, int ranks) {
+testing::CommandResult score(const std::string& model, const std::string& data, int ranks,
+                             const std::string& dtype = "float32") {
   return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
                               testing::build_dir() + "/score --model " + model + " --data " + data +
-                              " --seq_len 64 --batch_size 3 --dtype float32 --threads 1");
+                              " --seq_len 64 --batch_size 3 --threads 1 --dtype " + dtype);
 }
 
 }  // namespace
@@ -99,6 +100,14 @@ TEST_CASE("score writes per-token reference losses that match the model, for one
   CHECK(noise_mean > 5.0);
   json summary = json::parse(std::ifstream(one + "/refloss.json"));
   CHECK(summary["scored"] == 6 * 64 + 3 * 64);
+
+  // float16 (the default) stores the same values to half precision.
+  std::string half = make_dataset(root + "/half", story, 512);
+  REQUIRE(score(model_dir, half, 2, "float16").exit_code == 0);
+  CHECK(read_reference_loss_header(half + "/rank-00000.refloss").dtype == LossDtype::float16);
+  std::vector<float> h16 = read_reference_losses(half + "/rank-00000.refloss", 0, 403);
+  CHECK(std::isnan(h16[0]));
+  for (size_t i = 1; i <= 384; ++i) CHECK(h16[i] == Approx(a[i]).epsilon(1e-3).margin(1e-3));
 
   // A rerun reuses the files.
   auto before = fs::last_write_time(file);

@@ -106,6 +106,17 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     auto soft_lines = metrics(root + "/soft");
     CHECK(soft_lines.back()["loss"].get<double>() < soft_lines.front()["loss"].get<double>());
   }
+  SECTION("--init random starts from fresh weights: the first loss is that of a uniform guess") {
+    fs::create_directories(root + "/config_only");
+    fs::copy_file(model + "/config.json", root + "/config_only/config.json");
+    auto fresh = train(root + "/config_only", data, root + "/fresh", 1, 4, "--init random");
+    INFO(fresh.output);
+    REQUIRE(fresh.exit_code == 0);
+    CHECK(metrics(root + "/fresh").front()["loss"].get<double>() == Approx(std::log(512.0)).margin(0.05));
+    auto again = train(root + "/config_only", data, root + "/fresh_again", 1, 4, "--init random");
+    REQUIRE(again.exit_code == 0);
+    CHECK(metrics(root + "/fresh_again").front()["loss"] == metrics(root + "/fresh").front()["loss"]);
+  }
   SECTION("the checkpoint is a Hugging Face folder that an independent reader parses") {
     json config = json::parse(std::ifstream(final_one + "/config.json"));
     CHECK(config["num_key_value_heads"] == 4);

@@ -1,5 +1,7 @@
 #include "training/model/llama.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <cmath>
 
 namespace mucpt {
@@ -107,6 +109,15 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(const LlamaConfig& c) : config(c) {
 torch::Tensor LlamaForCausalLMImpl::forward(const torch::Tensor& ids) {
   auto h = model(ids);
   return lm_head ? lm_head(h) : torch::matmul(h, model->embed_tokens->weight.t());
+}
+
+void initialize_llama_weights(LlamaForCausalLM& model, uint64_t seed, double std) {
+  torch::NoGradGuard no_grad;
+  auto generator = at::detail::createCPUGenerator(seed);
+  for (auto& p : model->named_parameters()) {
+    if (p.value().dim() >= 2) p.value().normal_(0.0, std, generator);
+    else p.value().fill_(1.0);
+  }
 }
 
 }  // namespace mucpt

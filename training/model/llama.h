@@ -64,4 +64,8 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
 };
 TORCH_MODULE(LlamaForCausalLM);
 
+// Fresh weights as Hugging Face initialises a Llama: every matrix and the embeddings
+// normal(0, std), norm weights 1; the same for a given seed.
+void initialize_llama_weights(LlamaForCausalLM& model, uint64_t seed, double std = 0.02);
+
 }  // namespace mucpt

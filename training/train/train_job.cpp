@@ -22,6 +22,7 @@ namespace mucpt {
 
 void register_train_options(Config& config) {
   config.add_string("model", "", "initial model: a Hugging Face folder (config.json, model.safetensors)");
+  config.add_string("init", "load", "load: the model folder's weights; random: fresh weights for its config.json");
   config.add_string("data", "", "packed tokens: curate's tokens/ folder (with .refloss files from score for weighting)");
   config.add_string("output", "", "output folder: checkpoint-NNNNNN/ (HF folders with trainer_state/), latest, metrics.jsonl");
   config.add_int("seq_len", 0, "tokens per window (0: the model's, at most 1024; must equal score's)");
@@ -106,7 +107,19 @@ int run_train(const Config& config, const MpiContext& mpi) {
     start_from = output + "/" + trim(read_small_file(output + "/latest"));
     resumed = nlohmann::json::parse(read_small_file(start_from + "/trainer_state/state.json"));
   }
-  LlamaForCausalLM model = load_llama_for(start_from, "model");
+  const std::string init = config.get_string("init");
+  if (init != "load" && init != "random") throw ConfigError("init must be load or random, not '" + init + "'");
+  LlamaForCausalLM model{nullptr};
+  if (init == "random" && resumed.is_null()) {
+    try {
+      model = LlamaForCausalLM(load_llama_config(model_dir));
+    } catch (const IoError& e) {
+      throw UserError(std::string("model: ") + e.what());
+    }
+    initialize_llama_weights(model, static_cast<uint64_t>(config.get_int("seed")));
+  } else {
+    model = load_llama_for(start_from, "model");
+  }
   model->train();
   const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   const uint64_t seed = static_cast<uint64_t>(config.get_int("seed"));
