@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "common/megatron/indexed_dataset_reader.h"
 #include "common/megatron/indexed_dataset_writer.h"
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
@@ -39,6 +40,14 @@ std::string make_dataset(const std::string& dir, const std::vector<int32_t>& sto
   return dir;
 }
 
+// The golden prompt and llama2.c's greedy continuation of it: 201 tokens of a story.
+std::vector<int32_t> golden_story(const std::string& model_dir) {
+  json golden = json::parse(std::ifstream(model_dir + "/golden_greedy.json"));
+  std::vector<int32_t> story = golden["prompt_ids"].get<std::vector<int32_t>>();
+  for (int32_t id : golden["greedy_ids"].get<std::vector<int32_t>>()) story.push_back(id);
+  return story;
+}
+
 testing::CommandResult score(const std::string& model, const std::string& data, int ranks,
                              const std::string& dtype = "float32") {
   return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
@@ -51,9 +60,7 @@ testing::CommandResult score(const std::string& model, const std::string& data, 
 TEST_CASE("score writes per-token reference losses that match the model, for one and two ranks") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   const std::string model_dir = data + "/models/stories260K";
-  json golden = json::parse(std::ifstream(model_dir + "/golden_greedy.json"));
-  std::vector<int32_t> story = golden["prompt_ids"].get<std::vector<int32_t>>();
-  for (int32_t id : golden["greedy_ids"].get<std::vector<int32_t>>()) story.push_back(id);
+  std::vector<int32_t> story = golden_story(model_dir);
   REQUIRE(story.size() == 201);
 
   std::string root = testing::scratch_dir("score");
@@ -124,4 +131,53 @@ TEST_CASE("score refuses data packed with a larger vocabulary, naming the shard"
   auto missing = score(data + "/models/stories260K", dir + "/nowhere", 1);
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.output, Catch::Contains("dataset.json"));
+}
+
+TEST_CASE("score --base keeps the documents the reference model knows and the base model does not") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string model_dir = data + "/models/stories260K";
+  std::vector<int32_t> story = golden_story(model_dir);
+  std::string root = testing::scratch_dir("score_select");
+  std::string tokens = make_dataset(root + "/tokens", story, 512);
+  {  // curate's dataset.json carries the vocabulary the selected shards need
+    json dataset = json::parse(std::ifstream(tokens + "/dataset.json"));
+    dataset["vocab_size"] = 512;
+    dataset["eos_id"] = 2;
+    std::ofstream(tokens + "/dataset.json") << dataset.dump();
+  }
+  // The base model: the same architecture with fresh weights, which knows nothing.
+  {
+    LlamaForCausalLM base(load_llama_config(model_dir));
+    initialize_llama_weights(base, 5);
+    save_llama(base, root + "/base");
+  }
+  auto r = testing::run_command("mpirun --allow-run-as-root --oversubscribe -np 2 " + testing::build_dir() +
+                                "/score --model " + model_dir + " --base " + root + "/base --data " + tokens +
+                                " --seq_len 64 --threads 1 --select.keep 0.5 --select.output " + root + "/selected");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  // Three documents (story, noise | story): the two stories have the highest ratios.
+  std::vector<json> scores;
+  for (const char* shard : {"rank-00000", "rank-00001"}) {
+    std::ifstream in(root + "/selected/" + shard + ".scores.jsonl");
+    for (std::string l; std::getline(in, l);) scores.push_back(json::parse(l));
+  }
+  REQUIRE(scores.size() == 3);
+  CHECK(scores[0]["ratio"].get<double>() > 3.0);
+  CHECK(scores[1]["ratio"].get<double>() < 1.5);
+  CHECK(scores[0]["kept"] == true);
+  CHECK(scores[1]["kept"] == false);
+  CHECK(scores[2]["kept"] == true);
+  std::vector<int32_t> expected = story;
+  expected.push_back(2);
+  for (const char* shard : {"rank-00000", "rank-00001"}) {
+    IndexedDatasetReader selected(root + "/selected/" + shard);
+    REQUIRE(selected.sequences() == 1);
+    CHECK(selected.sequence(0) == expected);
+  }
+  json dataset = json::parse(std::ifstream(root + "/selected/dataset.json"));
+  CHECK(dataset["selection"]["documents_in"] == 3);
+  CHECK(dataset["selection"]["documents_kept"] == 2);
+  CHECK(dataset["tokens"] == 2 * expected.size());
+  CHECK(fs::exists(tokens + "/rank-00000.baseloss"));
 }

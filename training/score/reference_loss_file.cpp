@@ -69,25 +69,34 @@ ReferenceLossHeader read_reference_loss_header(const std::string& path) {
   return h;
 }
 
-std::vector<float> read_reference_losses(const std::string& path, uint64_t begin, size_t n) {
-  const ReferenceLossHeader h = read_reference_loss_header(path);
-  if (begin + n > h.tokens) throw IoError(path + ": values beyond its " + std::to_string(h.tokens));
-  const size_t item = loss_dtype_bytes(h.dtype);
-  std::ifstream in(path, std::ios::binary);
-  in.seekg(static_cast<std::streamoff>(kReferenceLossHeaderBytes + begin * item));
-  std::string bytes(n * item, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (static_cast<size_t>(in.gcount()) != bytes.size()) throw IoError(path + ": read failed");
-  std::vector<float> out(n);
+ReferenceLossReader::ReferenceLossReader(const std::string& path)
+    : path_(path), header_(read_reference_loss_header(path)), in_(path, std::ios::binary) {
+  if (!in_) throw IoError(path + ": cannot be opened");
+}
+
+void ReferenceLossReader::read(uint64_t begin, size_t n, std::vector<float>& out) {
+  if (begin + n > header_.tokens) throw IoError(path_ + ": values beyond its " + std::to_string(header_.tokens));
+  const size_t item = loss_dtype_bytes(header_.dtype);
+  in_.seekg(static_cast<std::streamoff>(kReferenceLossHeaderBytes + begin * item));
+  bytes_.resize(n * item);
+  in_.read(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
+  if (static_cast<size_t>(in_.gcount()) != bytes_.size()) throw IoError(path_ + ": read failed");
   for (size_t i = 0; i < n; ++i) {
-    if (h.dtype == LossDtype::float32) {
-      out[i] = get<float>(bytes, i * 4);
+    if (header_.dtype == LossDtype::float32) {
+      out.push_back(get<float>(bytes_, i * 4));
     } else {
       c10::Half half;
-      half.x = get<uint16_t>(bytes, i * 2);
-      out[i] = static_cast<float>(half);
+      half.x = get<uint16_t>(bytes_, i * 2);
+      out.push_back(static_cast<float>(half));
     }
   }
+}
+
+std::vector<float> read_reference_losses(const std::string& path, uint64_t begin, size_t n) {
+  ReferenceLossReader reader(path);
+  std::vector<float> out;
+  out.reserve(n);
+  reader.read(begin, n, out);
   return out;
 }
 

@@ -7,6 +7,7 @@
 //   uint64 tokens | uint32 seq_len | uint32 reserved (0)
 // then the values, little-endian.
 #include <cstdint>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,20 @@ size_t loss_dtype_bytes(LossDtype dtype);
 // Reads the values [begin, begin + n) as float32.
 std::vector<float> read_reference_losses(const std::string& path, uint64_t begin, size_t n);
 ReferenceLossHeader read_reference_loss_header(const std::string& path);
+
+// The same file kept open, for many reads.
+class ReferenceLossReader {
+ public:
+  explicit ReferenceLossReader(const std::string& path);
+  const ReferenceLossHeader& header() const { return header_; }
+  // Appends the values [begin, begin + n) to out as float32.
+  void read(uint64_t begin, size_t n, std::vector<float>& out);
+
+ private:
+  std::string path_;
+  ReferenceLossHeader header_;
+  std::ifstream in_;
+  std::string bytes_;
+};
 
 }  // namespace mucpt

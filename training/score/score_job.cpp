@@ -15,6 +15,7 @@
 #include "training/compute_threads.h"
 #include "training/data/token_windows.h"
 #include "training/score/reference_loss_file.h"
+#include "training/score/selection.h"
 
 namespace fs = std::filesystem;
 
@@ -27,6 +28,13 @@ void register_score_options(Config& config) {
   config.add_int("batch_size", 8, "windows per forward pass");
   config.add_string("dtype", "float16", "stored losses: float16 or float32");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+  config.add_string("base", "",
+                    "base model: also score with it and select documents by their mean loss ratio "
+                    "(l_base + eps) / (l_ref + eps)");
+  config.add_double("select.keep", 0.0, "keep this fraction of documents, highest ratio first (0: use select.threshold)");
+  config.add_double("select.threshold", 1.0, "without select.keep: keep documents whose ratio is at least this");
+  config.add_double("select.eps", 0.1, "eps of the loss ratio");
+  config.add_string("select.output", "", "folder of the selected packed dataset (default: DATA-selected)");
 }
 
 namespace {
@@ -122,35 +130,19 @@ void write_header_and_gaps(MPI_File file, const TokenWindows& windows, size_t sh
   nan_values(std::min(covered_end, tokens), tokens);
 }
 
-}  // namespace
-
-int run_score(const Config& config, const MpiContext& mpi) {
-  const std::string model_dir = config.get_string("model"), data = config.get_string("data");
-  if (model_dir.empty()) throw UserError("no reference model: give --model FOLDER");
-  if (data.empty()) throw UserError("no packed data: give --data DIR (curate's tokens/ folder)");
-  const std::string dtype_name = config.get_string("dtype");
-  if (dtype_name != "float16" && dtype_name != "float32")
-    throw ConfigError("dtype must be float16 or float32, not '" + dtype_name + "'");
-  const LossDtype dtype = dtype_name == "float16" ? LossDtype::float16 : LossDtype::float32;
-  const int64_t batch_size = config.get_int("batch_size");
-  if (batch_size < 1) throw ConfigError("batch_size must be positive");
-
-  const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
-  LlamaForCausalLM model = load_llama_for(model_dir, "reference model");
-  model->eval();
-  const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
-  TokenWindows windows(shards_of_dataset(data), seq_len);
-  if (mpi.rank() == 0)
-    log_info("score: ", windows.shards(), " shards, ", windows.size(), " windows of ", seq_len, " tokens, ", mpi.size(),
-             " ranks x ", threads, " threads (", blas_description(), ")");
-
-  nlohmann::json summary{{"model", fs::absolute(model_dir).string()}, {"seq_len", seq_len}, {"dtype", dtype_name}};
+// One model over every shard: PREFIX<suffix> files and their markers; returns the
+// per-shard records and the mean loss.
+nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir, const TokenWindows& windows,
+                          const std::string& suffix, LossDtype dtype, const std::string& dtype_name,
+                          int64_t batch_size, const MpiContext& mpi) {
+  nlohmann::json summary{{"model", fs::absolute(model_dir).string()}, {"seq_len", windows.seq_len()},
+                         {"dtype", dtype_name}};
   double total_loss = 0;
   uint64_t total_scored = 0;
   for (size_t shard = 0; shard < windows.shards(); ++shard) {
-    const std::string path = windows.shard_prefix(shard) + ".refloss";
+    const std::string path = windows.shard_prefix(shard) + suffix;
     const std::string marker = path + ".json";
-    const nlohmann::json identity = score_identity(model_dir, seq_len, dtype_name, windows.shard_tokens(shard));
+    const nlohmann::json identity = score_identity(model_dir, windows.seq_len(), dtype_name, windows.shard_tokens(shard));
     if (fs::exists(path) && fs::exists(marker)) {
       auto previous = nlohmann::json::parse(read_small_file(marker), nullptr, false);
       if (previous.is_object() && previous.value("identity", nlohmann::json()) == identity) {
@@ -183,16 +175,59 @@ int run_score(const Config& config, const MpiContext& mpi) {
     total_scored += scored;
     summary["shards"].push_back(record);
     if (mpi.rank() == 0)
-      log_info("scored ", record["shard"].get<std::string>(), ": ", scored, " tokens, mean loss ",
+      log_info("scored ", record["shard"].get<std::string>(), suffix, ": ", scored, " tokens, mean loss ",
                record["mean_loss"].get<double>());
   }
   summary["scored"] = total_scored;
   summary["mean_loss"] = total_scored ? total_loss / static_cast<double>(total_scored) : 0.0;
+  return summary;
+}
+
+}  // namespace
+
+int run_score(const Config& config, const MpiContext& mpi) {
+  const std::string model_dir = config.get_string("model"), data = config.get_string("data");
+  if (model_dir.empty()) throw UserError("no reference model: give --model FOLDER");
+  if (data.empty()) throw UserError("no packed data: give --data DIR (curate's tokens/ folder)");
+  const std::string dtype_name = config.get_string("dtype");
+  if (dtype_name != "float16" && dtype_name != "float32")
+    throw ConfigError("dtype must be float16 or float32, not '" + dtype_name + "'");
+  const LossDtype dtype = dtype_name == "float16" ? LossDtype::float16 : LossDtype::float32;
+  const int64_t batch_size = config.get_int("batch_size");
+  if (batch_size < 1) throw ConfigError("batch_size must be positive");
+  const std::string base_dir = config.get_string("base");
+  SelectionOptions selection{config.get_double("select.keep"), config.get_double("select.threshold"),
+                             config.get_double("select.eps"), config.get_string("select.output")};
+  if (selection.output.empty()) selection.output = data + "-selected";
+  if (selection.keep < 0 || selection.keep > 1) throw ConfigError("select.keep must be between 0 and 1");
+
+  const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
+  LlamaForCausalLM model = load_llama_for(model_dir, "reference model");
+  model->eval();
+  const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
+  TokenWindows windows(shards_of_dataset(data), seq_len);
+  if (mpi.rank() == 0)
+    log_info("score: ", windows.shards(), " shards, ", windows.size(), " windows of ", seq_len, " tokens, ", mpi.size(),
+             " ranks x ", threads, " threads (", blas_description(), ")");
+
+  nlohmann::json summary = score_pass(model, model_dir, windows, ".refloss", dtype, dtype_name, batch_size, mpi);
   if (mpi.rank() == 0) {
     write_file_atomically(data + "/refloss.json", summary.dump(1) + "\n");
     log_info("reference losses: ", data, "/*.refloss (summary ", data, "/refloss.json), mean loss ",
              summary["mean_loss"].get<double>());
   }
+  if (base_dir.empty()) return 0;
+
+  // Selection: the base model's losses on the same windows, then each document's mean
+  // loss ratio, and the documents kept written as a new packed dataset.
+  LlamaForCausalLM base = load_llama_for(base_dir, "base model");
+  base->eval();
+  if (base->config.vocab_size != model->config.vocab_size)
+    throw UserError("the base model's vocabulary (" + std::to_string(base->config.vocab_size) +
+                    ") differs from the reference model's (" + std::to_string(model->config.vocab_size) + ")");
+  nlohmann::json base_summary = score_pass(base, base_dir, windows, ".baseloss", dtype, dtype_name, batch_size, mpi);
+  if (mpi.rank() == 0) write_file_atomically(data + "/baseloss.json", base_summary.dump(1) + "\n");
+  select_documents(data, windows, selection, mpi.rank(), mpi.size());
   return 0;
 }
 
