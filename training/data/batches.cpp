@@ -14,12 +14,12 @@ BatchSource::BatchSource(const TokenWindows& windows, int64_t batch_size, int ra
   if (!with_ref_) return;
   for (size_t s = 0; s < windows.shards(); ++s) {
     const std::string path = windows.shard_prefix(s) + ".refloss";
-    ReferenceLossHeader h;
     try {
-      h = read_reference_loss_header(path);
+      ref_files_.push_back(std::make_unique<ReferenceLossReader>(path));
     } catch (const std::exception& e) {
       throw UserError(std::string(e.what()) + " (token weighting needs the reference losses: run score first)");
     }
+    const ReferenceLossHeader& h = ref_files_.back()->header();
     if (h.seq_len != windows.seq_len() || h.tokens != windows.shard_tokens(s))
       throw UserError(path + ": scored with seq_len " + std::to_string(h.seq_len) + " over " + std::to_string(h.tokens) +
                       " tokens; training uses seq_len " + std::to_string(windows.seq_len()) + " over " +
@@ -47,8 +47,7 @@ Batch BatchSource::at_step(int64_t step) {
     windows_.read(index, tokens);
     if (with_ref_) {
       const Window w = windows_.at(index);
-      auto values = read_reference_losses(windows_.shard_prefix(w.shard) + ".refloss", w.start + 1, static_cast<size_t>(T));
-      ref.insert(ref.end(), values.begin(), values.end());
+      ref_files_[w.shard]->read(w.start + 1, static_cast<size_t>(T), ref);
     }
   }
   Batch b;

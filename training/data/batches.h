@@ -6,10 +6,12 @@
 // with the loss `score` stored for it.
 #include <torch/torch.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "training/data/token_windows.h"
+#include "training/score/reference_loss_file.h"
 
 namespace mucpt {
 
@@ -34,6 +36,7 @@ class BatchSource {
   int rank_, ranks_;
   uint64_t seed_;
   bool with_ref_;
+  std::vector<std::unique_ptr<ReferenceLossReader>> ref_files_;  // per shard, kept open
   uint64_t cached_epoch_ = UINT64_MAX;
   std::vector<size_t> order_;
 };
