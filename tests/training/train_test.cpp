@@ -91,6 +91,10 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     CHECK_THAT(resumed.output, Catch::Contains("resumed from"));
     CHECK(metrics(root + "/resumed").size() == 6);
     CHECK(max_difference(final_one, root + "/resumed/checkpoint-000012") < 1e-6);
+    // Another global batch would not continue the same run: refused, naming it.
+    auto other = train(model, data, root + "/resumed", 1, 2);
+    CHECK(other.exit_code == 2);
+    CHECK_THAT(other.output, Catch::Contains("global_batch"));
   }
   SECTION("soft weighting needs score's losses, and trains with them") {
     auto refused = train(model, data, root + "/soft", 1, 4, "--weighting.mode=soft");

@@ -132,10 +132,9 @@ int run_train(const Config& config, const MpiContext& mpi) {
   int64_t step = 0;
   if (!resumed.is_null()) {
     // A different data order or batch would not continue the same run.
-    for (const char* key : {"seed", "global_batch", "seq_len"})
-      if (resumed[key] != nlohmann::json(key == std::string("seed") ? int64_t(seed)
-                                         : key == std::string("seq_len") ? seq_len
-                                                                         : batches.global_batch()))
+    const nlohmann::json expected{{"seed", int64_t(seed)}, {"global_batch", batches.global_batch()}, {"seq_len", seq_len}};
+    for (const auto& [key, value] : expected.items())
+      if (resumed[key] != value)
         throw UserError(start_from + ": trained with another " + key + " (" + resumed[key].dump() +
                         "); use a new --output or --resume=false");
     step = resumed["step"].get<int64_t>();
