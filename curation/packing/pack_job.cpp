@@ -28,9 +28,15 @@ void register_packing_options(Config& config) {
 
 namespace {
 
-std::string shard_name(const char* kind, size_t number) {
+std::string unit_shard_name(size_t unit) {
   char name[32];
-  std::snprintf(name, sizeof name, "%s-%0*zu", kind, kind[0] == 'r' ? 5 : 6, number);
+  std::snprintf(name, sizeof name, "part-%06zu", unit);
+  return name;
+}
+
+std::string rank_shard_name(int rank) {
+  char name[32];
+  std::snprintf(name, sizeof name, "rank-%05d", rank);
   return name;
 }
 
@@ -43,7 +49,7 @@ nlohmann::json unit_list(const std::vector<size_t>& units) {
 // A rank shard from an earlier run with more ranks would be listed by nobody: remove it.
 void remove_stale_rank_shards(const std::string& out, int ranks) {
   for (int r = ranks;; ++r) {
-    std::string shard = out + "/tokens/" + shard_name("rank", static_cast<size_t>(r));
+    std::string shard = out + "/tokens/" + rank_shard_name(r);
     std::string marker = out + "/stats/pack-rank-" + std::to_string(r) + ".json";
     if (!fs::exists(shard + ".idx") && !fs::exists(marker)) break;
     for (const std::string& path : {shard + ".idx", shard + ".bin", marker}) fs::remove(path);
@@ -71,7 +77,7 @@ nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Man
     for (size_t u : mine) {
       std::string marker = out + "/stats/pack-" + std::to_string(u) + ".json";
       if (fs::exists(marker)) continue;
-      ShardPacker packer(out + "/tokens/" + shard_name("part", u), tokenizer, mixing);
+      ShardPacker packer(out + "/tokens/" + unit_shard_name(u), tokenizer, mixing);
       packer.add_documents(layout.docs_path(u), source_of(u).name, source_of(u).weight);
       write_file_atomically(marker, packer.commit().dump() + "\n");
     }
@@ -84,7 +90,7 @@ nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Man
       done = previous.is_object() && previous.value("units", nlohmann::json()) == unit_list(mine);
     }
     if (!done) {
-      ShardPacker packer(out + "/tokens/" + shard_name("rank", static_cast<size_t>(rank)), tokenizer, mixing);
+      ShardPacker packer(out + "/tokens/" + rank_shard_name(rank), tokenizer, mixing);
       for (size_t u : mine) packer.add_documents(layout.docs_path(u), source_of(u).name, source_of(u).weight);
       nlohmann::json shard = packer.commit();
       shard["units"] = unit_list(mine);

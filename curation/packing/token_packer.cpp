@@ -1,5 +1,7 @@
 #include "curation/packing/token_packer.h"
 
+#include <simdjson.h>
+
 #include <cstdio>
 
 #include "common/hashing.h"
@@ -13,6 +15,20 @@
 #include "curation/packing/mixing.h"
 
 namespace mucpt {
+
+namespace {
+
+// The top-level "weight" of a JSON object, read on demand (the object's other fields are
+// skipped, not parsed).
+bool weight_field(const std::string& object, double& weight) {
+  static thread_local simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(object);
+  simdjson::ondemand::document json;
+  if (parser.iterate(padded).get(json)) return false;
+  return !json.find_field_unordered("weight").get_double().get(weight);
+}
+
+}  // namespace
 
 ShardPacker::ShardPacker(const std::string& prefix, Tokenizer& tokenizer, MixingOptions mixing)
     : name_(prefix.substr(prefix.rfind('/') + 1)),
@@ -36,14 +52,10 @@ void ShardPacker::add_documents(const std::string& docs_path, const std::string&
     if (parser.parse(line, reader.readable_after_line_start(), doc, detail) != ParseStatus::ok)
       throw IoError(where() + ": a curated document cannot be read back: " + detail);
     // The document's own weight (set by the classifier's weight policy) sits beside its
-    // text; its other fields are small, so the ordinary JSON parser reads them.
+    // text, in the fields the parser gathered.
     double weight = 1.0;
-    if (mixing_.enabled) {
-      auto fields = nlohmann::json::parse(doc.meta_json, nullptr, false);
-      if (!fields.is_object() || !fields.contains("weight") || !fields["weight"].is_number())
-        throw IoError(where() + ": a curated document has no numeric \"weight\"");
-      weight = fields["weight"].get<double>();
-    }
+    if (mixing_.enabled && !weight_field(doc.meta_json, weight))
+      throw IoError(where() + ": a curated document has no numeric \"weight\"");
     uint32_t copies = mixing_.enabled ? document_copies(source, doc.id, source_weight * weight, mixing_.seed) : 1;
     ++counts.documents;
     if (copies == 0) continue;

@@ -37,6 +37,7 @@ class TokenWindows {
   const std::string& shard_prefix(size_t shard) const { return prefixes_[shard]; }
   uint64_t shard_tokens(size_t shard) const;
   size_t shard_windows(size_t shard) const { return first_[shard + 1] - first_[shard]; }
+  size_t first_window(size_t shard) const { return first_[shard]; }
 
   Window at(size_t index) const;
   // The window's seq_len + 1 tokens, appended to out.

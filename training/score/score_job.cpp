@@ -71,8 +71,7 @@ ShardScore score_shard(LlamaForCausalLM& model, const TokenWindows& windows, siz
                        LossDtype dtype, MPI_File file, int rank, int ranks) {
   const int64_t T = windows.seq_len();
   const size_t item = loss_dtype_bytes(dtype);
-  size_t first = 0;
-  for (size_t s = 0; s < shard; ++s) first += windows.shard_windows(s);
+  const size_t first = windows.first_window(shard);
   std::vector<size_t> mine;
   for (size_t w = static_cast<size_t>(rank); w < windows.shard_windows(shard); w += static_cast<size_t>(ranks))
     mine.push_back(first + w);
