@@ -83,10 +83,15 @@ simdjson::error_code append_value(od::value value, std::string& out, int depth =
       out += b ? "true" : "false";
       return simdjson::SUCCESS;
     }
-    case od::json_type::null:
-      if (!value.is_null()) return simdjson::N_ATOM_ERROR;
+    case od::json_type::null: {
+      // is_null() reports a malformed atom ("nul") as an error code; reading it as a
+      // plain bool would throw.
+      bool is_null = false;
+      if (auto e = value.is_null().get(is_null)) return e;
+      if (!is_null) return simdjson::N_ATOM_ERROR;
       out += "null";
       return simdjson::SUCCESS;
+    }
   }
   return simdjson::INCORRECT_TYPE;
 }

@@ -31,6 +31,7 @@ std::string head(const SourceSpec& spec, const std::string& id) {
 const char* malformed_reason_name(MalformedReason r) { return kNames[static_cast<int>(r)]; }
 
 int malformed_variant_count(MalformedReason r) {
+  if (r == MalformedReason::invalid_json) return 3;
   if (r == MalformedReason::non_string_text) return 3;
   if (r == MalformedReason::not_object) return 2;
   return 1;
@@ -45,6 +46,18 @@ std::string malformed_line(MalformedReason r, int variant, const SourceSpec& spe
                            const Doc& doc, Rng& rng) {
   switch (r) {
     case MalformedReason::invalid_json: {
+      // A fine text beside a malformed atom in another field, after it or nested before it.
+      if (variant == 1) {
+        std::string line = head(spec, id) + "," + quoted(spec.text_field) + ":" + quoted(doc.text);
+        append_extra_fields(line, doc);
+        return line + R"(,"payload":[nul]})";
+      }
+      if (variant == 2) {
+        std::string line = head(spec, id) + R"(,"extra":{"flags":[1,tru]},)" + quoted(spec.text_field) + ":" +
+                           quoted(doc.text);
+        append_extra_fields(line, doc);
+        return line + "}";
+      }
       // Cut inside the text value, on a character boundary so the bytes stay UTF-8.
       std::string line = document_line(spec, id, doc);
       size_t cut = line.size() / 3 + rng.below(line.size() / 3 + 1);

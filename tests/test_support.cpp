@@ -40,4 +40,13 @@ CommandResult run_command(const std::string& command) {
   return {code, output};
 }
 
+std::string node_peers_dir() {
+  std::string dir = build_dir() + "/node_peers";
+  auto result = run_command("bash '" + source_dir() + "/tests/install_node_peers.sh' '" + dir + "'");
+  if (result.exit_code == 3 && std::getenv("CI") == nullptr) return "";
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  return dir;
+}
+
 }  // namespace mucpt::testing

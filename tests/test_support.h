@@ -21,6 +21,10 @@ struct CommandResult {
 };
 CommandResult run_command(const std::string& command);
 
+// build/node_peers with the JavaScript peers of tests/install_node_peers.sh (npm install
+// on first use). "" when npm is missing and CI is not set; fails the test under CI.
+std::string node_peers_dir();
+
 }  // namespace mucpt::testing
 
 // Skips the rest of a test case when the shared data is absent (never under CI).

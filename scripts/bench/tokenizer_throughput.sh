@@ -16,7 +16,7 @@ data=../shared/data
 cmake --build build -j"$(nproc)" --target tokenize synth >/dev/null
 work=${BENCH_DIR:-build/bench/tokenizer}
 mkdir -p "$work"
-tests/tokenizer/install_node_peers.sh build/node_peers
+tests/install_node_peers.sh build/node_peers
 
 rm -rf "$work/synth"
 build/synth --docs "${SYNTH_DOCS:-12000}" --seed 1 --compress none --output "$work/synth" >/dev/null

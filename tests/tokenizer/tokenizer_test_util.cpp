@@ -17,15 +17,6 @@ namespace fs = std::filesystem;
 
 namespace mucpt::testing {
 
-std::string node_peers_dir() {
-  std::string dir = build_dir() + "/node_peers";
-  auto result = run_command("bash '" + source_dir() + "/tests/tokenizer/install_node_peers.sh' '" + dir + "'");
-  if (result.exit_code == 3 && std::getenv("CI") == nullptr) return "";
-  INFO(result.output);
-  REQUIRE(result.exit_code == 0);
-  return dir;
-}
-
 void write_string_lines(const std::string& path, const std::vector<std::string>& texts) {
   std::string out;
   for (const std::string& t : texts) {

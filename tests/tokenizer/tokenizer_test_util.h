@@ -10,10 +10,6 @@ namespace mucpt::testing {
 
 using IdLines = std::vector<std::vector<int32_t>>;
 
-// build/node_peers with @lenml/tokenizers and js-tiktoken installed (npm install on
-// first use). "" when npm is missing and CI is not set; fails the test under CI.
-std::string node_peers_dir();
-
 // Runs tests/tokenizer/reference_ids.mjs: kind "--hf" (source: a tokenizer.json[.gz])
 // or "--tiktoken" (source: an encoding name). Fails the test when node fails.
 IdLines js_reference_ids(const std::string& peers, const std::string& kind, const std::string& source,

