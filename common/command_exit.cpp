@@ -1,24 +1,50 @@
 #include "common/command_exit.h"
 
+#include <chrono>
 #include <exception>
+#include <string>
+#include <thread>
 
 #include "common/config.h"
+#include "common/line_reader.h"
 #include "common/log.h"
 
 namespace mucpt {
+
+namespace {
+
+// Ranks often meet the same error together (a bad option, a model missing everywhere),
+// so rank 0 speaks at once and ends the job; another rank speaks only if it is still
+// alive a moment later, which means it met the error alone and rank 0 may be blocked.
+constexpr auto kOtherRanksWait = std::chrono::milliseconds(500);
+
+[[noreturn]] void end_all_ranks(const MpiContext& mpi, const std::string& message, int code) {
+  if (mpi.rank() != 0) std::this_thread::sleep_for(kOtherRanksWait);
+  log_error(message);
+  mpi_abort(code);
+}
+
+int fail(const MpiContext& mpi, const std::string& message, int code) {
+  if (mpi.size() > 1) end_all_ranks(mpi, message, code);
+  log_error(message);
+  return code;
+}
+
+}  // namespace
 
 int run_with_exit_codes(const MpiContext& mpi, const std::function<int()>& body) {
   try {
     return body();
   } catch (const ConfigError& e) {
-    if (mpi.rank() == 0) log_error("configuration: ", e.what());
-    return 2;
+    return fail(mpi, std::string("configuration: ") + e.what(), 2);
   } catch (const UserError& e) {
-    if (mpi.rank() == 0) log_error(e.what());
-    return 2;
+    return fail(mpi, e.what(), 2);
+  } catch (const IoError& e) {
+    // A file that cannot be read or written (missing, full disk, a directory in the way):
+    // the message names it and the user must act.
+    return fail(mpi, e.what(), 2);
   } catch (const std::exception& e) {
-    log_error("fatal: ", e.what());
-    mpi_abort(1);
+    return fail(mpi, std::string("fatal: ") + e.what(), 1);
   }
 }
 

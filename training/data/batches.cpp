@@ -8,8 +8,14 @@
 namespace mucpt {
 
 BatchSource::BatchSource(const TokenWindows& windows, int64_t batch_size, int rank, int ranks, uint64_t seed,
-                         bool with_reference_losses)
-    : windows_(windows), batch_size_(batch_size), rank_(rank), ranks_(ranks), seed_(seed), with_ref_(with_reference_losses) {
+                         bool with_reference_losses, int64_t vocab_size)
+    : windows_(windows),
+      batch_size_(batch_size),
+      rank_(rank),
+      ranks_(ranks),
+      seed_(seed),
+      with_ref_(with_reference_losses),
+      vocab_size_(vocab_size) {
   if (windows.size() == 0) throw UserError("the data holds no window of " + std::to_string(windows.seq_len() + 1) + " tokens");
   if (!with_ref_) return;
   for (size_t s = 0; s < windows.shards(); ++s) {
@@ -35,20 +41,32 @@ const std::vector<size_t>& BatchSource::order_of_epoch(uint64_t epoch) {
   return order_;
 }
 
-Batch BatchSource::at_step(int64_t step) {
-  const int64_t T = windows_.seq_len();
+std::vector<size_t> BatchSource::windows_at_step(int64_t step) {
   const uint64_t n = windows_.size();
-  std::vector<int32_t> tokens;
-  std::vector<float> ref;
+  std::vector<size_t> mine;
   for (int64_t k = 0; k < batch_size_; ++k) {
     const uint64_t g = static_cast<uint64_t>(step) * static_cast<uint64_t>(global_batch()) +
                        static_cast<uint64_t>(rank_ * batch_size_ + k);
-    const size_t index = order_of_epoch(g / n)[g % n];
+    mine.push_back(order_of_epoch(g / n)[g % n]);
+  }
+  return mine;
+}
+
+Batch BatchSource::at_step(int64_t step) {
+  const int64_t T = windows_.seq_len();
+  std::vector<int32_t> tokens;
+  std::vector<float> ref;
+  for (size_t index : windows_at_step(step)) {
+    const size_t first = tokens.size();
     windows_.read(index, tokens);
-    if (with_ref_) {
-      const Window w = windows_.at(index);
-      ref_files_[w.shard]->read(w.start + 1, static_cast<size_t>(T), ref);
+    const Window w = windows_.at(index);
+    for (size_t i = first; i < tokens.size(); ++i) {
+      if (tokens[i] < 0 || tokens[i] >= vocab_size_)
+        throw UserError(windows_.shard_prefix(w.shard) + ".bin: token " + std::to_string(tokens[i]) + " at position " +
+                        std::to_string(w.start + (i - first)) + " is outside the model's vocabulary of " +
+                        std::to_string(vocab_size_));
     }
+    if (with_ref_) ref_files_[w.shard]->read(w.start + 1, static_cast<size_t>(T), ref);
   }
   Batch b;
   auto all = torch::from_blob(tokens.data(), {batch_size_, T + 1}, torch::kInt32).to(torch::kInt64);

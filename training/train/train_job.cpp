@@ -124,7 +124,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
   const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   const uint64_t seed = static_cast<uint64_t>(config.get_int("seed"));
   TokenWindows windows(shards_of_dataset(data), seq_len);
-  BatchSource batches(windows, batch_size, mpi.rank(), mpi.size(), seed, weighting.mode != WeightMode::ntp);
+  BatchSource batches(windows, batch_size, mpi.rank(), mpi.size(), seed, weighting.mode != WeightMode::ntp,
+                      model->config.vocab_size);
 
   auto parameters = model->named_parameters();
   AdamW optimizer(parameters, {config.get_double("beta1"), config.get_double("beta2"), 1e-8,
