@@ -3,6 +3,7 @@
 #include "common/json_writer.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
+#include "curation/report.h"
 
 namespace mucpt {
 
@@ -41,13 +42,14 @@ nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const 
   docs.commit();
   if (rejects) rejects->commit();
 
-  uint64_t removed = 0;
-  for (const auto& [reason, n] : reasons) removed += n;
+  const uint64_t removed = rejects ? rejects->lines() : 0;
+  check_unit_balance(streamed_docs, docs_in, docs.lines(), removed);
   nlohmann::json stats;
   stats["unit"] = unit.index;
   stats["file"] = plan.files[unit.file_index].display_name;
   stats["source"] = source_name;
   stats["docs_in"] = 0;  // counted by the streaming phase
+  stats["docs_out"] = docs.lines();
   stats["docs_rejected"] = removed;
   stats["bytes_in"] = 0;
   stats["bytes_out"] = 0;
@@ -55,7 +57,7 @@ nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const 
   auto& d = stats["stages"]["dedup"];
   d["order"] = 1000;
   d["docs_in"] = docs_in;
-  d["docs_out"] = docs_in - removed;
+  d["docs_out"] = docs.lines();
   d["bytes_in"] = bytes;
   d["bytes_out"] = 0;
   d["seconds"] = 0.0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <stdexcept>
 
 namespace mucpt {
 
@@ -26,7 +27,7 @@ void add_into(nlohmann::json& into, const nlohmann::json& from) {
 
 nlohmann::json totals_only(const nlohmann::json& unit) {
   nlohmann::json t;
-  for (const char* k : {"docs_in", "docs_rejected", "bytes_in", "bytes_out"}) t[k] = unit.value(k, uint64_t(0));
+  for (const char* k : {"docs_in", "docs_out", "docs_rejected", "bytes_in", "bytes_out"}) t[k] = unit.value(k, uint64_t(0));
   return t;
 }
 
@@ -43,6 +44,13 @@ std::string fmt_mb(uint64_t bytes) {
 }
 
 }  // namespace
+
+void check_unit_balance(const std::string& where, uint64_t lines_read, uint64_t docs_written, uint64_t rejects_written) {
+  if (lines_read == docs_written + rejects_written) return;
+  throw std::logic_error("accounting: " + where + ": " + std::to_string(lines_read) + " lines read but " +
+                         std::to_string(docs_written) + " documents and " + std::to_string(rejects_written) +
+                         " rejects written");
+}
 
 nlohmann::json merge_unit_stats(const std::vector<nlohmann::json>& units) {
   nlohmann::json report = {{"docs_in", 0}, {"docs_out", 0}, {"docs_rejected", 0}, {"bytes_in", 0}, {"bytes_out", 0}};
@@ -65,11 +73,13 @@ nlohmann::json merge_unit_stats(const std::vector<nlohmann::json>& units) {
       f["errors"].push_back(e);
     }
   }
-  // Documents out are what is left after every stage, the global ones included.
-  auto settle = [](nlohmann::json& t) { t["docs_out"] = t["docs_in"].get<uint64_t>() - t["docs_rejected"].get<uint64_t>(); };
-  settle(report);
-  for (auto& f : report["files"]) settle(f);
-  for (auto& s : report["sources"]) settle(s);
+  // Each count comes from a different place (lines read, documents written, rejects
+  // written), so a line lost anywhere on the way shows here.
+  for (auto it = report["files"].begin(); it != report["files"].end(); ++it) {
+    const auto& f = it.value();
+    check_unit_balance(it.key(), f["docs_in"].get<uint64_t>(), f["docs_out"].get<uint64_t>(),
+                       f["docs_rejected"].get<uint64_t>());
+  }
   // "order" was summed with the counters; restore it from the first unit that has it.
   for (auto it = report["stages"].begin(); it != report["stages"].end(); ++it) {
     for (const auto& unit : units) {

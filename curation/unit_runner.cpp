@@ -10,6 +10,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/unicode.h"
+#include "curation/report.h"
 
 namespace mucpt {
 
@@ -40,6 +41,11 @@ class RejectSink {
   }
   void commit() {
     for (auto& [stage, writer] : writers_) writer->commit();
+  }
+  uint64_t lines() const {
+    uint64_t n = 0;
+    for (const auto& [stage, writer] : writers_) n += writer->lines();
+    return n;
   }
 
  private:
@@ -193,17 +199,28 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
   rejects.commit();
   if (signatures) signatures->commit();
 
+  // The balance is taken from what the writers wrote, so a lost line stops the run.
+  uint64_t counted_rejects = 0;
+  for (const auto& [r, n] : parse_counters.rejected) counted_rejects += n;
+  for (const auto& c : stage_counters)
+    for (const auto& [r, n] : c.rejected) counted_rejects += n;
+  const uint64_t written = docs.lines(), rejected = rejects.lines();
+  check_unit_balance(file.display_name + " (unit " + std::to_string(unit.index) + ")", parse_counters.docs_in, written,
+                     rejected);
+  if (rejected != counted_rejects)
+    throw std::logic_error(file.display_name + ": " + std::to_string(rejected) + " rejects written but " +
+                           std::to_string(counted_rejects) + " counted by the stages");
+
   nlohmann::json stats;
   stats["unit"] = unit.index;
   stats["file"] = file.display_name;
   stats["source"] = source.name;
   stats["docs_in"] = parse_counters.docs_in;
-  uint64_t rejected = 0;
-  for (const auto& [r, n] : parse_counters.rejected) rejected += n;
-  for (const auto& c : stage_counters)
-    for (const auto& [r, n] : c.rejected) rejected += n;
   stats["docs_rejected"] = rejected;
-  stats["docs_out"] = parse_counters.docs_in - rejected;
+  // Documents streamed to the global steps are out once the final pass writes them.
+  const bool final_docs = docs_path == layout.docs_path(unit.index);
+  stats["docs_out"] = final_docs ? written : 0;
+  if (!final_docs) stats["docs_streamed"] = written;
   stats["bytes_in"] = parse_counters.bytes_in;
   stats["bytes_out"] = bytes_out;
   stats["errors"] = errors;

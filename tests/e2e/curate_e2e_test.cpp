@@ -8,6 +8,7 @@
 #include <set>
 
 #include "common/line_reader.h"
+#include "common/line_writer.h"
 #include "tests/test_support.h"
 
 using namespace mucpt;
@@ -139,6 +140,32 @@ TEST_CASE("a rerun resumes: finished units are skipped and a lost unit is redone
   auto changed = run_curate(2, world() + "/manifest.json", out, "--length.min_chars=10");
   CHECK(changed.exit_code == 2);
   CHECK_THAT(changed.output, Catch::Contains("length.min_chars"));
+}
+
+TEST_CASE("a line lost between the streaming phase and the final pass fails the run loudly") {
+  std::string out = testing::scratch_dir("e2e_lost_line");
+  REQUIRE(run_curate(2, world() + "/manifest.json", out).exit_code == 0);
+  // Unit 0's streamed documents lose their last line, and its final pass is run again.
+  const std::string streamed = out + "/stream/docs/part-000000.jsonl.zst";
+  std::vector<std::string> lines;
+  {
+    LineReader reader(streamed);
+    std::string_view line;
+    while (reader.next(line)) lines.emplace_back(line);
+  }
+  REQUIRE(lines.size() > 1);
+  {
+    LineWriter writer(streamed);
+    for (size_t i = 0; i + 1 < lines.size(); ++i) writer.write_line(lines[i]);
+    writer.commit();
+  }
+  fs::remove(out + "/stats/final-000000.json");
+  fs::remove(out + "/report.json");
+  auto r = run_curate(2, world() + "/manifest.json", out);
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.output, Catch::Contains("accounting:") && Catch::Contains("lines read but"));
+  CHECK(!fs::exists(out + "/report.json"));
 }
 
 TEST_CASE("user errors exit with 2 and name what is wrong") {
