@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
@@ -75,6 +76,13 @@ TEST_CASE("raw text to a scored model: synth, tokenizer, curate, train, score, t
   std::ifstream bench(world + "/benchmark/music_qa.jsonl");
   for (std::string l; std::getline(bench, l);) questions += !l.empty();
   CHECK(report["items"] == questions);
-  CHECK(report["correct"].get<uint64_t>() + report["incorrect"].get<uint64_t>() +
-            report["not_attempted"].get<uint64_t>() == questions);
+  // The report counts the graded lines, one per question.
+  std::map<std::string, uint64_t> grades;
+  size_t graded = 0;
+  std::ifstream lines(dir + "/eval/graded.jsonl");
+  for (std::string l; std::getline(lines, l); ++graded) ++grades[json::parse(l)["grade"].get<std::string>()];
+  CHECK(graded == questions);
+  CHECK(report["correct"] == grades["CORRECT"]);
+  CHECK(report["incorrect"] == grades["INCORRECT"]);
+  CHECK(report["not_attempted"] == grades["NOT_ATTEMPTED"]);
 }

@@ -5,12 +5,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_loader.h"
 #include "evaluation/benchmark.h"
 #include "evaluation/generation/answer_generator.h"
+#include "evaluation/grading/answer_grader.h"
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
 
@@ -109,8 +111,15 @@ TEST_CASE("evaluate --model answers with the model's greedy continuation of the 
     CHECK(graded[k]["id"] == items[k].id);
     CHECK(graded[k]["predicted"] == generator.answer(items[k].question));
   }
+  // Each line's grade is the grader's verdict on its answer, and the report counts the lines.
   json report = json::parse(std::ifstream(dir + "/out/report.json"));
   CHECK(report["items"] == 5);
-  CHECK(report["correct"].get<uint64_t>() + report["incorrect"].get<uint64_t>() +
-            report["not_attempted"].get<uint64_t>() == 5);
+  std::map<std::string, uint64_t> grades;
+  for (size_t k = 0; k < 5; ++k) {
+    CHECK(graded[k]["grade"] == grade_name(grade_answer(graded[k]["predicted"].get<std::string>(), {items[k].answer})));
+    ++grades[graded[k]["grade"].get<std::string>()];
+  }
+  CHECK(report["correct"] == grades["CORRECT"]);
+  CHECK(report["incorrect"] == grades["INCORRECT"]);
+  CHECK(report["not_attempted"] == grades["NOT_ATTEMPTED"]);
 }
