@@ -65,9 +65,22 @@ nlohmann::json run_identity(const Config& config, const WorkPlan& plan) {
 }
 
 // Rank 0 checks or records the run identity; the verdict is shared with every rank.
+// Files a killed run was writing (`NAME.tmp.PID`): never renamed into place, so never
+// read; removed before any rank writes again.
+void remove_leftover_temporaries(const std::string& out) {
+  std::vector<fs::path> leftovers;
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (entry.is_regular_file() && entry.path().filename().string().find(".tmp.") != std::string::npos)
+      leftovers.push_back(entry.path());
+  }
+  for (const auto& path : leftovers) fs::remove(path);
+  if (!leftovers.empty()) log_info("removed ", leftovers.size(), " unfinished files of an interrupted run");
+}
+
 void check_resumable(const Config& config, const WorkPlan& plan, const std::string& out, int rank) {
   std::string problem;
   if (rank == 0) {
+    remove_leftover_temporaries(out);
     nlohmann::json id = run_identity(config, plan);
     std::string path = out + "/run.json";
     bool resume = config.get_bool("curate.resume");

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 
 ensure_packages \
-  build-essential cmake pkg-config ccache zstd jq python3 \
+  build-essential cmake pkg-config ccache zstd jq python3 procps \
   libopenmpi-dev openmpi-bin \
   libboost-program-options-dev libboost-iostreams-dev libzstd-dev \
   libsimdjson-dev libhyperscan-dev libfasttext-dev fasttext \
