@@ -35,14 +35,15 @@ MetadataTable::MetadataTable(const std::vector<std::string>& paths, const std::s
         throw IoError(path + ":" + std::to_string(number) + ": a metadata record must be a JSON object");
       auto it = record.find(key);
       if (it == record.end() || it->is_null()) continue;
-      records_.emplace(as_text(*it), std::move(record));
+      records_.emplace(as_text(*it), record.dump());
     }
   }
 }
 
-const nlohmann::json* MetadataTable::find(const std::string& value) const {
+std::optional<nlohmann::json> MetadataTable::find(const std::string& value) const {
   auto it = records_.find(value);
-  return it == records_.end() ? nullptr : &it->second;
+  if (it == records_.end()) return std::nullopt;
+  return nlohmann::json::parse(it->second);
 }
 
 std::shared_ptr<const MetadataTable> MetadataTable::load(const std::vector<std::string>& paths, const std::string& key) {
@@ -110,7 +111,7 @@ Verdict MetadataJoin::process(Document& doc) {
     return Verdict::kept();
   }
   std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-  const nlohmann::json* record = table_->find(value);
+  const std::optional<nlohmann::json> record = table_->find(value);
   if (!record) {
     ++not_found_;
     return Verdict::kept();

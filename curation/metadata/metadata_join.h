@@ -4,6 +4,7 @@
 // the text as a header, so the model reads text and structured facts together. It runs
 // after the filters, so the header never sways a quality rule.
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,16 +18,18 @@ namespace mucpt {
 class MetadataTable {
  public:
   // Reads JSONL records and indexes them by `key`; throws IoError naming the file and
-  // line of a record that is not a JSON object.
+  // line of a record that is not a JSON object. Records are kept as compact JSON text
+  // and parsed when a document asks for one: a parsed object costs about ten times its
+  // text, and the tables of a large corpus grow with it.
   MetadataTable(const std::vector<std::string>& paths, const std::string& key);
-  const nlohmann::json* find(const std::string& value) const;
+  std::optional<nlohmann::json> find(const std::string& value) const;
   const std::string& key() const { return key_; }
   size_t size() const { return records_.size(); }
   static std::shared_ptr<const MetadataTable> load(const std::vector<std::string>& paths, const std::string& key);
 
  private:
   std::string key_;
-  std::unordered_map<std::string, nlohmann::json> records_;
+  std::unordered_map<std::string, std::string> records_;
 };
 
 // Renders a record with a template: "{field}" is replaced by the field's value, "\n"
