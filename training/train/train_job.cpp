@@ -152,6 +152,9 @@ int run_train(const Config& config, const MpiContext& mpi) {
   std::ofstream metrics;
   if (mpi.rank() == 0) metrics.open(output + "/metrics.jsonl", std::ios::app);
 
+  // Weights and the loss's denominator are taken over the global batch, so the ranks'
+  // averaged gradients equal one process's over the whole batch.
+  const GlobalSum global_sum = [](std::vector<double>& values) { sum_over_ranks(values); };
   for (; step < steps; ++step) {
     const auto started = std::chrono::steady_clock::now();
     const double lr = schedule.at(step);
@@ -164,8 +167,10 @@ int run_train(const Config& config, const MpiContext& mpi) {
                           torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
                           .view_as(batch.mask);
     auto ref = batch.ref_loss.defined() ? batch.ref_loss : torch::zeros_like(batch.mask);
-    auto weights = token_weights(token_loss, ref, batch.mask, weighting);
-    auto loss = weighted_mean_loss(token_loss, weights, batch.mask);
+    auto weights = token_weights(token_loss, ref, batch.mask, weighting, global_sum);
+    std::vector<double> real_tokens{batch.mask.sum().item<double>()};
+    global_sum(real_tokens);
+    auto loss = weighted_mean_loss(token_loss, weights, batch.mask, real_tokens[0] / mpi.size());
 
     // Backward, gradients averaged over the ranks, clipped, one AdamW step.
     optimizer.zero_grad();

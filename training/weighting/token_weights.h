@@ -6,7 +6,9 @@
 // scale of the ordinary one.
 #include <torch/torch.h>
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace mucpt {
 
@@ -35,11 +37,23 @@ struct WeightOptions {
 WeightMode parse_weight_mode(const std::string& name);  // "ntp" | "hard" | "soft"
 SoftScore parse_soft_score(const std::string& name);    // "ratio" | "excess" | "inverse_ref"
 
-// loss_cur, loss_ref, mask: the same shape ([B, T]); mask is 1 for real tokens.
-torch::Tensor token_weights(const torch::Tensor& loss_cur, const torch::Tensor& loss_ref, const torch::Tensor& mask,
-                            const WeightOptions& options);
+// Sums each value over every part of the global batch in place (an all-reduce over the
+// ranks in training; nothing to do when one process holds the whole batch). Weights
+// are normalised, and Rho-1's top tokens chosen, over the global batch, so one rank
+// with batch 4 and two ranks with batch 2 give every token the same weight.
+using GlobalSum = std::function<void(std::vector<double>&)>;
 
-// sum(w * loss * mask) / sum(mask): the weighted mean loss over real tokens.
+// loss_cur, loss_ref, mask: the same shape ([B, T]); mask is 1 for real tokens. Hard
+// mode keeps the tokens at or above the k-th largest excess loss of the global batch
+// (k = ceil(keep x real tokens); ties are all kept).
+torch::Tensor token_weights(const torch::Tensor& loss_cur, const torch::Tensor& loss_ref, const torch::Tensor& mask,
+                            const WeightOptions& options, const GlobalSum& global_sum = {});
+
+// sum(w * loss * mask) / real_tokens. With real_tokens = the global batch's real tokens
+// divided by the ranks, averaging the ranks' gradients gives the global weighted mean.
+torch::Tensor weighted_mean_loss(const torch::Tensor& loss, const torch::Tensor& weights, const torch::Tensor& mask,
+                                 double real_tokens);
+// The same over this batch's own real tokens.
 torch::Tensor weighted_mean_loss(const torch::Tensor& loss, const torch::Tensor& weights, const torch::Tensor& mask);
 
 }  // namespace mucpt
