@@ -2,7 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "common/line_reader.h"
@@ -14,6 +14,7 @@
 #include "training/train/adamw.h"
 #include "training/train/gradient_sync.h"
 #include "training/train/lr_schedule.h"
+#include "training/train/metrics_log.h"
 #include "training/weighting/token_weights.h"
 
 namespace fs = std::filesystem;
@@ -148,8 +149,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
     log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", batches.global_batch(),
              ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads (",
              blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string());
-  std::ofstream metrics;
-  if (mpi.rank() == 0) metrics.open(output + "/metrics.jsonl", std::ios::app);
+  std::unique_ptr<MetricsLog> metrics;
+  if (mpi.rank() == 0) metrics = std::make_unique<MetricsLog>(output + "/metrics.jsonl", step);
 
   for (; step < steps; ++step) {
     const auto started = std::chrono::steady_clock::now();
@@ -191,7 +192,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
                           {"lr", lr},
                           {"grad_norm", grad_norm},
                           {"tokens_per_second", sums[2] / seconds}};
-      metrics << line.dump() << "\n" << std::flush;
+      metrics->write(line);
       log_info("step ", step + 1, "/", steps, " loss ", sums[0] / sums[2], " lr ", lr, " ", int64_t(sums[2] / seconds),
                " tokens/s");
       if ((save_every > 0 && (step + 1) % save_every == 0) || step + 1 == steps)
