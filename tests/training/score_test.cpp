@@ -1,17 +1,20 @@
 // score: the reference model's per-token losses beside each shard, the same for one and
 // two ranks, equal to the model's own cross-entropy, low on the model's own kind of text
-// and high on random tokens; a rerun reuses them; data from another tokenizer stops it.
+// and high on random tokens; a rerun reuses them, unless the model's weights changed;
+// data from another tokenizer stops it.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <cstring>
 #include <random>
 
 #include "common/megatron/indexed_dataset_reader.h"
 #include "common/megatron/indexed_dataset_writer.h"
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
+#include "training/checkpoint/safetensors_file.h"
 #include "training/score/reference_loss_file.h"
 
 using namespace mucpt;
@@ -53,6 +56,34 @@ testing::CommandResult score(const std::string& model, const std::string& data, 
   return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
                               testing::build_dir() + "/score --model " + model + " --data " + data +
                               " --seq_len 64 --batch_size 3 --threads 1 --dtype " + dtype);
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Multiplies the final norm's weights by 3 in place: the file keeps its size, its name
+// and its config, only the content (and every loss) changes.
+void retrain_in_place(const std::string& model_dir) {
+  const std::string path = model_dir + "/model.safetensors";
+  std::string bytes = file_bytes(path);
+  size_t begin = 0, end = 0;  // within the data section, after the 8-byte length and the header
+  {
+    SafetensorsFile file(path);
+    const SafetensorsEntry& e = file.tensors().at("model.norm.weight");
+    REQUIRE(e.dtype == "F32");
+    begin = e.begin, end = e.end;
+  }
+  uint64_t header = 0;
+  std::memcpy(&header, bytes.data(), 8);
+  for (size_t at = 8 + header + begin; at < 8 + header + end; at += 4) {
+    float v;
+    std::memcpy(&v, bytes.data() + at, 4);
+    v *= 3;
+    std::memcpy(bytes.data() + at, &v, 4);
+  }
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
 }  // namespace
@@ -180,4 +211,41 @@ TEST_CASE("score --base keeps the documents the reference model knows and the ba
   CHECK(dataset["selection"]["documents_kept"] == 2);
   CHECK(dataset["tokens"] == 2 * expected.size());
   CHECK(fs::exists(tokens + "/rank-00000.baseloss"));
+}
+
+TEST_CASE("score rescores a model retrained in place, and a long stale .tmp leaves no trace") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  std::vector<int32_t> story = golden_story(data + "/models/stories260K");
+  const std::string root = testing::scratch_dir("score_retrained");
+  const std::string model_dir = root + "/model";
+  fs::create_directories(model_dir);
+  for (const char* f : {"config.json", "model.safetensors"})
+    fs::copy_file(data + "/models/stories260K/" + f, model_dir + "/" + f);
+  const std::string tokens = make_dataset(root + "/tokens", story, 512);
+  REQUIRE(score(model_dir, tokens, 2, "float16").exit_code == 0);
+  const std::string first = file_bytes(tokens + "/rank-00000.refloss");
+
+  const auto size_before = fs::file_size(model_dir + "/model.safetensors");
+  retrain_in_place(model_dir);
+  REQUIRE(fs::file_size(model_dir + "/model.safetensors") == size_before);
+  // What a crashed float32 run leaves: a .tmp longer than the float16 file.
+  for (const char* shard : {"rank-00000", "rank-00001"})
+    std::ofstream(tokens + "/" + shard + ".refloss.tmp", std::ios::binary) << std::string(1 << 20, '\x7f');
+  auto again = score(model_dir, tokens, 2, "float16");
+  INFO(again.output);
+  REQUIRE(again.exit_code == 0);
+  const std::string second = file_bytes(tokens + "/rank-00000.refloss");
+  const bool rescored = second != first;  // compared as a flag: the bytes would print as noise
+  CHECK(rescored);
+  CHECK(second.size() == kReferenceLossHeaderBytes + 403 * 2);
+  CHECK_FALSE(fs::exists(tokens + "/rank-00000.refloss.tmp"));
+
+  // The same bytes as the changed model scoring fresh data.
+  const std::string fresh = make_dataset(root + "/fresh", story, 512);
+  REQUIRE(score(model_dir, fresh, 2, "float16").exit_code == 0);
+  for (const char* shard : {"rank-00000", "rank-00001"}) {
+    INFO(shard);
+    const bool same = file_bytes(tokens + "/" + shard + ".refloss") == file_bytes(fresh + "/" + shard + ".refloss");
+    CHECK(same);
+  }
 }

@@ -2,6 +2,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -12,6 +13,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "training/checkpoint/hf_checkpoint.h"
+#include "training/checkpoint/weights_hash.h"
 #include "training/compute_threads.h"
 #include "training/data/token_windows.h"
 #include "training/score/reference_loss_file.h"
@@ -48,17 +50,26 @@ void check(int code, const std::string& what) {
   }
 }
 
-// What must match for a stored file to be reused.
-nlohmann::json score_identity(const std::string& model, int64_t seq_len, const std::string& dtype, uint64_t tokens) {
-  uint64_t weights = 0;
-  for (const auto& entry : fs::directory_iterator(model))
-    if (entry.path().extension() == ".safetensors") weights += entry.file_size();
-  return {{"model", fs::absolute(model).string()},
-          {"config_hash", hash64(read_small_file(model + "/config.json"))},
-          {"weight_bytes", weights},
-          {"seq_len", seq_len},
-          {"dtype", dtype},
-          {"tokens", tokens}};
+// What must match for a stored file to be reused: the model's content (its config and
+// a hash of its weights' bytes, so a model retrained in place is noticed), the window
+// length, the stored dtype and the shard's length.
+nlohmann::json model_identity(const std::string& model, int rank) {
+  // Rank 0 reads the weights once; the others take its hash.
+  char hash[33] = {};
+  if (rank == 0) {
+    const std::string hex = model_weights_hash(model);
+    std::copy(hex.begin(), hex.end(), hash);
+  }
+  MPI_Bcast(hash, sizeof hash, MPI_CHAR, 0, MPI_COMM_WORLD);
+  return {{"config_hash", hash64(read_small_file(model + "/config.json"))}, {"weights_xxh3_128", std::string(hash)}};
+}
+
+nlohmann::json score_identity(const nlohmann::json& model, int64_t seq_len, const std::string& dtype, uint64_t tokens) {
+  nlohmann::json identity = model;
+  identity["seq_len"] = seq_len;
+  identity["dtype"] = dtype;
+  identity["tokens"] = tokens;
+  return identity;
 }
 
 struct ShardScore {
@@ -136,12 +147,13 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
                           int64_t batch_size, const MpiContext& mpi) {
   nlohmann::json summary{{"model", fs::absolute(model_dir).string()}, {"seq_len", windows.seq_len()},
                          {"dtype", dtype_name}};
+  const nlohmann::json model_id = model_identity(model_dir, mpi.rank());
   double total_loss = 0;
   uint64_t total_scored = 0;
   for (size_t shard = 0; shard < windows.shards(); ++shard) {
     const std::string path = windows.shard_prefix(shard) + suffix;
     const std::string marker = path + ".json";
-    const nlohmann::json identity = score_identity(model_dir, windows.seq_len(), dtype_name, windows.shard_tokens(shard));
+    const nlohmann::json identity = score_identity(model_id, windows.seq_len(), dtype_name, windows.shard_tokens(shard));
     if (fs::exists(path) && fs::exists(marker)) {
       auto previous = nlohmann::json::parse(read_small_file(marker), nullptr, false);
       if (previous.is_object() && previous.value("identity", nlohmann::json()) == identity) {
@@ -151,7 +163,11 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
         continue;
       }
     }
+    // MPI-IO writes in place and never shortens a file: a longer leftover of a crashed
+    // run (float32 values, say) would keep its stale tail.
     const std::string tmp = path + ".tmp";
+    if (mpi.rank() == 0) fs::remove(tmp);
+    mpi_barrier();
     MPI_File file;
     check(MPI_File_open(MPI_COMM_WORLD, tmp.c_str(), MPI_MODE_CREATE | MPI_MODE_WRONLY, MPI_INFO_NULL, &file), tmp);
     if (mpi.rank() == 0) write_header_and_gaps(file, windows, shard, dtype, tmp);
