@@ -1,7 +1,8 @@
 // score: the reference model's per-token losses beside each shard, the same for one and
 // two ranks, equal to the model's own cross-entropy, low on the model's own kind of text
 // and high on random tokens; a rerun reuses them, unless the model's weights changed;
-// data from another tokenizer stops it.
+// data from another tokenizer, even in a shard's unscored tail, and data with no window
+// stop it.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
@@ -84,6 +85,16 @@ void retrain_in_place(const std::string& model_dir) {
     std::memcpy(bytes.data() + at, &v, 4);
   }
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// One shard, rank-00000, of the given documents (each ends in EOS 2).
+std::string make_shard(const std::string& dir, const std::vector<std::vector<int32_t>>& documents) {
+  fs::create_directories(dir);
+  IndexedDatasetWriter writer(dir + "/rank-00000", 1000, 2);
+  for (const auto& d : documents) writer.add_document(d);
+  writer.commit();
+  std::ofstream(dir + "/dataset.json") << R"({"shards":[{"shard":"rank-00000"}]})";
+  return dir;
 }
 
 }  // namespace
@@ -248,4 +259,38 @@ TEST_CASE("score rescores a model retrained in place, and a long stale .tmp leav
     const bool same = file_bytes(tokens + "/" + shard + ".refloss") == file_bytes(fresh + "/" + shard + ".refloss");
     CHECK(same);
   }
+}
+
+TEST_CASE("score refuses a token outside the vocabulary in a shard's unscored tail, naming the position") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  std::vector<int32_t> story = golden_story(data + "/models/stories260K");
+  // 201 tokens + EOS: three windows of 64 predict tokens 1..192; 195 and 200 are in the tail.
+  story[195] = 600;
+  story[200] = 700;
+  const std::string dir = make_shard(testing::scratch_dir("score_tail") + "/d", {story});
+  for (int ranks : {1, 2}) {
+    auto r = score(data + "/models/stories260K", dir, ranks);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("rank-00000.bin: token 195 is id 600, outside the model's vocabulary of 512"));
+  }
+}
+
+TEST_CASE("score refuses data with no window to score, naming the folder") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string root = testing::scratch_dir("score_empty");
+  // Shards shorter than a window (64 + 1 tokens).
+  const std::string short_data = make_shard(root + "/short", {std::vector<int32_t>(20, 7), std::vector<int32_t>(30, 9)});
+  auto r = score(data + "/models/stories260K", short_data, 1);
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains(short_data + ": no window of 65 tokens to score"));
+  CHECK_FALSE(fs::exists(short_data + "/refloss.json"));
+  // No shard at all.
+  fs::create_directories(root + "/none");
+  std::ofstream(root + "/none/dataset.json") << R"({"shards":[]})";
+  auto none = score(data + "/models/stories260K", root + "/none", 1);
+  INFO(none.output);
+  CHECK(none.exit_code == 2);
+  CHECK_THAT(none.output, Catch::Contains(root + "/none: no window of 65 tokens to score (0 tokens in 0 shards)"));
 }

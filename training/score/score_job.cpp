@@ -16,6 +16,7 @@
 #include "training/checkpoint/weights_hash.h"
 #include "training/compute_threads.h"
 #include "training/data/token_windows.h"
+#include "training/data/vocabulary_check.h"
 #include "training/score/reference_loss_file.h"
 #include "training/score/selection.h"
 
@@ -94,11 +95,6 @@ ShardScore score_shard(LlamaForCausalLM& model, const TokenWindows& windows, siz
     tokens.clear();
     for (size_t k = 0; k < n; ++k) windows.read(mine[b + k], tokens);
     auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32).to(torch::kInt64);
-    const int64_t top = all.max().item<int64_t>();
-    if (top >= model->config.vocab_size)
-      throw UserError(windows.shard_prefix(shard) + ": token id " + std::to_string(top) +
-                      " is outside the model's vocabulary of " + std::to_string(model->config.vocab_size) +
-                      " (packed with another tokenizer?)");
     auto inputs = all.slice(1, 0, T), targets = all.slice(1, 1, T + 1);
     auto logits = model->forward(inputs);
     auto losses = torch::nn::functional::cross_entropy(
@@ -163,6 +159,7 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
         continue;
       }
     }
+    check_shard_vocabulary(windows, shard, model->config.vocab_size, mpi.rank(), mpi.size());
     // MPI-IO writes in place and never shortens a file: a longer leftover of a crashed
     // run (float32 values, say) would keep its stale tail.
     const std::string tmp = path + ".tmp";
@@ -221,6 +218,12 @@ int run_score(const Config& config, const MpiContext& mpi) {
   model->eval();
   const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   TokenWindows windows(shards_of_dataset(data), seq_len);
+  if (windows.size() == 0) {
+    uint64_t tokens = 0;
+    for (size_t shard = 0; shard < windows.shards(); ++shard) tokens += windows.shard_tokens(shard);
+    throw UserError(data + ": no window of " + std::to_string(seq_len + 1) + " tokens to score (" +
+                    std::to_string(tokens) + " tokens in " + std::to_string(windows.shards()) + " shards)");
+  }
   if (mpi.rank() == 0)
     log_info("score: ", windows.shards(), " shards, ", windows.size(), " windows of ", seq_len, " tokens, ", mpi.size(),
              " ranks x ", threads, " threads (", blas_description(), ")");
