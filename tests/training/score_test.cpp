@@ -1,8 +1,8 @@
 // score: the reference model's per-token losses beside each shard, the same for one and
 // two ranks, equal to the model's own cross-entropy, low on the model's own kind of text
 // and high on random tokens; a rerun reuses them, unless the model's weights changed;
-// data from another tokenizer, even in a shard's unscored tail, and data with no window
-// stop it.
+// data from another tokenizer, even in a shard's unscored tail, data with no window, a
+// damaged shard or model folder stop it with exit 2, naming the file.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
@@ -293,4 +293,63 @@ TEST_CASE("score refuses data with no window to score, naming the folder") {
   INFO(none.output);
   CHECK(none.exit_code == 2);
   CHECK_THAT(none.output, Catch::Contains(root + "/none: no window of 65 tokens to score (0 tokens in 0 shards)"));
+}
+
+TEST_CASE("score refuses a damaged shard with exit 2, naming the file") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string dir =
+      make_shard(testing::scratch_dir("score_damaged") + "/d", {std::vector<int32_t>(100, 7), std::vector<int32_t>(50, 9)});
+  fs::resize_file(dir + "/rank-00000.bin", fs::file_size(dir + "/rank-00000.bin") - 2);
+  auto r = score(data + "/models/stories260K", dir, 1);
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains(dir + "/rank-00000.bin: holds 302 bytes, the index describes 304"));
+}
+
+TEST_CASE("score refuses a damaged model folder with exit 2, naming the file and the key") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string source = data + "/models/stories260K";
+  const std::string root = testing::scratch_dir("score_damaged_model");
+  const std::string tokens = make_shard(root + "/tokens", {std::vector<int32_t>(100, 7)});
+  const std::string model = root + "/model";
+  auto fresh_model = [&] {
+    fs::remove_all(model);
+    fs::create_directories(model);
+    for (const char* f : {"config.json", "model.safetensors"}) fs::copy_file(source + "/" + f, model + "/" + f);
+  };
+  auto refused = [&](const std::string& message) {
+    auto r = score(model, tokens, 1);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(message));
+  };
+  SECTION("a safetensors header whose dtype is not a string") {
+    fresh_model();
+    const std::string bytes = file_bytes(model + "/model.safetensors");
+    uint64_t length = 0;
+    std::memcpy(&length, bytes.data(), 8);
+    json header = json::parse(bytes.substr(8, length));
+    header["model.norm.weight"]["dtype"] = 32;
+    std::string text = header.dump();
+    text.append((8 - text.size() % 8) % 8, ' ');
+    const uint64_t new_length = text.size();
+    std::ofstream out(model + "/model.safetensors", std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(&new_length), 8);
+    out << text << bytes.substr(8 + length);
+    out.close();
+    refused(model + "/model.safetensors: tensor 'model.norm.weight': dtype must be a string, not 32");
+  }
+  SECTION("a weight_map value that is not a file name") {
+    fresh_model();
+    std::ofstream(model + "/model.safetensors.index.json")
+        << R"({"metadata": {}, "weight_map": {"model.norm.weight": "model.safetensors", "lm_head.weight": 7}})";
+    refused(model + "/model.safetensors.index.json: weight_map key 'lm_head.weight' must name a file (a string), not 7");
+  }
+  SECTION("tie_word_embeddings that is not a boolean") {
+    fresh_model();
+    json config = json::parse(std::ifstream(model + "/config.json"));
+    config["tie_word_embeddings"] = "yes";
+    std::ofstream(model + "/config.json") << config.dump();
+    refused(model + "/config.json: key 'tie_word_embeddings' must be true or false, not \"yes\"");
+  }
 }

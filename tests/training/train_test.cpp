@@ -2,7 +2,7 @@
 // batch reach the same parameters; a run resumed from a checkpoint ends where an
 // uninterrupted one ends, also after a SIGKILL, with one metric line per step; soft
 // weighting reads score's reference losses; checkpoints are Hugging Face folders
-// another reader parses.
+// another reader parses; a damaged trainer state is refused by name.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
@@ -192,4 +192,26 @@ TEST_CASE("train killed after a checkpoint and run again: the uninterrupted run'
     for (json* line : {&got[i], &expected[i]}) line->erase("tokens_per_second");
     CHECK(got[i] == expected[i]);
   }
+}
+
+TEST_CASE("train refuses a damaged trainer state with exit 2, naming the file and the key") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string model = shared + "/models/stories260K";
+  const std::string root = testing::scratch_dir("train_damaged_state");
+  const std::string data = make_dataset(root + "/data");
+  const std::string state = root + "/out/checkpoint-000006/trainer_state/state.json";
+  fs::create_directories(root + "/out/checkpoint-000006/trainer_state");
+  for (const char* f : {"config.json", "model.safetensors"})
+    fs::copy_file(model + "/" + f, root + "/out/checkpoint-000006/" + f);
+  std::ofstream(root + "/out/latest") << "checkpoint-000006\n";
+  std::ofstream(state) << R"({"step": 6, "seed": 1234, "global_b)";  // cut short
+  auto cut = train(model, data, root + "/out", 1, 4);
+  INFO(cut.output);
+  CHECK(cut.exit_code == 2);
+  CHECK_THAT(cut.output, Catch::Contains(state + ": not a JSON object"));
+  std::ofstream(state, std::ios::trunc) << R"({"step": "six", "seed": 1234, "global_batch": 4, "seq_len": 32})";
+  auto wrong = train(model, data, root + "/out", 1, 4);
+  INFO(wrong.output);
+  CHECK(wrong.exit_code == 2);
+  CHECK_THAT(wrong.output, Catch::Contains(state + ": key 'step' must be a non-negative integer, not \"six\""));
 }

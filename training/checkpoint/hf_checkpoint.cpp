@@ -33,7 +33,11 @@ std::vector<std::string> model_weight_files(const std::string& folder) {
     if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
       throw IoError(index + ": needs a \"weight_map\" object");
     std::set<std::string> shards;
-    for (const auto& [name, shard] : j["weight_map"].items()) shards.insert(shard.get<std::string>());
+    for (const auto& [name, shard] : j["weight_map"].items()) {
+      if (!shard.is_string())
+        throw IoError(index + ": weight_map key '" + name + "' must name a file (a string), not " + shard.dump());
+      shards.insert(shard.get<std::string>());
+    }
     std::vector<std::string> files;
     for (const auto& s : shards) files.push_back(folder + "/" + s);
     return files;
