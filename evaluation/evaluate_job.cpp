@@ -75,7 +75,9 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   std::unique_ptr<AnswerGenerator> generator;
   if (!predictions_path.empty()) {
     try {
-      predictions = std::make_unique<Predictions>(predictions_path);
+      // Joined against every item, so that a line for an item this run leaves out (by
+      // topic or limit) is counted rather than refused.
+      predictions = std::make_unique<Predictions>(predictions_path, load_benchmark(benchmark));
     } catch (const std::exception& e) {
       throw UserError(e.what());
     }
@@ -100,7 +102,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       const BenchmarkItem& item = items[i];
       GradedItem g{item.id, item.question, item.answer, "", item.topic};
       if (predictions) {
-        const std::string* p = predictions->find(item);
+        const std::string* p = predictions->find(item.id);
         g.missing = p == nullptr;
         if (p) g.predicted = *p;
       } else {
@@ -137,6 +139,17 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     nlohmann::json report = qa_report(graded);
     report["benchmark"] = benchmark;
     report["answers"] = predictions ? predictions_path : model_dir;
+    if (predictions) {
+      // Every line of the file is graded here or answers an item this run leaves out.
+      uint64_t graded_rows = 0;
+      for (const auto& g : graded) graded_rows += !g.missing;
+      report["prediction_lines"] = {{"lines", predictions->rows()},
+                                    {"graded", graded_rows},
+                                    {"outside_selection", predictions->rows() - graded_rows}};
+      if (graded_rows < predictions->rows())
+        log_info(predictions->rows() - graded_rows, " of ", predictions->rows(), " prediction lines answer items outside",
+                 " this run's topic or limit");
+    }
     write_file_atomically(output + "/report.json", report.dump(1) + "\n");
     write_file_atomically(output + "/report.md", render_qa_report_markdown(report));
     if (report["missing"].get<uint64_t>() > 0)
