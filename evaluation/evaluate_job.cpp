@@ -91,7 +91,15 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     } catch (const std::exception& e) {
       throw UserError("tokenizer '" + tokenizer_path + "': " + e.what());
     }
-    generator = std::make_unique<AnswerGenerator>(load_llama_for(model_dir, "model"), tokenizer,
+    LlamaForCausalLM model = load_llama_for(model_dir, "model");
+    // An id past the embedding cannot be fed to the model. The reverse, an embedding
+    // padded past the tokenizer (as Qwen pads), is fine: generation keeps to the
+    // tokenizer's ids.
+    if (tokenizer->vocab_size() > static_cast<size_t>(model->config.vocab_size))
+      throw UserError("tokenizer '" + tokenizer_path + "' has ids up to " + std::to_string(tokenizer->vocab_size() - 1) +
+                      ", beyond the vocabulary of " + std::to_string(model->config.vocab_size) + " of the model '" +
+                      model_dir + "' (config.json vocab_size): they belong to different models");
+    generator = std::make_unique<AnswerGenerator>(model, tokenizer,
                                                   config.get_string("prompt"),
                                                   static_cast<int>(config.get_int("max_new_tokens")));
   }

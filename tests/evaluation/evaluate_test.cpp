@@ -1,6 +1,7 @@
 // evaluate: predictions graded into SimpleQA's scores, in total and per topic, the same
 // for one and two ranks, every prediction line accounted for; with a model, the answers
-// are its greedy continuations of the prompt, one per item in benchmark order.
+// are its greedy continuations of the prompt, one per item in benchmark order, in the
+// tokenizer's ids even when the model's embedding is padded past them.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "evaluation/generation/answer_generator.h"
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
+#include "training/model/greedy.h"
 
 using namespace mucpt;
 using nlohmann::json;
@@ -180,5 +182,50 @@ TEST_CASE("evaluate accounts for every prediction line: a line for no item, a se
     CHECK(report["missing"] == 338);
     CHECK(report["correct"] == 1);
     CHECK(report["prediction_lines"] == json{{"lines", 6}, {"graded", 3}, {"outside_selection", 3}});
+  }
+}
+
+TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused; a model padded past the tokenizer answers in its ids") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string csv = data + "/qa/simple_qa_test_set.csv";
+  const auto items = load_benchmark(csv, "Music");
+  const std::string root = testing::scratch_dir("evaluate_vocabularies");
+
+  SECTION("a tokenizer with more ids than the model") {
+    fs::create_directories(root + "/large");
+    const std::string model = model_with_tokenizer(data, root + "/large", 600);
+    auto r = evaluate(1, "--benchmark " + csv + " --topic Music --limit 2 --threads 1 --model " + model + " --output " +
+                             root + "/large/out");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("tokenizer '" + model + "/tokenizer.json' has ids up to 599") &&
+                             Catch::Contains("beyond the vocabulary of 512 of the model '" + model + "'"));
+  }
+  SECTION("a model whose embedding has ids the tokenizer does not") {
+    fs::create_directories(root + "/padded");
+    const std::string model = model_with_tokenizer(data, root + "/padded", 300);
+    auto tokenizer = std::make_shared<Tokenizer>(load_tokenizer(model + "/tokenizer.json"));
+    REQUIRE(tokenizer->vocab_size() == 300);
+    // Unrestricted, the model picks ids past the tokenizer's for these prompts.
+    auto llama = load_llama(model);
+    AnswerGenerator generator(llama, tokenizer, "Question: {question}\nAnswer:", 8);
+    bool beyond = false;
+    for (size_t k = 0; k < 5; ++k) {
+      std::vector<int64_t> prompt;
+      for (int32_t id : tokenizer->encode(generator.prompt_for(items[k].question))) prompt.push_back(id);
+      for (int64_t id : greedy_generate(llama, prompt, 8)) beyond = beyond || id >= 300;
+    }
+    REQUIRE(beyond);
+
+    auto r = evaluate(2, "--benchmark " + csv + " --topic Music --limit 5 --max_new_tokens 8 --threads 1 --model " +
+                             model + " --output " + root + "/padded/out");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    auto graded = read_lines(root + "/padded/out/graded.jsonl");
+    REQUIRE(graded.size() == 5);
+    for (size_t k = 0; k < 5; ++k) {
+      CHECK(graded[k]["id"] == items[k].id);
+      CHECK(graded[k]["predicted"] == generator.answer(items[k].question));
+    }
   }
 }
