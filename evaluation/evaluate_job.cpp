@@ -75,7 +75,9 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   std::unique_ptr<AnswerGenerator> generator;
   if (!predictions_path.empty()) {
     try {
-      predictions = std::make_unique<Predictions>(predictions_path);
+      // Joined against every item, so that a line for an item this run leaves out (by
+      // topic or limit) is counted rather than refused.
+      predictions = std::make_unique<Predictions>(predictions_path, load_benchmark(benchmark));
     } catch (const std::exception& e) {
       throw UserError(e.what());
     }
@@ -89,7 +91,15 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     } catch (const std::exception& e) {
       throw UserError("tokenizer '" + tokenizer_path + "': " + e.what());
     }
-    generator = std::make_unique<AnswerGenerator>(load_llama_for(model_dir, "model"), tokenizer,
+    LlamaForCausalLM model = load_llama_for(model_dir, "model");
+    // An id past the embedding cannot be fed to the model. The reverse, an embedding
+    // padded past the tokenizer (as Qwen pads), is fine: generation keeps to the
+    // tokenizer's ids.
+    if (tokenizer->vocab_size() > static_cast<size_t>(model->config.vocab_size))
+      throw UserError("tokenizer '" + tokenizer_path + "' has ids up to " + std::to_string(tokenizer->vocab_size() - 1) +
+                      ", beyond the vocabulary of " + std::to_string(model->config.vocab_size) + " of the model '" +
+                      model_dir + "' (config.json vocab_size): they belong to different models");
+    generator = std::make_unique<AnswerGenerator>(model, tokenizer,
                                                   config.get_string("prompt"),
                                                   static_cast<int>(config.get_int("max_new_tokens")));
   }
@@ -100,7 +110,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       const BenchmarkItem& item = items[i];
       GradedItem g{item.id, item.question, item.answer, "", item.topic};
       if (predictions) {
-        const std::string* p = predictions->find(item);
+        const std::string* p = predictions->find(item.id);
         g.missing = p == nullptr;
         if (p) g.predicted = *p;
       } else {
@@ -137,6 +147,17 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     nlohmann::json report = qa_report(graded);
     report["benchmark"] = benchmark;
     report["answers"] = predictions ? predictions_path : model_dir;
+    if (predictions) {
+      // Every line of the file is graded here or answers an item this run leaves out.
+      uint64_t graded_rows = 0;
+      for (const auto& g : graded) graded_rows += !g.missing;
+      report["prediction_lines"] = {{"lines", predictions->rows()},
+                                    {"graded", graded_rows},
+                                    {"outside_selection", predictions->rows() - graded_rows}};
+      if (graded_rows < predictions->rows())
+        log_info(predictions->rows() - graded_rows, " of ", predictions->rows(), " prediction lines answer items outside",
+                 " this run's topic or limit");
+    }
     write_file_atomically(output + "/report.json", report.dump(1) + "\n");
     write_file_atomically(output + "/report.md", render_qa_report_markdown(report));
     if (report["missing"].get<uint64_t>() > 0)

@@ -1,9 +1,12 @@
 #pragma once
-// Model answers to grade, from a JSONL file of {"id" or "question", "predicted"}
-// lines (plain, .gz or .zst), as other harnesses write them. A line that names neither
-// or lacks a string "predicted" is refused with its file and line.
-#include <map>
+// Model answers to grade, from a JSONL file of {"id" and/or "question", "predicted"}
+// lines (plain, .gz or .zst), as other harnesses write them. Every line is accounted
+// for: it must be UTF-8, a JSON object with a string "predicted", and answer exactly
+// one item of the benchmark, by its id when that is the benchmark's, else by its
+// question. A line that answers no item, or a second line for an item, is refused
+// with the file, the line and the id or question (BenchmarkError).
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "evaluation/benchmark.h"
@@ -12,14 +15,15 @@ namespace mucpt {
 
 class Predictions {
  public:
-  explicit Predictions(const std::string& path);
-  // The answer given for an item, by its id, else by its question; nullptr if none.
-  const std::string* find(const BenchmarkItem& item) const;
-  size_t size() const { return count_; }
+  // benchmark: every item of the file, before any topic filter or limit, so that a
+  // line for an item left out of this run is counted, not refused.
+  Predictions(const std::string& path, const std::vector<BenchmarkItem>& benchmark);
+  // The answer given for an item, by the item's id; nullptr if none.
+  const std::string* find(const std::string& item_id) const;
+  size_t rows() const { return answers_.size(); }  // one per non-blank line
 
  private:
-  std::map<std::string, std::string> by_id_, by_question_;
-  size_t count_ = 0;
+  std::unordered_map<std::string, std::string> answers_;  // item id -> answer
 };
 
 }  // namespace mucpt

@@ -61,6 +61,11 @@ std::string render_qa_report_markdown(const nlohmann::json& r) {
   for (auto it = r["topics"].begin(); it != r["topics"].end(); ++it) row(it.key(), it.value());
   if (r.value("missing", uint64_t(0)) > 0)
     md << "\n" << r["missing"].get<uint64_t>() << " items had no prediction and count as not attempted.\n";
+  if (r.contains("prediction_lines")) {
+    const auto& p = r["prediction_lines"];
+    md << "\nPrediction lines: " << p["lines"].get<uint64_t>() << ", " << p["graded"].get<uint64_t>() << " graded, "
+       << p["outside_selection"].get<uint64_t>() << " for items outside this run's topic or limit.\n";
+  }
   md << "\nGrades: rules (gold answer or an alias stated; hedged answers are not attempted); "
         "per item in graded.jsonl.\n";
   return md.str();

@@ -9,12 +9,15 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "common/config.h"
+
 namespace mucpt {
 
 namespace {
 
+// A missing or damaged file is the user's to replace: UserError, so commands exit 2.
 [[noreturn]] void format_error(const std::string& path, const std::string& what) {
-  throw std::runtime_error(path + ": " + what);
+  throw UserError(path + ": " + what);
 }
 
 template <class T>
@@ -65,10 +68,21 @@ IndexedDatasetReader::IndexedDatasetReader(const std::string& prefix) : prefix_(
     format_error(idx_path, "size does not match its " + std::to_string(count_) + " sequences");
   sizes_ = reinterpret_cast<const int32_t*>(p + header);
   pointers_ = reinterpret_cast<const int64_t*>(p + header + count_ * 4);
-  for (size_t i = 0; i < count_; ++i) tokens_ += uint64_t(sizes_[i]);
-  if (tokens_ * token_dtype_bytes(dtype_) != bin_.size)
+  // Each sequence starts where the one before ends: a damaged size or pointer would
+  // otherwise read another sequence's tokens, or past the end of the .bin.
+  const size_t item = token_dtype_bytes(dtype_);
+  for (size_t i = 0; i < count_; ++i) {
+    const int32_t size = get<int32_t>(p + header + i * 4);
+    const int64_t pointer = get<int64_t>(p + header + count_ * 4 + i * 8);
+    if (size < 0) format_error(idx_path, "sequence " + std::to_string(i) + " has size " + std::to_string(size));
+    if (pointer != static_cast<int64_t>(tokens_ * item))
+      format_error(idx_path, "sequence " + std::to_string(i) + " starts at byte " + std::to_string(pointer) +
+                                 ", not where the one before ends (" + std::to_string(tokens_ * item) + ")");
+    tokens_ += uint64_t(size);
+  }
+  if (tokens_ * item != bin_.size)
     format_error(bin_path, "holds " + std::to_string(bin_.size) + " bytes, the index describes " +
-                               std::to_string(tokens_ * token_dtype_bytes(dtype_)));
+                               std::to_string(tokens_ * item));
 }
 
 IndexedDatasetReader::~IndexedDatasetReader() {

@@ -1,7 +1,8 @@
 #pragma once
 // Reads a Megatron-LM indexed dataset (MMIDIDX version 1) as the writer beside it
 // writes it: both files are memory-mapped, a sequence is read by its index. A file
-// that does not follow the format is refused with the file named.
+// that is missing or does not follow the format (sequences not back to back, a .bin of
+// another length) is refused with the file named, as a UserError.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // Answers questions with a language model: the question rendered into a prompt
 // template, greedy decoding until EOS, a line break or max_new_tokens, the answer's
 // first line kept. Greedy keeps the benchmark deterministic, as factual-QA harnesses
-// evaluate base models.
+// evaluate base models. Only ids the tokenizer can decode are generated.
 #include <memory>
 #include <string>
 
@@ -24,6 +24,7 @@ class AnswerGenerator {
   std::shared_ptr<Tokenizer> tokenizer_;
   std::string template_;
   int max_new_tokens_;
+  torch::Tensor undecodable_;  // -inf at ids the tokenizer cannot decode; undefined if none
 };
 
 }  // namespace mucpt

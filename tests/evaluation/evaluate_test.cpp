@@ -1,6 +1,7 @@
 // evaluate: predictions graded into SimpleQA's scores, in total and per topic, the same
-// for one and two ranks; with a model, the answers are its greedy continuations of the
-// prompt, one per item in benchmark order.
+// for one and two ranks, every prediction line accounted for; with a model, the answers
+// are its greedy continuations of the prompt, one per item in benchmark order, in the
+// tokenizer's ids even when the model's embedding is padded past them.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "evaluation/grading/answer_grader.h"
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
+#include "training/model/greedy.h"
 
 using namespace mucpt;
 using nlohmann::json;
@@ -32,6 +34,31 @@ std::vector<json> read_lines(const std::string& path) {
   std::ifstream in(path);
   for (std::string l; std::getline(in, l);) lines.push_back(json::parse(l));
   return lines;
+}
+
+std::string write_lines(const std::string& path, const std::vector<std::string>& lines) {
+  std::ofstream out(path, std::ios::binary);
+  for (const auto& l : lines) out << l << "\n";
+  return path;
+}
+
+// stories260K (512 ids) with a byte-level BPE of the given size trained on the
+// benchmark's questions: the ids mean nothing to the model, but the path is the real one.
+std::string model_with_tokenizer(const std::string& shared, const std::string& dir, int vocab) {
+  const std::string model = dir + "/model";
+  fs::create_directories(model);
+  for (const char* f : {"config.json", "model.safetensors"})
+    fs::copy_file(shared + "/models/stories260K/" + f, model + "/" + f);
+  {
+    std::ofstream text(dir + "/questions.txt");
+    for (const auto& item : load_benchmark(shared + "/qa/simple_qa_test_set.csv")) text << item.question << "\n";
+  }
+  auto trained = testing::run_command(testing::build_dir() + "/train-tokenizer --plain --input " + dir +
+                                      "/questions.txt --vocab-size " + std::to_string(vocab) + " --output " + model +
+                                      "/tokenizer.json");
+  INFO(trained.output);
+  REQUIRE(trained.exit_code == 0);
+  return model;
 }
 
 }  // namespace
@@ -82,20 +109,7 @@ TEST_CASE("evaluate grades a predictions file: correct, incorrect, not attempted
 TEST_CASE("evaluate --model answers with the model's greedy continuation of the prompt") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   std::string dir = testing::scratch_dir("evaluate_model");
-  // stories260K with a 512-token byte-level BPE trained here: the ids mean nothing to the
-  // model, but the path from question to graded answer is the real one.
-  const std::string model = dir + "/model";
-  fs::create_directories(model);
-  for (const char* f : {"config.json", "model.safetensors"})
-    fs::copy_file(data + "/models/stories260K/" + f, model + "/" + f);
-  {
-    std::ofstream text(dir + "/questions.txt");
-    for (const auto& item : load_benchmark(data + "/qa/simple_qa_test_set.csv")) text << item.question << "\n";
-  }
-  auto trained = testing::run_command(testing::build_dir() + "/train-tokenizer --plain --input " + dir +
-                                      "/questions.txt --vocab-size 512 --output " + model + "/tokenizer.json");
-  INFO(trained.output);
-  REQUIRE(trained.exit_code == 0);
+  const std::string model = model_with_tokenizer(data, dir, 512);
 
   const std::string csv = data + "/qa/simple_qa_test_set.csv";
   auto r = evaluate(2, "--benchmark " + csv + " --topic Music --limit 5 --max_new_tokens 8 --threads 1 --model " +
@@ -122,4 +136,105 @@ TEST_CASE("evaluate --model answers with the model's greedy continuation of the 
   CHECK(report["correct"] == grades["CORRECT"]);
   CHECK(report["incorrect"] == grades["INCORRECT"]);
   CHECK(report["not_attempted"] == grades["NOT_ATTEMPTED"]);
+}
+
+TEST_CASE("evaluate accounts for every prediction line: a line for no item, a second line and bad bytes are refused by line") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string csv = data + "/qa/simple_qa_test_set.csv";
+  const auto music = load_benchmark(csv, "Music");
+  std::vector<BenchmarkItem> other;
+  for (const auto& item : load_benchmark(csv))
+    if (item.topic != "Music") other.push_back(item);
+  REQUIRE(other.size() > 3);
+  const std::string dir = testing::scratch_dir("evaluate_prediction_lines");
+  auto line = [](const char* key, const std::string& value, const std::string& predicted) {
+    return json{{key, value}, {"predicted", predicted}}.dump();
+  };
+  auto refused = [&](const std::string& name, const std::vector<std::string>& lines, const std::string& message) {
+    const std::string path = write_lines(dir + "/" + name + ".jsonl", lines);
+    auto r = evaluate(2, "--benchmark " + csv + " --topic Music --predictions " + path + " --output " + dir + "/out");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(path + message));
+  };
+  SECTION("two lines for one id") {
+    refused("twice", {line("id", music[0].id, "A"), line("id", music[1].id, "B"), line("id", music[0].id, "C")},
+            ":3: a second prediction for item '" + music[0].id + "' (the first is on line 1)");
+  }
+  SECTION("one item answered by id and by question") {
+    refused("both", {line("id", music[0].id, "A"), line("question", music[0].question, "B")},
+            ":2: a second prediction for item '" + music[0].id + "' (the first is on line 1)");
+  }
+  SECTION("an id the benchmark does not have") {
+    refused("unknown_id", {line("id", music[0].id, "A"), line("id", "simpleqa-99999", "B")},
+            ":2: id 'simpleqa-99999' is not in the benchmark");
+  }
+  SECTION("a question the benchmark does not ask") {
+    refused("unknown_question", {line("question", "Who played the theremin on the Moon?", "Nobody")},
+            ":1: question 'Who played the theremin on the Moon?' is not in the benchmark");
+  }
+  SECTION("bytes that are not UTF-8") {
+    refused("latin1", {line("id", music[0].id, "A"), "{\"id\": \"" + music[1].id + "\", \"predicted\": \"caf\xe9\"}"},
+            ":2: not valid UTF-8");
+  }
+  SECTION("lines for items outside the topic are counted, not graded and not lost") {
+    const std::string path =
+        write_lines(dir + "/mixed.jsonl", {line("id", music[0].id, music[0].answer), line("id", other[0].id, "X"),
+                                           line("question", music[1].question, "I don't know"),
+                                           line("question", other[1].question, "Y"), line("id", music[2].id, "Z"),
+                                           line("id", other[2].id, "W")});
+    auto r = evaluate(2, "--benchmark " + csv + " --topic Music --predictions " + path + " --output " + dir + "/out");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    json report = json::parse(std::ifstream(dir + "/out/report.json"));
+    CHECK(report["items"] == 341);
+    CHECK(report["missing"] == 338);
+    CHECK(report["correct"] == 1);
+    CHECK(report["prediction_lines"] == json{{"lines", 6}, {"graded", 3}, {"outside_selection", 3}});
+  }
+}
+
+TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused; a model padded past the tokenizer answers in its ids") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string csv = data + "/qa/simple_qa_test_set.csv";
+  const auto items = load_benchmark(csv, "Music");
+  const std::string root = testing::scratch_dir("evaluate_vocabularies");
+
+  SECTION("a tokenizer with more ids than the model") {
+    fs::create_directories(root + "/large");
+    const std::string model = model_with_tokenizer(data, root + "/large", 600);
+    auto r = evaluate(1, "--benchmark " + csv + " --topic Music --limit 2 --threads 1 --model " + model + " --output " +
+                             root + "/large/out");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("tokenizer '" + model + "/tokenizer.json' has ids up to 599") &&
+                             Catch::Contains("beyond the vocabulary of 512 of the model '" + model + "'"));
+  }
+  SECTION("a model whose embedding has ids the tokenizer does not") {
+    fs::create_directories(root + "/padded");
+    const std::string model = model_with_tokenizer(data, root + "/padded", 300);
+    auto tokenizer = std::make_shared<Tokenizer>(load_tokenizer(model + "/tokenizer.json"));
+    REQUIRE(tokenizer->vocab_size() == 300);
+    // Unrestricted, the model picks ids past the tokenizer's for these prompts.
+    auto llama = load_llama(model);
+    AnswerGenerator generator(llama, tokenizer, "Question: {question}\nAnswer:", 8);
+    bool beyond = false;
+    for (size_t k = 0; k < 5; ++k) {
+      std::vector<int64_t> prompt;
+      for (int32_t id : tokenizer->encode(generator.prompt_for(items[k].question))) prompt.push_back(id);
+      for (int64_t id : greedy_generate(llama, prompt, 8)) beyond = beyond || id >= 300;
+    }
+    REQUIRE(beyond);
+
+    auto r = evaluate(2, "--benchmark " + csv + " --topic Music --limit 5 --max_new_tokens 8 --threads 1 --model " +
+                             model + " --output " + root + "/padded/out");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    auto graded = read_lines(root + "/padded/out/graded.jsonl");
+    REQUIRE(graded.size() == 5);
+    for (size_t k = 0; k < 5; ++k) {
+      CHECK(graded[k]["id"] == items[k].id);
+      CHECK(graded[k]["predicted"] == generator.answer(items[k].question));
+    }
+  }
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <random>
 
+#include "common/config.h"
 #include "common/line_writer.h"
 #include "common/megatron/indexed_dataset_reader.h"
 #include "common/megatron/indexed_dataset_writer.h"
@@ -151,4 +152,38 @@ TEST_CASE("indexed dataset: the reader returns what the writer wrote, and refuse
   CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p50257.bin") && Catch::Contains("describes"));
   write_file_atomically(prefix + ".idx", "not an index at all, but long enough to have a header");
   CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p50257.idx") && Catch::Contains("not an MMIDIDX"));
+}
+
+TEST_CASE("indexed dataset: a damaged or missing file is the user's error, naming the file and what is wrong") {
+  const std::string prefix = testing::scratch_dir("megatron_damaged") + "/p";
+  {
+    IndexedDatasetWriter writer(prefix, 1000, 999);
+    writer.add_document(std::vector<int32_t>{5, 6, 7});
+    writer.add_document(std::vector<int32_t>{8, 9});
+    writer.commit();
+  }
+  const std::string idx = read_small_file(prefix + ".idx");
+  auto refused = [&](const std::string& bytes, const std::string& what) {
+    write_file_atomically(prefix + ".idx", bytes);
+    INFO(what);
+    CHECK_THROWS_AS(IndexedDatasetReader(prefix), UserError);
+    CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p.idx: ") && Catch::Contains(what));
+  };
+  // The sizes section starts at byte 34, the pointers at 34 + 2 * 4.
+  std::string moved = idx;  // sizes 4 and 3 become 6 and 1: the total still matches the .bin
+  moved[34] = 6, moved[38] = 1;
+  refused(moved, "sequence 1 starts at byte 8, not where the one before ends (12)");
+  std::string negative = idx;  // sizes 4 and 3 become 8 and -1
+  negative[34] = 8, negative[38] = '\xff', negative[39] = '\xff', negative[40] = '\xff', negative[41] = '\xff';
+  refused(negative, "sequence 1 has size -1");
+  std::string pointer = idx;  // the second sequence said to start at byte 10
+  pointer[34 + 8 + 8] = 10;
+  refused(pointer, "sequence 1 starts at byte 10");
+  refused(idx.substr(0, 20), "not an MMIDIDX index");
+
+  write_file_atomically(prefix + ".idx", idx);
+  CHECK(IndexedDatasetReader(prefix).sequence(1) == std::vector<int32_t>{8, 9, 999});
+  fs::remove(prefix + ".bin");
+  CHECK_THROWS_AS(IndexedDatasetReader(prefix), UserError);
+  CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p.bin: cannot open"));
 }

@@ -1,17 +1,21 @@
 // score: the reference model's per-token losses beside each shard, the same for one and
 // two ranks, equal to the model's own cross-entropy, low on the model's own kind of text
-// and high on random tokens; a rerun reuses them; data from another tokenizer stops it.
+// and high on random tokens; a rerun reuses them, unless the model's weights changed;
+// data from another tokenizer, even in a shard's unscored tail, data with no window, a
+// damaged shard or model folder stop it with exit 2, naming the file.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <cstring>
 #include <random>
 
 #include "common/megatron/indexed_dataset_reader.h"
 #include "common/megatron/indexed_dataset_writer.h"
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
+#include "training/checkpoint/safetensors_file.h"
 #include "training/score/reference_loss_file.h"
 
 using namespace mucpt;
@@ -53,6 +57,44 @@ testing::CommandResult score(const std::string& model, const std::string& data, 
   return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
                               testing::build_dir() + "/score --model " + model + " --data " + data +
                               " --seq_len 64 --batch_size 3 --threads 1 --dtype " + dtype);
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Multiplies the final norm's weights by 3 in place: the file keeps its size, its name
+// and its config, only the content (and every loss) changes.
+void retrain_in_place(const std::string& model_dir) {
+  const std::string path = model_dir + "/model.safetensors";
+  std::string bytes = file_bytes(path);
+  size_t begin = 0, end = 0;  // within the data section, after the 8-byte length and the header
+  {
+    SafetensorsFile file(path);
+    const SafetensorsEntry& e = file.tensors().at("model.norm.weight");
+    REQUIRE(e.dtype == "F32");
+    begin = e.begin, end = e.end;
+  }
+  uint64_t header = 0;
+  std::memcpy(&header, bytes.data(), 8);
+  for (size_t at = 8 + header + begin; at < 8 + header + end; at += 4) {
+    float v;
+    std::memcpy(&v, bytes.data() + at, 4);
+    v *= 3;
+    std::memcpy(bytes.data() + at, &v, 4);
+  }
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// One shard, rank-00000, of the given documents (each ends in EOS 2).
+std::string make_shard(const std::string& dir, const std::vector<std::vector<int32_t>>& documents) {
+  fs::create_directories(dir);
+  IndexedDatasetWriter writer(dir + "/rank-00000", 1000, 2);
+  for (const auto& d : documents) writer.add_document(d);
+  writer.commit();
+  std::ofstream(dir + "/dataset.json") << R"({"shards":[{"shard":"rank-00000"}]})";
+  return dir;
 }
 
 }  // namespace
@@ -180,4 +222,134 @@ TEST_CASE("score --base keeps the documents the reference model knows and the ba
   CHECK(dataset["selection"]["documents_kept"] == 2);
   CHECK(dataset["tokens"] == 2 * expected.size());
   CHECK(fs::exists(tokens + "/rank-00000.baseloss"));
+}
+
+TEST_CASE("score rescores a model retrained in place, and a long stale .tmp leaves no trace") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  std::vector<int32_t> story = golden_story(data + "/models/stories260K");
+  const std::string root = testing::scratch_dir("score_retrained");
+  const std::string model_dir = root + "/model";
+  fs::create_directories(model_dir);
+  for (const char* f : {"config.json", "model.safetensors"})
+    fs::copy_file(data + "/models/stories260K/" + f, model_dir + "/" + f);
+  const std::string tokens = make_dataset(root + "/tokens", story, 512);
+  REQUIRE(score(model_dir, tokens, 2, "float16").exit_code == 0);
+  const std::string first = file_bytes(tokens + "/rank-00000.refloss");
+
+  const auto size_before = fs::file_size(model_dir + "/model.safetensors");
+  retrain_in_place(model_dir);
+  REQUIRE(fs::file_size(model_dir + "/model.safetensors") == size_before);
+  // What a crashed float32 run leaves: a .tmp longer than the float16 file.
+  for (const char* shard : {"rank-00000", "rank-00001"})
+    std::ofstream(tokens + "/" + shard + ".refloss.tmp", std::ios::binary) << std::string(1 << 20, '\x7f');
+  auto again = score(model_dir, tokens, 2, "float16");
+  INFO(again.output);
+  REQUIRE(again.exit_code == 0);
+  const std::string second = file_bytes(tokens + "/rank-00000.refloss");
+  const bool rescored = second != first;  // compared as a flag: the bytes would print as noise
+  CHECK(rescored);
+  CHECK(second.size() == kReferenceLossHeaderBytes + 403 * 2);
+  CHECK_FALSE(fs::exists(tokens + "/rank-00000.refloss.tmp"));
+
+  // The same bytes as the changed model scoring fresh data.
+  const std::string fresh = make_dataset(root + "/fresh", story, 512);
+  REQUIRE(score(model_dir, fresh, 2, "float16").exit_code == 0);
+  for (const char* shard : {"rank-00000", "rank-00001"}) {
+    INFO(shard);
+    const bool same = file_bytes(tokens + "/" + shard + ".refloss") == file_bytes(fresh + "/" + shard + ".refloss");
+    CHECK(same);
+  }
+}
+
+TEST_CASE("score refuses a token outside the vocabulary in a shard's unscored tail, naming the position") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  std::vector<int32_t> story = golden_story(data + "/models/stories260K");
+  // 201 tokens + EOS: three windows of 64 predict tokens 1..192; 195 and 200 are in the tail.
+  story[195] = 600;
+  story[200] = 700;
+  const std::string dir = make_shard(testing::scratch_dir("score_tail") + "/d", {story});
+  for (int ranks : {1, 2}) {
+    auto r = score(data + "/models/stories260K", dir, ranks);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("rank-00000.bin: token 195 is id 600, outside the model's vocabulary of 512"));
+  }
+}
+
+TEST_CASE("score refuses data with no window to score, naming the folder") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string root = testing::scratch_dir("score_empty");
+  // Shards shorter than a window (64 + 1 tokens).
+  const std::string short_data = make_shard(root + "/short", {std::vector<int32_t>(20, 7), std::vector<int32_t>(30, 9)});
+  auto r = score(data + "/models/stories260K", short_data, 1);
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains(short_data + ": no window of 65 tokens to score"));
+  CHECK_FALSE(fs::exists(short_data + "/refloss.json"));
+  // No shard at all.
+  fs::create_directories(root + "/none");
+  std::ofstream(root + "/none/dataset.json") << R"({"shards":[]})";
+  auto none = score(data + "/models/stories260K", root + "/none", 1);
+  INFO(none.output);
+  CHECK(none.exit_code == 2);
+  CHECK_THAT(none.output, Catch::Contains(root + "/none: no window of 65 tokens to score (0 tokens in 0 shards)"));
+}
+
+TEST_CASE("score refuses a damaged shard with exit 2, naming the file") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string dir =
+      make_shard(testing::scratch_dir("score_damaged") + "/d", {std::vector<int32_t>(100, 7), std::vector<int32_t>(50, 9)});
+  fs::resize_file(dir + "/rank-00000.bin", fs::file_size(dir + "/rank-00000.bin") - 2);
+  auto r = score(data + "/models/stories260K", dir, 1);
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains(dir + "/rank-00000.bin: holds 302 bytes, the index describes 304"));
+}
+
+TEST_CASE("score refuses a damaged model folder with exit 2, naming the file and the key") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string source = data + "/models/stories260K";
+  const std::string root = testing::scratch_dir("score_damaged_model");
+  const std::string tokens = make_shard(root + "/tokens", {std::vector<int32_t>(100, 7)});
+  const std::string model = root + "/model";
+  auto fresh_model = [&] {
+    fs::remove_all(model);
+    fs::create_directories(model);
+    for (const char* f : {"config.json", "model.safetensors"}) fs::copy_file(source + "/" + f, model + "/" + f);
+  };
+  auto refused = [&](const std::string& message) {
+    auto r = score(model, tokens, 1);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(message));
+  };
+  SECTION("a safetensors header whose dtype is not a string") {
+    fresh_model();
+    const std::string bytes = file_bytes(model + "/model.safetensors");
+    uint64_t length = 0;
+    std::memcpy(&length, bytes.data(), 8);
+    json header = json::parse(bytes.substr(8, length));
+    header["model.norm.weight"]["dtype"] = 32;
+    std::string text = header.dump();
+    text.append((8 - text.size() % 8) % 8, ' ');
+    const uint64_t new_length = text.size();
+    std::ofstream out(model + "/model.safetensors", std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(&new_length), 8);
+    out << text << bytes.substr(8 + length);
+    out.close();
+    refused(model + "/model.safetensors: tensor 'model.norm.weight': dtype must be a string, not 32");
+  }
+  SECTION("a weight_map value that is not a file name") {
+    fresh_model();
+    std::ofstream(model + "/model.safetensors.index.json")
+        << R"({"metadata": {}, "weight_map": {"model.norm.weight": "model.safetensors", "lm_head.weight": 7}})";
+    refused(model + "/model.safetensors.index.json: weight_map key 'lm_head.weight' must name a file (a string), not 7");
+  }
+  SECTION("tie_word_embeddings that is not a boolean") {
+    fresh_model();
+    json config = json::parse(std::ifstream(model + "/config.json"));
+    config["tie_word_embeddings"] = "yes";
+    std::ofstream(model + "/config.json") << config.dump();
+    refused(model + "/config.json: key 'tie_word_embeddings' must be true or false, not \"yes\"");
+  }
 }

@@ -1,7 +1,8 @@
 // train: the loss falls on learnable text; one rank and two ranks with the same global
 // batch reach the same parameters; a run resumed from a checkpoint ends where an
-// uninterrupted one ends; soft weighting reads score's reference losses; checkpoints
-// are Hugging Face folders another reader parses.
+// uninterrupted one ends, also after a SIGKILL, with one metric line per step; soft
+// weighting reads score's reference losses; checkpoints are Hugging Face folders
+// another reader parses; a damaged trainer state is refused by name.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
@@ -46,6 +47,11 @@ std::vector<json> metrics(const std::string& out) {
   std::ifstream in(out + "/metrics.jsonl");
   for (std::string l; std::getline(in, l);) lines.push_back(json::parse(l));
   return lines;
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 double max_difference(const std::string& a, const std::string& b) {
@@ -136,4 +142,76 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     double expected = load_llama(final_one)->model->norm->weight.sum().item<double>();
     CHECK(std::stod(r.output) == Approx(expected).epsilon(1e-6));
   }
+}
+
+TEST_CASE("train killed after a checkpoint and run again: the uninterrupted run's weights and metrics") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string model = shared + "/models/stories260K";
+  const std::string root = testing::scratch_dir("train_killed");
+  const std::string data = make_dataset(root + "/data");
+  const int steps = 40;
+  auto command = [&](const std::string& out) {
+    return testing::build_dir() + "/train --model " + model + " --data " + data + " --output " + out +
+           " --seq_len 32 --batch_size 4 --steps " + std::to_string(steps) +
+           " --lr 0.002 --min_lr 0.0002 --warmup 2 --save_every 10 --threads 1";
+  };
+  auto whole = testing::run_command(command(root + "/whole"));
+  INFO(whole.output);
+  REQUIRE(whole.exit_code == 0);
+
+  // SIGKILL once steps past the checkpoint of step 10 are logged: the rerun does them again.
+  const std::string killed = root + "/killed";
+  fs::create_directories(killed);
+  auto kill = testing::run_command(
+      "(" + command(killed) + " > " + killed + ".log 2>&1 & pid=$!; "
+      "while [ \"$(cat " + killed + "/metrics.jsonl 2>/dev/null | wc -l)\" -lt 13 ] && kill -0 $pid 2>/dev/null; "
+      "do sleep 0.002; done; kill -KILL $pid; wait $pid; echo exit $?)");
+  INFO(kill.output);
+  REQUIRE_THAT(kill.output, Catch::Contains("exit 137"));
+  REQUIRE(file_bytes(killed + "/latest") == "checkpoint-000010\n");
+  const size_t logged = metrics(killed).size();
+  INFO("lines logged before the kill: " << logged);
+  REQUIRE(logged > 10);
+  REQUIRE(logged < size_t(steps));
+
+  auto rerun = testing::run_command(command(killed));
+  INFO(rerun.output);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK_THAT(rerun.output, Catch::Contains("resumed from"));
+  for (const char* file : {"model.safetensors", "trainer_state/optimizer.safetensors"}) {
+    INFO(file);
+    const bool identical =  // compared as a flag: the bytes would print as noise
+        file_bytes(killed + "/checkpoint-000040/" + file) == file_bytes(root + "/whole/checkpoint-000040/" + file);
+    CHECK(identical);
+  }
+  auto expected = metrics(root + "/whole"), got = metrics(killed);
+  REQUIRE(got.size() == size_t(steps));
+  for (size_t i = 0; i < got.size(); ++i) {
+    INFO("line " << i + 1);
+    CHECK(got[i]["step"] == i + 1);
+    for (json* line : {&got[i], &expected[i]}) line->erase("tokens_per_second");
+    CHECK(got[i] == expected[i]);
+  }
+}
+
+TEST_CASE("train refuses a damaged trainer state with exit 2, naming the file and the key") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string model = shared + "/models/stories260K";
+  const std::string root = testing::scratch_dir("train_damaged_state");
+  const std::string data = make_dataset(root + "/data");
+  const std::string state = root + "/out/checkpoint-000006/trainer_state/state.json";
+  fs::create_directories(root + "/out/checkpoint-000006/trainer_state");
+  for (const char* f : {"config.json", "model.safetensors"})
+    fs::copy_file(model + "/" + f, root + "/out/checkpoint-000006/" + f);
+  std::ofstream(root + "/out/latest") << "checkpoint-000006\n";
+  std::ofstream(state) << R"({"step": 6, "seed": 1234, "global_b)";  // cut short
+  auto cut = train(model, data, root + "/out", 1, 4);
+  INFO(cut.output);
+  CHECK(cut.exit_code == 2);
+  CHECK_THAT(cut.output, Catch::Contains(state + ": not a JSON object"));
+  std::ofstream(state, std::ios::trunc) << R"({"step": "six", "seed": 1234, "global_batch": 4, "seq_len": 32})";
+  auto wrong = train(model, data, root + "/out", 1, 4);
+  INFO(wrong.output);
+  CHECK(wrong.exit_code == 2);
+  CHECK_THAT(wrong.output, Catch::Contains(state + ": key 'step' must be a non-negative integer, not \"six\""));
 }

@@ -24,15 +24,20 @@ torch::ScalarType torch_dtype(const std::string& dtype, const std::string& where
   throw IoError(where + ": dtype " + dtype + " is not a floating-point weight");
 }
 
-// The safetensors files of a folder: the shards of the index, or model.safetensors.
-std::vector<std::string> weight_files(const std::string& folder) {
+}  // namespace
+
+std::vector<std::string> model_weight_files(const std::string& folder) {
   const std::string index = folder + "/model.safetensors.index.json";
   if (fs::exists(index)) {
     auto j = nlohmann::json::parse(read_small_file(index), nullptr, false);
     if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
       throw IoError(index + ": needs a \"weight_map\" object");
     std::set<std::string> shards;
-    for (const auto& [name, shard] : j["weight_map"].items()) shards.insert(shard.get<std::string>());
+    for (const auto& [name, shard] : j["weight_map"].items()) {
+      if (!shard.is_string())
+        throw IoError(index + ": weight_map key '" + name + "' must name a file (a string), not " + shard.dump());
+      shards.insert(shard.get<std::string>());
+    }
     std::vector<std::string> files;
     for (const auto& s : shards) files.push_back(folder + "/" + s);
     return files;
@@ -42,15 +47,13 @@ std::vector<std::string> weight_files(const std::string& folder) {
   return {single};
 }
 
-}  // namespace
-
 LlamaForCausalLM load_llama(const std::string& folder) {
   LlamaForCausalLM model(load_llama_config(folder));
   auto parameters = model->named_parameters();
   std::set<std::string> missing;
   for (const auto& p : parameters) missing.insert(p.key());
   torch::NoGradGuard no_grad;
-  for (const std::string& path : weight_files(folder)) {
+  for (const std::string& path : model_weight_files(folder)) {
     SafetensorsFile file(path);
     for (const auto& [name, entry] : file.tensors()) {
       const std::string where = path + ": tensor '" + name + "'";

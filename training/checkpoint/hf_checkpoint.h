@@ -13,6 +13,9 @@
 namespace mucpt {
 
 LlamaForCausalLM load_llama(const std::string& folder);
+// The safetensors files that hold a folder's weights: the shards its index names, in
+// name order, or model.safetensors. Throws IoError naming what is missing or malformed.
+std::vector<std::string> model_weight_files(const std::string& folder);
 // The same for a command: a folder that does not load is the user's to fix (UserError,
 // the message starting with the model's role, e.g. "reference model").
 LlamaForCausalLM load_llama_for(const std::string& folder, const std::string& role);

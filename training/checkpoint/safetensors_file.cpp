@@ -54,9 +54,11 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
     if (!value.is_object() || !value.contains("dtype") || !value.contains("shape") || !value.contains("data_offsets"))
       bad("needs dtype, shape and data_offsets");
     SafetensorsEntry e;
+    if (!value["dtype"].is_string()) bad("dtype must be a string, not " + value["dtype"].dump());
     e.dtype = value["dtype"].get<std::string>();
     size_t element = safetensors_dtype_bytes(e.dtype);
     if (element == 0) bad("unknown dtype " + e.dtype);
+    if (!value["shape"].is_array()) bad("shape must be a list, not " + value["shape"].dump());
     size_t count = 1;
     for (const auto& d : value["shape"]) {
       if (!d.is_number_integer() || d.get<int64_t>() < 0) bad("bad shape " + value["shape"].dump());
@@ -64,7 +66,8 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
       count *= static_cast<size_t>(d.get<int64_t>());
     }
     const auto& offsets = value["data_offsets"];
-    if (!offsets.is_array() || offsets.size() != 2) bad("data_offsets must be [begin, end]");
+    if (!offsets.is_array() || offsets.size() != 2 || !offsets[0].is_number_unsigned() || !offsets[1].is_number_unsigned())
+      bad("data_offsets must be [begin, end], two byte offsets, not " + offsets.dump());
     e.begin = offsets[0].get<size_t>();
     e.end = offsets[1].get<size_t>();
     if (e.begin > e.end || e.end > data_size) bad("data_offsets " + offsets.dump() + " outside the data");

@@ -63,6 +63,10 @@ void TokenWindows::read(size_t index, std::vector<int32_t>& out) const {
   readers_[w.shard]->read_stream(w.start, static_cast<size_t>(seq_len_) + 1, out);
 }
 
+void TokenWindows::read_tokens(size_t shard, uint64_t begin, size_t n, std::vector<int32_t>& out) const {
+  readers_[shard]->read_stream(begin, n, out);
+}
+
 std::vector<size_t> shuffled_order(size_t n, uint64_t seed) {
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;

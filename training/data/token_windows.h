@@ -42,6 +42,8 @@ class TokenWindows {
   Window at(size_t index) const;
   // The window's seq_len + 1 tokens, appended to out.
   void read(size_t index, std::vector<int32_t>& out) const;
+  // The tokens [begin, begin + n) of a shard's stream, appended to out.
+  void read_tokens(size_t shard, uint64_t begin, size_t n, std::vector<int32_t>& out) const;
 
  private:
   std::vector<std::string> prefixes_;

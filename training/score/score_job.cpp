@@ -2,6 +2,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -12,8 +13,10 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "training/checkpoint/hf_checkpoint.h"
+#include "training/checkpoint/weights_hash.h"
 #include "training/compute_threads.h"
 #include "training/data/token_windows.h"
+#include "training/data/vocabulary_check.h"
 #include "training/score/reference_loss_file.h"
 #include "training/score/selection.h"
 
@@ -48,17 +51,26 @@ void check(int code, const std::string& what) {
   }
 }
 
-// What must match for a stored file to be reused.
-nlohmann::json score_identity(const std::string& model, int64_t seq_len, const std::string& dtype, uint64_t tokens) {
-  uint64_t weights = 0;
-  for (const auto& entry : fs::directory_iterator(model))
-    if (entry.path().extension() == ".safetensors") weights += entry.file_size();
-  return {{"model", fs::absolute(model).string()},
-          {"config_hash", hash64(read_small_file(model + "/config.json"))},
-          {"weight_bytes", weights},
-          {"seq_len", seq_len},
-          {"dtype", dtype},
-          {"tokens", tokens}};
+// What must match for a stored file to be reused: the model's content (its config and
+// a hash of its weights' bytes, so a model retrained in place is noticed), the window
+// length, the stored dtype and the shard's length.
+nlohmann::json model_identity(const std::string& model, int rank) {
+  // Rank 0 reads the weights once; the others take its hash.
+  char hash[33] = {};
+  if (rank == 0) {
+    const std::string hex = model_weights_hash(model);
+    std::copy(hex.begin(), hex.end(), hash);
+  }
+  MPI_Bcast(hash, sizeof hash, MPI_CHAR, 0, MPI_COMM_WORLD);
+  return {{"config_hash", hash64(read_small_file(model + "/config.json"))}, {"weights_xxh3_128", std::string(hash)}};
+}
+
+nlohmann::json score_identity(const nlohmann::json& model, int64_t seq_len, const std::string& dtype, uint64_t tokens) {
+  nlohmann::json identity = model;
+  identity["seq_len"] = seq_len;
+  identity["dtype"] = dtype;
+  identity["tokens"] = tokens;
+  return identity;
 }
 
 struct ShardScore {
@@ -83,11 +95,6 @@ ShardScore score_shard(LlamaForCausalLM& model, const TokenWindows& windows, siz
     tokens.clear();
     for (size_t k = 0; k < n; ++k) windows.read(mine[b + k], tokens);
     auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32).to(torch::kInt64);
-    const int64_t top = all.max().item<int64_t>();
-    if (top >= model->config.vocab_size)
-      throw UserError(windows.shard_prefix(shard) + ": token id " + std::to_string(top) +
-                      " is outside the model's vocabulary of " + std::to_string(model->config.vocab_size) +
-                      " (packed with another tokenizer?)");
     auto inputs = all.slice(1, 0, T), targets = all.slice(1, 1, T + 1);
     auto logits = model->forward(inputs);
     auto losses = torch::nn::functional::cross_entropy(
@@ -136,12 +143,13 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
                           int64_t batch_size, const MpiContext& mpi) {
   nlohmann::json summary{{"model", fs::absolute(model_dir).string()}, {"seq_len", windows.seq_len()},
                          {"dtype", dtype_name}};
+  const nlohmann::json model_id = model_identity(model_dir, mpi.rank());
   double total_loss = 0;
   uint64_t total_scored = 0;
   for (size_t shard = 0; shard < windows.shards(); ++shard) {
     const std::string path = windows.shard_prefix(shard) + suffix;
     const std::string marker = path + ".json";
-    const nlohmann::json identity = score_identity(model_dir, windows.seq_len(), dtype_name, windows.shard_tokens(shard));
+    const nlohmann::json identity = score_identity(model_id, windows.seq_len(), dtype_name, windows.shard_tokens(shard));
     if (fs::exists(path) && fs::exists(marker)) {
       auto previous = nlohmann::json::parse(read_small_file(marker), nullptr, false);
       if (previous.is_object() && previous.value("identity", nlohmann::json()) == identity) {
@@ -151,7 +159,12 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
         continue;
       }
     }
+    check_shard_vocabulary(windows, shard, model->config.vocab_size, mpi.rank(), mpi.size());
+    // MPI-IO writes in place and never shortens a file: a longer leftover of a crashed
+    // run (float32 values, say) would keep its stale tail.
     const std::string tmp = path + ".tmp";
+    if (mpi.rank() == 0) fs::remove(tmp);
+    mpi_barrier();
     MPI_File file;
     check(MPI_File_open(MPI_COMM_WORLD, tmp.c_str(), MPI_MODE_CREATE | MPI_MODE_WRONLY, MPI_INFO_NULL, &file), tmp);
     if (mpi.rank() == 0) write_header_and_gaps(file, windows, shard, dtype, tmp);
@@ -205,6 +218,12 @@ int run_score(const Config& config, const MpiContext& mpi) {
   model->eval();
   const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   TokenWindows windows(shards_of_dataset(data), seq_len);
+  if (windows.size() == 0) {
+    uint64_t tokens = 0;
+    for (size_t shard = 0; shard < windows.shards(); ++shard) tokens += windows.shard_tokens(shard);
+    throw UserError(data + ": no window of " + std::to_string(seq_len + 1) + " tokens to score (" +
+                    std::to_string(tokens) + " tokens in " + std::to_string(windows.shards()) + " shards)");
+  }
   if (mpi.rank() == 0)
     log_info("score: ", windows.shards(), " shards, ", windows.size(), " windows of ", seq_len, " tokens, ", mpi.size(),
              " ranks x ", threads, " threads (", blas_description(), ")");

@@ -2,7 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "common/line_reader.h"
@@ -14,6 +14,8 @@
 #include "training/train/adamw.h"
 #include "training/train/gradient_sync.h"
 #include "training/train/lr_schedule.h"
+#include "training/train/metrics_log.h"
+#include "training/train/trainer_state.h"
 #include "training/weighting/token_weights.h"
 
 namespace fs = std::filesystem;
@@ -105,7 +107,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
   nlohmann::json resumed;
   if (config.get_bool("resume") && fs::exists(output + "/latest")) {
     start_from = output + "/" + trim(read_small_file(output + "/latest"));
-    resumed = nlohmann::json::parse(read_small_file(start_from + "/trainer_state/state.json"));
+    resumed = read_trainer_state(start_from + "/trainer_state/state.json").to_json();
   }
   const std::string init = config.get_string("init");
   if (init != "load" && init != "random") throw ConfigError("init must be load or random, not '" + init + "'");
@@ -139,7 +141,14 @@ int run_train(const Config& config, const MpiContext& mpi) {
         throw UserError(start_from + ": trained with another " + key + " (" + resumed[key].dump() +
                         "); use a new --output or --resume=false");
     step = resumed["step"].get<int64_t>();
-    optimizer.load_state(load_tensors(start_from + "/trainer_state/optimizer.safetensors"), step);
+    const std::string moments = start_from + "/trainer_state/optimizer.safetensors";
+    try {
+      optimizer.load_state(load_tensors(moments), step);
+    } catch (const IoError& e) {
+      const std::string what = e.what();
+      throw UserError((what.rfind(moments, 0) == 0 ? what : moments + ": " + what) +
+                      "; use a new --output or --resume=false");
+    }
   }
   const LrSchedule schedule{config.get_double("lr"), config.get_double("min_lr"), config.get_int("warmup"), steps};
   const double grad_clip = config.get_double("grad_clip");
@@ -149,8 +158,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
     log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", batches.global_batch(),
              ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads (",
              blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string());
-  std::ofstream metrics;
-  if (mpi.rank() == 0) metrics.open(output + "/metrics.jsonl", std::ios::app);
+  std::unique_ptr<MetricsLog> metrics;
+  if (mpi.rank() == 0) metrics = std::make_unique<MetricsLog>(output + "/metrics.jsonl", step);
 
   // Weights and the loss's denominator are taken over the global batch, so the ranks'
   // averaged gradients equal one process's over the whole batch.
@@ -188,8 +197,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
                              batch.mask.sum().item<double>()};
     sum_over_ranks(sums);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    nlohmann::json state{{"step", step + 1}, {"seed", int64_t(seed)}, {"global_batch", batches.global_batch()},
-                         {"seq_len", seq_len}};
+    const nlohmann::json state = TrainerState{step + 1, int64_t(seed), batches.global_batch(), seq_len}.to_json();
     if (mpi.rank() == 0) {
       nlohmann::json line{{"step", step + 1},
                           {"loss", sums[0] / sums[2]},
@@ -197,7 +205,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
                           {"lr", lr},
                           {"grad_norm", grad_norm},
                           {"tokens_per_second", sums[2] / seconds}};
-      metrics << line.dump() << "\n" << std::flush;
+      metrics->write(line);
       log_info("step ", step + 1, "/", steps, " loss ", sums[0] / sums[2], " lr ", lr, " ", int64_t(sums[2] / seconds),
                " tokens/s");
       if ((save_every > 0 && (step + 1) % save_every == 0) || step + 1 == steps)

@@ -1,0 +1,36 @@
+#include "training/train/trainer_state.h"
+
+#include "common/config.h"
+#include "common/line_reader.h"
+#include "common/line_writer.h"
+
+namespace mucpt {
+
+nlohmann::json TrainerState::to_json() const {
+  return {{"step", step}, {"seed", seed}, {"global_batch", global_batch}, {"seq_len", seq_len}};
+}
+
+TrainerState read_trainer_state(const std::string& path) {
+  std::string text;
+  try {
+    text = read_small_file(path);
+  } catch (const std::exception& e) {
+    throw UserError(path + ": cannot be read (" + e.what() + "); use a new --output or --resume=false");
+  }
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) throw UserError(path + ": not a JSON object (a damaged checkpoint?)");
+  auto integer = [&](const char* key) {
+    if (!j.contains(key) || !j[key].is_number_integer() || j[key].get<int64_t>() < 0)
+      throw UserError(path + ": key '" + key + "' must be a non-negative integer" +
+                      (j.contains(key) ? ", not " + j[key].dump() : " (missing)"));
+    return j[key].get<int64_t>();
+  };
+  TrainerState state;
+  state.step = integer("step");
+  state.seed = integer("seed");
+  state.global_batch = integer("global_batch");
+  state.seq_len = integer("seq_len");
+  return state;
+}
+
+}  // namespace mucpt
