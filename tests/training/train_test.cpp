@@ -11,6 +11,7 @@
 
 #include "common/megatron/indexed_dataset_writer.h"
 #include "tests/test_support.h"
+#include "tests/training/parameter_difference.h"
 #include "training/checkpoint/hf_checkpoint.h"
 
 using namespace mucpt;
@@ -54,14 +55,6 @@ std::string file_bytes(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-double max_difference(const std::string& a, const std::string& b) {
-  auto x = load_llama(a)->named_parameters();
-  auto y = load_llama(b)->named_parameters();
-  double worst = 0;
-  for (const auto& p : x) worst = std::max(worst, (p.value() - y[p.key()]).abs().max().item<double>());
-  return worst;
-}
-
 }  // namespace
 
 TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, and weights tokens") {
@@ -85,7 +78,7 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     auto two = train(model, data, root + "/two", 2, 2);
     INFO(two.output);
     REQUIRE(two.exit_code == 0);
-    CHECK(max_difference(final_one, root + "/two/checkpoint-000012") < 1e-4);
+    CHECK(testing::max_parameter_difference(final_one, root + "/two/checkpoint-000012") < 1e-4);
   }
   SECTION("a run resumed from step 6 ends where the uninterrupted run ends") {
     fs::create_directories(root + "/resumed");
@@ -96,7 +89,7 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     REQUIRE(resumed.exit_code == 0);
     CHECK_THAT(resumed.output, Catch::Contains("resumed from"));
     CHECK(metrics(root + "/resumed").size() == 6);
-    CHECK(max_difference(final_one, root + "/resumed/checkpoint-000012") < 1e-6);
+    CHECK(testing::max_parameter_difference(final_one, root + "/resumed/checkpoint-000012") < 1e-6);
     // Another global batch would not continue the same run: refused, naming it.
     auto other = train(model, data, root + "/resumed", 1, 2);
     CHECK(other.exit_code == 2);

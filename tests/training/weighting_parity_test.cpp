@@ -8,7 +8,7 @@
 
 #include "common/megatron/indexed_dataset_writer.h"
 #include "tests/test_support.h"
-#include "training/checkpoint/hf_checkpoint.h"
+#include "tests/training/parameter_difference.h"
 
 using namespace mucpt;
 namespace fs = std::filesystem;
@@ -32,14 +32,6 @@ std::string make_dataset(const std::string& dir) {
 testing::CommandResult run(int ranks, const std::string& args) {
   return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
                               testing::build_dir() + "/" + args);
-}
-
-double max_difference(const std::string& a, const std::string& b) {
-  auto x = load_llama(a)->named_parameters();
-  auto y = load_llama(b)->named_parameters();
-  double worst = 0;
-  for (const auto& p : x) worst = std::max(worst, (p.value() - y[p.key()]).abs().max().item<double>());
-  return worst;
 }
 
 }  // namespace
@@ -66,8 +58,8 @@ TEST_CASE("1 rank x batch 4 and 2 ranks x batch 2 reach the same parameters in e
     // Float sums in another order, amplified by Adam on tiny gradients, stay below 1e-4
     // (measured: ntp 4.5e-6, hard 1.0e-5, soft 6.3e-5); weights taken per rank instead of
     // over the global batch differ by 0.019 (hard) and 0.0072 (soft).
-    CHECK(max_difference(one + "/checkpoint-000005", two + "/checkpoint-000005") < 1e-4);
+    CHECK(testing::max_parameter_difference(one + "/checkpoint-000005", two + "/checkpoint-000005") < 1e-4);
     // The runs moved the model: the comparison is not between two untouched copies.
-    CHECK(max_difference(model, one + "/checkpoint-000005") > 1e-3);
+    CHECK(testing::max_parameter_difference(model, one + "/checkpoint-000005") > 1e-3);
   }
 }
