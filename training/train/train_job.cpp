@@ -1,6 +1,7 @@
 #include "training/train/train_job.h"
 
 #include <chrono>
+#include <limits>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include "training/train/gradient_sync.h"
 #include "training/train/lr_schedule.h"
 #include "training/train/metrics_log.h"
+#include "training/train/train_step.h"
 #include "training/train/trainer_state.h"
 #include "training/weighting/token_weights.h"
 
@@ -28,7 +30,8 @@ void register_train_options(Config& config) {
   config.add_string("data", "", "packed tokens: curate's tokens/ folder (with .refloss files from score for weighting)");
   config.add_string("output", "", "output folder: checkpoint-NNNNNN/ (HF folders with trainer_state/), latest, metrics.jsonl");
   config.add_int("seq_len", 0, "tokens per window (0: the model's, at most 1024; must equal score's)");
-  config.add_int("batch_size", 8, "windows per rank per step (global batch = batch_size x ranks)");
+  config.add_int("batch_size", 8, "windows per rank per micro-batch");
+  config.add_int("grad_accum", 1, "micro-batches per step (global batch = batch_size x grad_accum x ranks)");
   config.add_int("steps", 100, "optimizer steps");
   config.add_double("lr", 3e-4, "peak learning rate");
   config.add_double("min_lr", 3e-5, "learning rate at the last step (cosine decay)");
@@ -39,6 +42,7 @@ void register_train_options(Config& config) {
   config.add_double("grad_clip", 1.0, "clip the global gradient norm to this (0: off)");
   config.add_int("seed", 1234, "data order seed");
   config.add_int("save_every", 0, "save a checkpoint every N steps (0: at the end only)");
+  config.add_int("log_every", 10, "a progress line (loss, tokens/s, ETA) every N steps; metrics.jsonl has every step");
   config.add_bool("resume", true, "continue from output/latest when present");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
   config.add_string("weighting.mode", "ntp", "ntp | hard (Rho-1) | soft (loss ratio)");
@@ -73,6 +77,14 @@ void save_checkpoint(LlamaForCausalLM& model, const AdamW& optimizer, const nloh
   write_file_atomically(output + "/latest", name + "\n");
 }
 
+std::string format_duration(double seconds) {
+  const int64_t s = static_cast<int64_t>(seconds + 0.5);
+  char text[32];
+  if (s >= 3600) std::snprintf(text, sizeof text, "%lldh%02lldm", (long long)(s / 3600), (long long)(s % 3600 / 60));
+  else std::snprintf(text, sizeof text, "%lldm%02llds", (long long)(s / 60), (long long)(s % 60));
+  return text;
+}
+
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
@@ -85,8 +97,10 @@ int run_train(const Config& config, const MpiContext& mpi) {
                     output = config.get_string("output");
   if (model_dir.empty() || data.empty() || output.empty())
     throw UserError("train needs --model FOLDER, --data TOKENS_DIR and --output DIR");
-  const int64_t batch_size = config.get_int("batch_size"), steps = config.get_int("steps");
-  if (batch_size < 1 || steps < 1) throw ConfigError("batch_size and steps must be positive");
+  const int64_t batch_size = config.get_int("batch_size"), steps = config.get_int("steps"),
+                grad_accum = config.get_int("grad_accum"), log_every = config.get_int("log_every");
+  if (batch_size < 1 || steps < 1 || grad_accum < 1 || log_every < 1)
+    throw ConfigError("batch_size, grad_accum, steps and log_every must be positive");
   WeightOptions weighting;
   try {
     weighting.mode = parse_weight_mode(config.get_string("weighting.mode"));
@@ -129,13 +143,15 @@ int run_train(const Config& config, const MpiContext& mpi) {
   BatchSource batches(windows, batch_size, mpi.rank(), mpi.size(), seed, weighting.mode != WeightMode::ntp,
                       model->config.vocab_size);
 
+  const int64_t global_batch = batches.global_batch() * grad_accum;
+
   auto parameters = model->named_parameters();
   AdamW optimizer(parameters, {config.get_double("beta1"), config.get_double("beta2"), 1e-8,
                                config.get_double("weight_decay")});
   int64_t step = 0;
   if (!resumed.is_null()) {
     // A different data order or batch would not continue the same run.
-    const nlohmann::json expected{{"seed", int64_t(seed)}, {"global_batch", batches.global_batch()}, {"seq_len", seq_len}};
+    const nlohmann::json expected{{"seed", int64_t(seed)}, {"global_batch", global_batch}, {"seq_len", seq_len}};
     for (const auto& [key, value] : expected.items())
       if (resumed[key] != value)
         throw UserError(start_from + ": trained with another " + key + " (" + resumed[key].dump() +
@@ -155,59 +171,50 @@ int run_train(const Config& config, const MpiContext& mpi) {
   const int64_t save_every = config.get_int("save_every");
   const std::string tokenizer_json = fs::exists(data + "/tokenizer.json") ? data + "/tokenizer.json" : "";
   if (mpi.rank() == 0)
-    log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", batches.global_batch(),
+    log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", global_batch,
              ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads (",
              blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string());
   std::unique_ptr<MetricsLog> metrics;
   if (mpi.rank() == 0) metrics = std::make_unique<MetricsLog>(output + "/metrics.jsonl", step);
 
-  // Weights and the loss's denominator are taken over the global batch, so the ranks'
-  // averaged gradients equal one process's over the whole batch.
   const GlobalSum global_sum = [](std::vector<double>& values) { sum_over_ranks(values); };
+  std::vector<torch::Tensor> params;
+  for (const auto& p : parameters) params.push_back(p.value());
+  const auto run_started = std::chrono::steady_clock::now();
+  const int64_t first_step = step;
   for (; step < steps; ++step) {
     const auto started = std::chrono::steady_clock::now();
     const double lr = schedule.at(step);
-    Batch batch = batches.at_step(step);
 
-    // Forward: the per-token loss, its weights from the reference losses, the weighted mean.
-    auto logits = model->forward(batch.inputs);
-    auto token_loss = torch::nn::functional::cross_entropy(
-                          logits.reshape({-1, logits.size(-1)}), batch.targets.reshape({-1}),
-                          torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
-                          .view_as(batch.mask);
-    auto ref = batch.ref_loss.defined() ? batch.ref_loss : torch::zeros_like(batch.mask);
-    auto weights = token_weights(token_loss, ref, batch.mask, weighting, global_sum);
-    std::vector<double> real_tokens{batch.mask.sum().item<double>()};
-    global_sum(real_tokens);
-    auto loss = weighted_mean_loss(token_loss, weights, batch.mask, real_tokens[0] / mpi.size());
-
-    // Backward, gradients averaged over the ranks, clipped, one AdamW step.
+    // Forward and backward over the micro-batches, gradients averaged over the ranks,
+    // the global norm measured (and clipped when asked), one AdamW step.
     optimizer.zero_grad();
-    loss.backward();
+    const StepTotals totals =
+        accumulate_step_gradients(model, batches, step, grad_accum, weighting, global_sum, mpi.size());
     average_gradients(parameters, mpi.size());
-    double grad_norm = 0;
-    if (grad_clip > 0) {
-      std::vector<torch::Tensor> params;
-      for (const auto& p : parameters) params.push_back(p.value());
-      grad_norm = torch::nn::utils::clip_grad_norm_(params, grad_clip);
-    }
+    const double grad_norm =
+        torch::nn::utils::clip_grad_norm_(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());
     optimizer.step(lr);
 
-    std::vector<double> sums{(token_loss.detach() * batch.mask).sum().item<double>(), loss.item<double>(),
-                             batch.mask.sum().item<double>()};
+    std::vector<double> sums{totals.token_loss, totals.weighted_loss, totals.real_tokens};
     sum_over_ranks(sums);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const nlohmann::json state = TrainerState{step + 1, int64_t(seed), batches.global_batch(), seq_len}.to_json();
+    const auto now = std::chrono::steady_clock::now();
+    const double seconds = std::chrono::duration<double>(now - started).count();
+    const nlohmann::json state = TrainerState{step + 1, int64_t(seed), global_batch, seq_len}.to_json();
     if (mpi.rank() == 0) {
-      nlohmann::json line{{"step", step + 1},
-                          {"loss", sums[0] / sums[2]},
-                          {"weighted_loss", sums[1] / mpi.size()},
-                          {"lr", lr},
-                          {"grad_norm", grad_norm},
-                          {"tokens_per_second", sums[2] / seconds}};
-      metrics->write(line);
-      log_info("step ", step + 1, "/", steps, " loss ", sums[0] / sums[2], " lr ", lr, " ", int64_t(sums[2] / seconds),
-               " tokens/s");
+      const double loss = sums[0] / sums[2];
+      metrics->write({{"step", step + 1},
+                      {"loss", loss},
+                      {"weighted_loss", sums[1] / mpi.size()},
+                      {"lr", lr},
+                      {"grad_norm", grad_norm},
+                      {"tokens_per_second", sums[2] / seconds}});
+      if ((step + 1) % log_every == 0 || step + 1 == steps) {
+        const double elapsed = std::chrono::duration<double>(now - run_started).count();
+        const double per_step = elapsed / static_cast<double>(step + 1 - first_step);
+        log_info("step ", step + 1, "/", steps, " loss ", loss, " lr ", lr, " grad_norm ", grad_norm, " ",
+                 int64_t(sums[2] / seconds), " tokens/s, ETA ", format_duration(per_step * double(steps - step - 1)));
+      }
       if ((save_every > 0 && (step + 1) % save_every == 0) || step + 1 == steps)
         save_checkpoint(model, optimizer, state, output, tokenizer_json);
     }

@@ -1,0 +1,26 @@
+#pragma once
+// The gradients of one optimizer step: the global batch (batch_size windows per rank x
+// grad_accum micro-batches x ranks) run in grad_accum forward and backward passes whose
+// gradients add up. Token weights and the loss's denominator are taken over the whole
+// global batch, so any split of the same windows into ranks and micro-batches gives the
+// same gradient. Weighted modes with several micro-batches first run every
+// micro-batch without gradients to weigh all tokens together.
+#include <cstdint>
+
+#include "training/data/batches.h"
+#include "training/model/llama.h"
+#include "training/weighting/token_weights.h"
+
+namespace mucpt {
+
+// This rank's part of the step's figures (summed over the ranks by the caller).
+struct StepTotals {
+  double token_loss = 0;     // sum of the per-token losses over real tokens
+  double weighted_loss = 0;  // sum of this rank's micro-batch losses
+  double real_tokens = 0;
+};
+
+StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
+                                     const WeightOptions& weighting, const GlobalSum& global_sum, int ranks);
+
+}  // namespace mucpt
