@@ -13,6 +13,7 @@
 #include "tests/test_support.h"
 #include "tests/training/parameter_difference.h"
 #include "training/checkpoint/hf_checkpoint.h"
+#include "training/checkpoint/safetensors_file.h"
 
 using namespace mucpt;
 using nlohmann::json;
@@ -207,4 +208,33 @@ TEST_CASE("train refuses a damaged trainer state with exit 2, naming the file an
   INFO(wrong.output);
   CHECK(wrong.exit_code == 2);
   CHECK_THAT(wrong.output, Catch::Contains(state + ": key 'step' must be a non-negative integer, not \"six\""));
+}
+
+TEST_CASE("weights saved in bfloat16 (the model's torch_dtype) resume exactly from the float32 master weights") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string root = testing::scratch_dir("train_bf16");
+  const std::string data = make_dataset(root + "/data");
+  const std::string model = root + "/model";
+  fs::create_directories(model);
+  fs::copy_file(shared + "/models/stories260K/model.safetensors", model + "/model.safetensors");
+  json config = json::parse(std::ifstream(shared + "/models/stories260K/config.json"));
+  config["torch_dtype"] = "bfloat16";
+  std::ofstream(model + "/config.json") << config.dump(2);
+
+  auto whole = train(model, data, root + "/whole", 1, 4);
+  INFO(whole.output);
+  REQUIRE(whole.exit_code == 0);
+  SafetensorsFile saved(root + "/whole/checkpoint-000012/model.safetensors");
+  CHECK(saved.tensors().begin()->second.dtype == "BF16");
+  CHECK(json::parse(std::ifstream(root + "/whole/checkpoint-000012/config.json")) == config);
+
+  fs::create_directories(root + "/resumed");
+  fs::copy(root + "/whole/checkpoint-000006", root + "/resumed/checkpoint-000006", fs::copy_options::recursive);
+  std::ofstream(root + "/resumed/latest") << "checkpoint-000006\n";
+  auto resumed = train(model, data, root + "/resumed", 1, 4);
+  INFO(resumed.output);
+  REQUIRE(resumed.exit_code == 0);
+  const std::string master = "/checkpoint-000012/trainer_state/master_weights.safetensors";
+  const bool identical = file_bytes(root + "/whole" + master) == file_bytes(root + "/resumed" + master);
+  CHECK(identical);
 }

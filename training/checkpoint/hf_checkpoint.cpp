@@ -107,12 +107,93 @@ std::map<std::string, torch::Tensor> load_tensors(const std::string& path) {
   return out;
 }
 
-void save_llama(LlamaForCausalLM& model, const std::string& folder, const std::string& tokenizer_json) {
+namespace {
+
+struct SavedDtype {
+  std::string name, code;  // HF torch_dtype, safetensors dtype
+  torch::ScalarType type;
+  size_t bytes;
+};
+
+SavedDtype saved_dtype(const std::string& name) {
+  if (name == "float32") return {name, "F32", torch::kFloat32, 4};
+  if (name == "bfloat16") return {name, "BF16", torch::kBFloat16, 2};
+  if (name == "float16") return {name, "F16", torch::kFloat16, 2};
+  throw UserError("save dtype '" + name + "' is not one of float32, bfloat16, float16");
+}
+
+std::string shard_name(size_t k, size_t n) {
+  char name[64];
+  std::snprintf(name, sizeof name, "model-%05zu-of-%05zu.safetensors", k, n);
+  return name;
+}
+
+}  // namespace
+
+std::string saved_dtype_name(const LlamaConfig& config, const SaveOptions& options) {
+  if (!options.dtype.empty()) return options.dtype;
+  const nlohmann::json& source = config.source;
+  if (source.is_object() && source.value("torch_dtype", nlohmann::json()).is_string())
+    return source["torch_dtype"].get<std::string>();
+  return "float32";
+}
+
+uint64_t parse_byte_size(const std::string& text) {
+  size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string unit = text.substr(used);
+  static const std::map<std::string, double> units{{"", 1},         {"B", 1},          {"KB", 1e3},
+                                                   {"MB", 1e6},     {"GB", 1e9},       {"KiB", 1024.0},
+                                                   {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
+  auto it = units.find(unit);
+  if (used == 0 || it == units.end() || value <= 0)
+    throw std::invalid_argument("'" + text + "' is not a size such as 5GB, 500MB or 2GiB");
+  return static_cast<uint64_t>(value * it->second);
+}
+
+void save_llama(LlamaForCausalLM& model, const std::string& folder, const std::string& tokenizer_json,
+                const SaveOptions& options) {
+  const SavedDtype dtype = saved_dtype(saved_dtype_name(model->config, options));
   fs::create_directories(folder);
-  std::vector<std::pair<std::string, torch::Tensor>> parameters;
-  for (const auto& p : model->named_parameters()) parameters.emplace_back(p.key(), p.value());
-  save_tensors(folder + "/model.safetensors", parameters);
-  write_file_atomically(folder + "/config.json", model->config.to_json().dump(2) + "\n");
+  for (const auto& entry : fs::directory_iterator(folder)) {  // weights of an earlier save
+    const std::string name = entry.path().filename().string();
+    if (name.size() > 12 && name.compare(name.size() - 12, 12, ".safetensors") == 0) fs::remove(entry.path());
+  }
+  fs::remove(folder + "/model.safetensors.index.json");
+
+  // Shards in parameter order, each at most max_shard_bytes (a larger tensor alone).
+  std::vector<torch::Tensor> keep;
+  std::vector<std::vector<SafetensorsTensor>> shards(1);
+  uint64_t shard_bytes = 0, total = 0;
+  for (const auto& p : model->named_parameters()) {
+    keep.push_back(p.value().detach().to(torch::kCPU, dtype.type).contiguous());
+    const auto& t = keep.back();
+    const size_t bytes = static_cast<size_t>(t.numel()) * dtype.bytes;
+    if (shard_bytes > 0 && shard_bytes + bytes > options.max_shard_bytes) {
+      shards.emplace_back();
+      shard_bytes = 0;
+    }
+    shards.back().push_back({p.key(), dtype.code, t.sizes().vec(), t.data_ptr(), bytes});
+    shard_bytes += bytes;
+    total += bytes;
+  }
+  if (shards.size() == 1) {
+    write_safetensors(folder + "/model.safetensors", std::move(shards[0]));
+  } else {
+    nlohmann::json index{{"metadata", {{"total_size", total}}}, {"weight_map", nlohmann::json::object()}};
+    for (size_t k = 0; k < shards.size(); ++k) {
+      const std::string name = shard_name(k + 1, shards.size());
+      for (const auto& t : shards[k]) index["weight_map"][t.name] = name;
+      write_safetensors(folder + "/" + name, std::move(shards[k]));
+    }
+    write_file_atomically(folder + "/model.safetensors.index.json", index.dump(2) + "\n");
+  }
+  write_file_atomically(folder + "/config.json", model->config.to_json(dtype.name).dump(2) + "\n");
   if (!tokenizer_json.empty()) fs::copy_file(tokenizer_json, folder + "/tokenizer.json", fs::copy_options::overwrite_existing);
 }
 

@@ -32,10 +32,10 @@ torch::Tensor RMSNormImpl::forward(const torch::Tensor& x) {
 
 LlamaAttentionImpl::LlamaAttentionImpl(const LlamaConfig& c)
     : heads(c.num_attention_heads), kv_heads(c.num_key_value_heads), head_dim(c.head_dim()) {
-  q_proj = register_module("q_proj", linear(c.hidden_size, heads * head_dim, c.attention_bias));
-  k_proj = register_module("k_proj", linear(c.hidden_size, kv_heads * head_dim, c.attention_bias));
-  v_proj = register_module("v_proj", linear(c.hidden_size, kv_heads * head_dim, c.attention_bias));
-  o_proj = register_module("o_proj", linear(heads * head_dim, c.hidden_size, false));
+  q_proj = register_module("q_proj", linear(c.hidden_size, heads * head_dim, c.qkv_bias()));
+  k_proj = register_module("k_proj", linear(c.hidden_size, kv_heads * head_dim, c.qkv_bias()));
+  v_proj = register_module("v_proj", linear(c.hidden_size, kv_heads * head_dim, c.qkv_bias()));
+  o_proj = register_module("o_proj", linear(heads * head_dim, c.hidden_size, c.o_bias()));
 }
 
 torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
@@ -58,9 +58,9 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
 }
 
 LlamaMLPImpl::LlamaMLPImpl(const LlamaConfig& c) {
-  gate_proj = register_module("gate_proj", linear(c.hidden_size, c.intermediate_size, false));
-  up_proj = register_module("up_proj", linear(c.hidden_size, c.intermediate_size, false));
-  down_proj = register_module("down_proj", linear(c.intermediate_size, c.hidden_size, false));
+  gate_proj = register_module("gate_proj", linear(c.hidden_size, c.intermediate_size, c.mlp_bias));
+  up_proj = register_module("up_proj", linear(c.hidden_size, c.intermediate_size, c.mlp_bias));
+  down_proj = register_module("down_proj", linear(c.intermediate_size, c.hidden_size, c.mlp_bias));
 }
 
 torch::Tensor LlamaMLPImpl::forward(const torch::Tensor& x) {
@@ -84,10 +84,7 @@ LlamaModelImpl::LlamaModelImpl(const LlamaConfig& c) {
   layers = register_module("layers", torch::nn::ModuleList());
   for (int64_t i = 0; i < c.num_hidden_layers; ++i) layers->push_back(LlamaDecoderLayer(c));
   norm = register_module("norm", RMSNorm(c.hidden_size, c.rms_norm_eps));
-  const int64_t d = c.head_dim();
-  // float32 throughout, as HF transformers and llama2.c compute the rotary angles.
-  inv_freq = register_buffer(
-      "inv_freq", 1.0 / torch::pow(c.rope_theta, torch::arange(0, d, 2, torch::kFloat32) / static_cast<double>(d)));
+  inv_freq = register_buffer("inv_freq", rotary_frequencies(c));
 }
 
 torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids) {
@@ -115,9 +112,31 @@ void initialize_llama_weights(LlamaForCausalLM& model, uint64_t seed, double std
   torch::NoGradGuard no_grad;
   auto generator = at::detail::createCPUGenerator(seed);
   for (auto& p : model->named_parameters()) {
+    const std::string& name = p.key();
     if (p.value().dim() >= 2) p.value().normal_(0.0, std, generator);
-    else p.value().fill_(1.0);
+    else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0) p.value().zero_();
+    else p.value().fill_(1.0);  // norm weights
   }
+}
+
+torch::Tensor rotary_frequencies(const LlamaConfig& c) {
+  const int64_t d = c.head_dim();
+  // float32 throughout, as HF transformers and llama2.c compute the rotary angles.
+  auto inv_freq = 1.0 / torch::pow(c.rope_theta, torch::arange(0, d, 2, torch::kFloat32) / static_cast<double>(d));
+  const RopeScaling& r = c.rope_scaling;
+  if (r.type == RopeScaling::Type::linear) return inv_freq / r.factor;
+  if (r.type != RopeScaling::Type::llama3) return inv_freq;
+  // Llama 3.1: long wavelengths slowed by the factor, short ones kept, those between
+  // blended smoothly (transformers' _compute_llama3_parameters).
+  const double old_context = static_cast<double>(r.original_max_position_embeddings);
+  const double low_freq_wavelen = old_context / r.low_freq_factor;
+  const double high_freq_wavelen = old_context / r.high_freq_factor;
+  auto wavelen = 2 * M_PI / inv_freq;
+  auto scaled = torch::where(wavelen > low_freq_wavelen, inv_freq / r.factor, inv_freq);
+  auto smooth = (old_context / wavelen - r.low_freq_factor) / (r.high_freq_factor - r.low_freq_factor);
+  auto smoothed = (1 - smooth) * scaled / r.factor + smooth * scaled;
+  auto medium = (wavelen >= high_freq_wavelen).logical_and(wavelen <= low_freq_wavelen);
+  return torch::where(medium, smoothed, scaled);
 }
 
 }  // namespace mucpt

@@ -65,7 +65,11 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
 TORCH_MODULE(LlamaForCausalLM);
 
 // Fresh weights as Hugging Face initialises a Llama: every matrix and the embeddings
-// normal(0, std), norm weights 1; the same for a given seed.
+// normal(0, std), biases 0, norm weights 1; the same for a given seed.
 void initialize_llama_weights(LlamaForCausalLM& model, uint64_t seed, double std = 0.02);
+
+// The rotary inverse frequencies of each pair of head dimensions, with the config's
+// rope_scaling applied.
+torch::Tensor rotary_frequencies(const LlamaConfig& c);
 
 }  // namespace mucpt

@@ -44,6 +44,8 @@ void register_train_options(Config& config) {
   config.add_int("save_every", 0, "save a checkpoint every N steps (0: at the end only)");
   config.add_int("log_every", 10, "a progress line (loss, tokens/s, ETA) every N steps; metrics.jsonl has every step");
   config.add_bool("resume", true, "continue from output/latest when present");
+  config.add_string("save_dtype", "", "weights saved as float32 | bfloat16 | float16 (empty: the model's torch_dtype)");
+  config.add_string("max_shard_size", "5GB", "weights above this go to shards with model.safetensors.index.json");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
   config.add_string("weighting.mode", "ntp", "ntp | hard (Rho-1) | soft (loss ratio)");
   config.add_string("weighting.score", "ratio", "soft: ratio | excess | inverse_ref");
@@ -64,13 +66,19 @@ std::string checkpoint_name(int64_t step) {
 
 // Rank 0 writes the folder under a temporary name, renames it, then points latest at it.
 void save_checkpoint(LlamaForCausalLM& model, const AdamW& optimizer, const nlohmann::json& state,
-                     const std::string& output, const std::string& tokenizer_json) {
+                     const std::string& output, const std::string& tokenizer_json, const SaveOptions& save) {
   const std::string name = checkpoint_name(state["step"].get<int64_t>());
   const std::string tmp = output + "/" + name + ".tmp";
   fs::remove_all(tmp);
-  save_llama(model, tmp, tokenizer_json);
+  save_llama(model, tmp, tokenizer_json, save);
   fs::create_directories(tmp + "/trainer_state");
   save_tensors(tmp + "/trainer_state/optimizer.safetensors", optimizer.state());
+  // Weights saved in 16 bits lose the trained float32 values: those resume the run.
+  if (saved_dtype_name(model->config, save) != "float32") {
+    std::vector<std::pair<std::string, torch::Tensor>> master;
+    for (const auto& p : model->named_parameters()) master.emplace_back(p.key(), p.value());
+    save_tensors(tmp + "/trainer_state/master_weights.safetensors", master);
+  }
   write_file_atomically(tmp + "/trainer_state/state.json", state.dump(1) + "\n");
   fs::remove_all(output + "/" + name);
   fs::rename(tmp, output + "/" + name);
@@ -157,6 +165,17 @@ int run_train(const Config& config, const MpiContext& mpi) {
         throw UserError(start_from + ": trained with another " + key + " (" + resumed[key].dump() +
                         "); use a new --output or --resume=false");
     step = resumed["step"].get<int64_t>();
+    const std::string master = start_from + "/trainer_state/master_weights.safetensors";
+    if (fs::exists(master)) {
+      torch::NoGradGuard no_grad;
+      const auto weights = load_tensors(master);
+      for (auto& p : model->named_parameters()) {
+        auto it = weights.find(p.key());
+        if (it == weights.end() || it->second.sizes() != p.value().sizes())
+          throw UserError(master + ": tensor '" + p.key() + "' is missing or has another shape");
+        p.value().copy_(it->second);
+      }
+    }
     const std::string moments = start_from + "/trainer_state/optimizer.safetensors";
     try {
       optimizer.load_state(load_tensors(moments), step);
@@ -170,6 +189,15 @@ int run_train(const Config& config, const MpiContext& mpi) {
   const double grad_clip = config.get_double("grad_clip");
   const int64_t save_every = config.get_int("save_every");
   const std::string tokenizer_json = fs::exists(data + "/tokenizer.json") ? data + "/tokenizer.json" : "";
+  SaveOptions save;
+  save.dtype = config.get_string("save_dtype");
+  try {
+    save.max_shard_bytes = parse_byte_size(config.get_string("max_shard_size"));
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(std::string("max_shard_size: ") + e.what());
+  }
+  if (!save.dtype.empty() && save.dtype != "float32" && save.dtype != "bfloat16" && save.dtype != "float16")
+    throw ConfigError("save_dtype must be float32, bfloat16 or float16, not '" + save.dtype + "'");
   if (mpi.rank() == 0)
     log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", global_batch,
              ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads (",
@@ -216,7 +244,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
                  int64_t(sums[2] / seconds), " tokens/s, ETA ", format_duration(per_step * double(steps - step - 1)));
       }
       if ((save_every > 0 && (step + 1) % save_every == 0) || step + 1 == steps)
-        save_checkpoint(model, optimizer, state, output, tokenizer_json);
+        save_checkpoint(model, optimizer, state, output, tokenizer_json, save);
     }
   }
   mpi_barrier();
