@@ -4,15 +4,21 @@
 
 #include "common/command_exit.h"
 #include "evaluation/evaluate_job.h"
+#include "evaluation/generate_job.h"
 
 int main(int argc, char** argv) {
   mucpt::MpiContext mpi(&argc, &argv);
   mucpt::Config config(
       "evaluate: answer a factual-QA benchmark with a model (or read the answers) and grade them\n"
-      "Usage: mpirun -np N evaluate --benchmark B [--topic Music] (--model FOLDER | --predictions P) --output DIR");
+      "Usage: mpirun -np N evaluate --benchmark B [--topic Music] (--model FOLDER | --predictions P) --output DIR\n"
+      "       evaluate generate --model FOLDER (--ids 1,403,407 | --prompt TEXT) [--max_new_tokens N]");
   mucpt::register_evaluate_options(config);
+  mucpt::register_generate_options(config);
   return mucpt::run_with_exit_codes(mpi, [&] {
     if (!config.parse(argc, argv, mpi.rank() == 0 ? std::cout : std::clog)) return 0;
-    return mucpt::run_evaluate(config, mpi);
+    const auto& words = config.positional();
+    if (words.empty()) return mucpt::run_evaluate(config, mpi);
+    if (words.size() == 1 && words[0] == "generate") return mucpt::run_generate(config, mpi);
+    throw mucpt::ConfigError("unknown command '" + words[0] + "' (commands: generate)");
   });
 }

@@ -1,9 +1,9 @@
 #include "evaluation/generation/answer_generator.h"
 
-#include <limits>
 #include <vector>
 
 #include "common/tokenizer/tokenizer.h"
+#include "evaluation/generation/decodable_ids.h"
 
 namespace mucpt {
 
@@ -12,18 +12,7 @@ AnswerGenerator::AnswerGenerator(LlamaForCausalLM model, std::shared_ptr<Tokeniz
     : model_(std::move(model)), tokenizer_(std::move(tokenizer)), template_(std::move(prompt_template)),
       max_new_tokens_(max_new_tokens) {
   model_->eval();
-  // Ids the model has and the tokenizer cannot decode (an embedding padded past the
-  // tokenizer, as Qwen pads it, or a gap in the tokenizer's ids) are never chosen.
-  const int64_t vocab = model_->config.vocab_size;
-  std::vector<float> mask(static_cast<size_t>(vocab), 0.0f);
-  bool any = false;
-  for (int64_t id = 0; id < vocab; ++id) {
-    if (id < static_cast<int64_t>(tokenizer_->vocab_size()) && !tokenizer_->id_to_token(static_cast<int32_t>(id)).empty())
-      continue;
-    mask[static_cast<size_t>(id)] = -std::numeric_limits<float>::infinity();
-    any = true;
-  }
-  if (any) undecodable_ = torch::tensor(mask);
+  undecodable_ = undecodable_bias(*tokenizer_, model_->config.vocab_size);
 }
 
 std::string AnswerGenerator::prompt_for(const std::string& question) const {
@@ -43,13 +32,16 @@ std::string AnswerGenerator::answer(const std::string& question) {
   // Byte-level tokens can split a character: the answer's ids are decoded as a whole.
   std::vector<int32_t> answer_ids;
   std::string text;
+  KvCache cache;  // the prompt runs once, then each new token alone
+  std::vector<int64_t> feed = ids;
   for (int step = 0; step < max_new_tokens_ && static_cast<int64_t>(ids.size()) < context; ++step) {
-    auto logits = model_->forward(torch::tensor(ids, torch::kInt64).unsqueeze(0));
-    auto last = logits[0][static_cast<int64_t>(ids.size()) - 1];
+    auto logits = model_->forward(torch::tensor(feed, torch::kInt64).unsqueeze(0), &cache);
+    auto last = logits[0][static_cast<int64_t>(feed.size()) - 1];
     if (undecodable_.defined()) last = last + undecodable_;
     const int64_t next = last.argmax().item<int64_t>();
     if (next == eos) break;
     ids.push_back(next);
+    feed.assign(1, next);
     answer_ids.push_back(static_cast<int32_t>(next));
     text = tokenizer_->decode(answer_ids);
     if (text.find('\n', text.find_first_not_of(" \n")) != std::string::npos) break;

@@ -74,3 +74,28 @@ TEST_CASE("safetensors entries give dtype, shape and bytes as the header states 
   CHECK(embed.shape == std::vector<int64_t>({512, 64}));
   CHECK(embed.end - embed.begin == 512 * 64 * 4);
 }
+
+TEST_CASE("the key/value cache gives the logits of a full pass, and greedy decoding the same ids either way") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string folder = data + "/models/stories260K";
+  json golden = json::parse(std::ifstream(folder + "/golden_greedy.json"));
+  auto model = load_llama(folder);
+  torch::NoGradGuard no_grad;
+  std::vector<int64_t> ids = golden["prompt_ids"].get<std::vector<int64_t>>();
+  for (int64_t id : golden["greedy_ids"].get<std::vector<int64_t>>()) ids.push_back(id);
+  ids.resize(60);
+  auto full = model->forward(torch::tensor(ids, torch::kInt64).unsqueeze(0));
+  // The first 20 positions at once, then one position at a time.
+  KvCache cache;
+  std::vector<torch::Tensor> parts{
+      model->forward(torch::tensor(std::vector<int64_t>(ids.begin(), ids.begin() + 20), torch::kInt64).unsqueeze(0),
+                     &cache)};
+  for (size_t i = 20; i < ids.size(); ++i)
+    parts.push_back(model->forward(torch::tensor({ids[i]}, torch::kInt64).unsqueeze(0), &cache));
+  CHECK(cache.length == 60);
+  CHECK(torch::allclose(torch::cat(parts, 1), full, 1e-5, 1e-4));
+
+  std::vector<int64_t> prompt = golden["prompt_ids"].get<std::vector<int64_t>>();
+  std::vector<int64_t> expected = golden["greedy_ids"].get<std::vector<int64_t>>();
+  CHECK(greedy_generate(model, prompt, static_cast<int>(expected.size()), -1, false) == expected);
+}

@@ -38,19 +38,35 @@ LlamaAttentionImpl::LlamaAttentionImpl(const LlamaConfig& c)
   o_proj = register_module("o_proj", linear(heads * head_dim, c.hidden_size, c.o_bias()));
 }
 
-torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                                         KvCache* cache, size_t layer) {
   const int64_t B = x.size(0), T = x.size(1);
   auto q = q_proj(x).view({B, T, heads, head_dim}).transpose(1, 2);  // [B, H, T, D]
   auto k = k_proj(x).view({B, T, kv_heads, head_dim}).transpose(1, 2);
   auto v = v_proj(x).view({B, T, kv_heads, head_dim}).transpose(1, 2);
   q = q * cos + rotate_half(q) * sin;
   k = k * cos + rotate_half(k) * sin;
+  int64_t past = 0;
+  if (cache) {
+    if (cache->keys.size() <= layer) {
+      cache->keys.resize(layer + 1);
+      cache->values.resize(layer + 1);
+    }
+    torch::Tensor& ck = cache->keys[layer];
+    torch::Tensor& cv = cache->values[layer];
+    past = ck.defined() ? ck.size(2) : 0;
+    ck = ck.defined() ? torch::cat({ck, k}, 2) : k;
+    cv = cv.defined() ? torch::cat({cv, v}, 2) : v;
+    k = ck;
+    v = cv;
+  }
   if (kv_heads != heads) {  // each key/value head serves heads / kv_heads query heads in a row
     k = k.repeat_interleave(heads / kv_heads, 1);
     v = v.repeat_interleave(heads / kv_heads, 1);
   }
   auto scores = torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(static_cast<double>(head_dim));
-  auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1);
+  // Query i (position past + i) sees keys 0 .. past + i.
+  auto future = torch::ones({T, past + T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(past + 1);
   scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
   auto attention = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
   auto out = torch::matmul(attention, v).transpose(1, 2).reshape({B, T, heads * head_dim});
@@ -74,8 +90,9 @@ LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const LlamaConfig& c) {
   post_attention_layernorm = register_module("post_attention_layernorm", RMSNorm(c.hidden_size, c.rms_norm_eps));
 }
 
-torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
-  auto h = x + self_attn(input_layernorm(x), cos, sin);
+torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                                             KvCache* cache, size_t layer) {
+  auto h = x + self_attn->forward(input_layernorm(x), cos, sin, cache, layer);
   return h + mlp(post_attention_layernorm(h));
 }
 
@@ -87,14 +104,17 @@ LlamaModelImpl::LlamaModelImpl(const LlamaConfig& c) {
   inv_freq = register_buffer("inv_freq", rotary_frequencies(c));
 }
 
-torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids) {
+torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids, KvCache* cache) {
   auto h = embed_tokens(ids);
   // cos and sin of position x frequency, each half repeated (HF's layout).
-  auto positions = torch::arange(ids.size(1), torch::TensorOptions().dtype(torch::kFloat32).device(ids.device()));
+  const int64_t past = cache ? cache->length : 0;
+  auto positions =
+      torch::arange(past, past + ids.size(1), torch::TensorOptions().dtype(torch::kFloat32).device(ids.device()));
   auto angles = torch::outer(positions, inv_freq);
   auto full = torch::cat({angles, angles}, -1);
   auto cos = full.cos().to(h.scalar_type()), sin = full.sin().to(h.scalar_type());
-  for (const auto& layer : *layers) h = layer->as<LlamaDecoderLayer>()->forward(h, cos, sin);
+  for (size_t i = 0; i < layers->size(); ++i) h = layers[i]->as<LlamaDecoderLayer>()->forward(h, cos, sin, cache, i);
+  if (cache) cache->length += ids.size(1);
   return norm(h);
 }
 
@@ -103,8 +123,8 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(const LlamaConfig& c) : config(c) {
   if (!c.tie_word_embeddings) lm_head = register_module("lm_head", linear(c.hidden_size, c.vocab_size, false));
 }
 
-torch::Tensor LlamaForCausalLMImpl::forward(const torch::Tensor& ids) {
-  auto h = model(ids);
+torch::Tensor LlamaForCausalLMImpl::forward(const torch::Tensor& ids, KvCache* cache) {
+  auto h = model->forward(ids, cache);
   return lm_head ? lm_head(h) : torch::matmul(h, model->embed_tokens->weight.t());
 }
 

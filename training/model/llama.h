@@ -6,10 +6,18 @@
 #include <torch/torch.h>
 
 #include <string>
+#include <vector>
 
 #include "training/model/llama_config.h"
 
 namespace mucpt {
+
+// Keys and values of the positions already seen, per layer, so that generation feeds
+// one new token at a time instead of the whole sequence again.
+struct KvCache {
+  std::vector<torch::Tensor> keys, values;  // per layer: [B, kv_heads, length, head_dim]
+  int64_t length = 0;
+};
 
 struct RMSNormImpl : torch::nn::Module {
   RMSNormImpl(int64_t dim, double eps);
@@ -21,8 +29,10 @@ TORCH_MODULE(RMSNorm);
 
 struct LlamaAttentionImpl : torch::nn::Module {
   explicit LlamaAttentionImpl(const LlamaConfig& c);
-  // x [B, T, hidden]; cos, sin [T, head_dim]
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
+  // x [B, T, hidden]; cos, sin [T, head_dim]. With a cache, x holds the positions after
+  // the cached ones, whose keys and values join the cache.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                        KvCache* cache = nullptr, size_t layer = 0);
   torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
   int64_t heads, kv_heads, head_dim;
 };
@@ -37,7 +47,8 @@ TORCH_MODULE(LlamaMLP);
 
 struct LlamaDecoderLayerImpl : torch::nn::Module {
   explicit LlamaDecoderLayerImpl(const LlamaConfig& c);
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                        KvCache* cache = nullptr, size_t layer = 0);
   LlamaAttention self_attn{nullptr};
   LlamaMLP mlp{nullptr};
   RMSNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
@@ -46,7 +57,8 @@ TORCH_MODULE(LlamaDecoderLayer);
 
 struct LlamaModelImpl : torch::nn::Module {
   explicit LlamaModelImpl(const LlamaConfig& c);
-  torch::Tensor forward(const torch::Tensor& ids);  // hidden states after the final norm
+  // Hidden states after the final norm; with a cache, ids continue the cached positions.
+  torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr);
   torch::nn::Embedding embed_tokens{nullptr};
   torch::nn::ModuleList layers;
   RMSNorm norm{nullptr};
@@ -57,7 +69,7 @@ TORCH_MODULE(LlamaModel);
 struct LlamaForCausalLMImpl : torch::nn::Module {
   explicit LlamaForCausalLMImpl(const LlamaConfig& c);
   // ids [B, T] (int64) -> logits [B, T, vocab]
-  torch::Tensor forward(const torch::Tensor& ids);
+  torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr);
   LlamaConfig config;
   LlamaModel model{nullptr};
   torch::nn::Linear lm_head{nullptr};  // null when tied to model.embed_tokens
