@@ -14,6 +14,7 @@
 #include "tests/training/parameter_difference.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/checkpoint/safetensors_file.h"
+#include "training/data/token_windows.h"
 
 using namespace mucpt;
 using nlohmann::json;
@@ -237,4 +238,61 @@ TEST_CASE("weights saved in bfloat16 (the model's torch_dtype) resume exactly fr
   const std::string master = "/checkpoint-000012/trainer_state/master_weights.safetensors";
   const bool identical = file_bytes(root + "/whole" + master) == file_bytes(root + "/resumed" + master);
   CHECK(identical);
+}
+
+TEST_CASE("validation loss on held-out data: every val.every steps, per source, equal to the checkpoint's own loss") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string model = shared + "/models/stories260K";
+  const std::string root = testing::scratch_dir("train_validation");
+  const std::string data = make_dataset(root + "/data");
+  // Held-out data in two single-source shards, as curate packs them per work unit.
+  const std::string val = root + "/val";
+  fs::create_directories(val);
+  json dataset{{"shards", json::array()}};
+  for (int s = 0; s < 2; ++s) {
+    const std::string name = "part-00000" + std::to_string(s), source = s == 0 ? "reviews" : "forum";
+    IndexedDatasetWriter writer(val + "/" + name, 512, 2);
+    std::vector<int32_t> doc;
+    for (int i = 0; i < 100 + 30 * s; ++i) doc.push_back(3 + (i * (7 + s) + 11 * s) % 500);
+    writer.add_document(doc);
+    writer.commit();
+    dataset["shards"].push_back({{"shard", name}, {"sources", {{source, {{"documents", 1}}}}}});
+  }
+  std::ofstream(val + "/dataset.json") << dataset.dump();
+
+  const std::string args = "--val.data " + val + " --val.every 4 --val.windows 0 --steps 8";
+  auto one = testing::run_command("mpirun --allow-run-as-root -np 1 " + testing::build_dir() + "/train --model " +
+                                  model + " --data " + data + " --output " + root + "/one --seq_len 32 --batch_size 4 " +
+                                  "--threads 1 --lr 0.002 --warmup 2 " + args);
+  INFO(one.output);
+  REQUIRE(one.exit_code == 0);
+  auto lines = metrics(root + "/one");
+  REQUIRE(lines.size() == 8);
+  for (const auto& line : lines) CHECK(line.contains("val_loss") == (line["step"] == 4 || line["step"] == 8));
+
+  // The checkpoint's own mean loss over every held-out window, computed here.
+  auto trained = load_llama(root + "/one/checkpoint-000008");
+  TokenWindows windows(shards_of_dataset(val), 32);
+  double total = 0, reviews = 0, forum = 0;
+  size_t reviews_windows = 0;
+  {
+    torch::NoGradGuard no_grad;
+    std::vector<int32_t> tokens;
+    for (size_t w = 0; w < windows.size(); ++w) {
+      tokens.clear();
+      windows.read(w, tokens);
+      auto ids = torch::tensor(std::vector<int64_t>(tokens.begin(), tokens.end()), torch::kInt64).unsqueeze(0);
+      auto logits = trained->forward(ids.slice(1, 0, 32));
+      const double loss = torch::nn::functional::cross_entropy(logits.reshape({32, -1}), ids.slice(1, 1, 33).reshape({-1}))
+                              .item<double>();
+      total += loss;
+      if (windows.at(w).shard == 0) reviews += loss, ++reviews_windows;
+      else forum += loss;
+    }
+  }
+  const json& last = lines.back();
+  CHECK(last["val_loss"].get<double>() == Approx(total / double(windows.size())).epsilon(1e-5));
+  CHECK(last["val_loss_by_source"]["reviews"].get<double>() == Approx(reviews / double(reviews_windows)).epsilon(1e-5));
+  CHECK(last["val_loss_by_source"]["forum"].get<double>() ==
+        Approx(forum / double(windows.size() - reviews_windows)).epsilon(1e-5));
 }

@@ -18,6 +18,7 @@
 #include "training/train/metrics_log.h"
 #include "training/train/train_step.h"
 #include "training/train/trainer_state.h"
+#include "training/train/validation.h"
 #include "training/weighting/token_weights.h"
 
 namespace fs = std::filesystem;
@@ -47,6 +48,9 @@ void register_train_options(Config& config) {
   config.add_string("save_dtype", "", "weights saved as float32 | bfloat16 | float16 (empty: the model's torch_dtype)");
   config.add_string("max_shard_size", "5GB", "weights above this go to shards with model.safetensors.index.json");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+  config.add_string("val.data", "", "held-out packed tokens (a curate tokens/ folder) for the validation loss");
+  config.add_int("val.every", 0, "validation loss every N steps and at the last (0: at the last only)");
+  config.add_int("val.windows", 256, "validation windows, spread over the held-out data (0: all)");
   config.add_string("weighting.mode", "ntp", "ntp | hard (Rho-1) | soft (loss ratio)");
   config.add_string("weighting.score", "ratio", "soft: ratio | excess | inverse_ref");
   config.add_double("weighting.eps", 0.1, "soft: eps of the ratio (l_cur + eps) / (l_ref + eps)");
@@ -152,6 +156,10 @@ int run_train(const Config& config, const MpiContext& mpi) {
                       model->config.vocab_size);
 
   const int64_t global_batch = batches.global_batch() * grad_accum;
+  std::unique_ptr<Validation> validation;
+  if (const std::string val = config.get_string("val.data"); !val.empty())
+    validation = std::make_unique<Validation>(val, seq_len, config.get_int("val.windows"), model->config.vocab_size);
+  const int64_t val_every = config.get_int("val.every");
 
   auto parameters = model->named_parameters();
   AdamW optimizer(parameters, {config.get_double("beta1"), config.get_double("beta2"), 1e-8,
@@ -229,14 +237,23 @@ int run_train(const Config& config, const MpiContext& mpi) {
     const auto now = std::chrono::steady_clock::now();
     const double seconds = std::chrono::duration<double>(now - started).count();
     const nlohmann::json state = TrainerState{step + 1, int64_t(seed), global_batch, seq_len}.to_json();
+    ValidationLoss val;
+    const bool validate = validation && ((val_every > 0 && (step + 1) % val_every == 0) || step + 1 == steps);
+    if (validate) val = validation->measure(model, mpi.rank(), mpi.size(), batch_size);
     if (mpi.rank() == 0) {
       const double loss = sums[0] / sums[2];
-      metrics->write({{"step", step + 1},
-                      {"loss", loss},
-                      {"weighted_loss", sums[1] / mpi.size()},
-                      {"lr", lr},
-                      {"grad_norm", grad_norm},
-                      {"tokens_per_second", sums[2] / seconds}});
+      nlohmann::json line{{"step", step + 1},
+                          {"loss", loss},
+                          {"weighted_loss", sums[1] / mpi.size()},
+                          {"lr", lr},
+                          {"grad_norm", grad_norm},
+                          {"tokens_per_second", sums[2] / seconds}};
+      if (validate) {
+        line["val_loss"] = val.loss;
+        if (!val.by_source.empty()) line["val_loss_by_source"] = val.by_source;
+        log_info("step ", step + 1, " validation loss ", val.loss, " over ", validation->windows(), " windows");
+      }
+      metrics->write(line);
       if ((step + 1) % log_every == 0 || step + 1 == steps) {
         const double elapsed = std::chrono::duration<double>(now - run_started).count();
         const double per_step = elapsed / static_cast<double>(step + 1 - first_step);
