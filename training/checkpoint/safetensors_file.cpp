@@ -19,38 +19,27 @@ size_t safetensors_dtype_bytes(const std::string& dtype) {
   return it == sizes.end() ? 0 : it->second;
 }
 
-SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
-  auto fail = [&](const std::string& what) { throw IoError(path + ": " + what); };
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) fail(std::string("cannot open: ") + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || st.st_size < 8) {
-    ::close(fd);
-    fail("not a safetensors file (shorter than its 8-byte header length)");
-  }
-  map_size_ = static_cast<size_t>(st.st_size);
-  map_ = ::mmap(nullptr, map_size_, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (map_ == MAP_FAILED) {
-    map_ = nullptr;
-    fail(std::string("cannot map: ") + std::strerror(errno));
-  }
-  const auto* bytes = static_cast<const unsigned char*>(map_);
+SafetensorsLayout parse_safetensors(const unsigned char* bytes, size_t size, const std::string& name) {
+  auto fail = [&](const std::string& what) { throw IoError(name + ": " + what); };
+  if (size < 8) fail("not a safetensors file (shorter than its 8-byte header length)");
   uint64_t header_size = 0;
   for (int i = 7; i >= 0; --i) header_size = (header_size << 8) | bytes[i];
-  if (header_size > map_size_ - 8) fail("header length " + std::to_string(header_size) + " runs past the end of the file");
-  data_ = reinterpret_cast<const char*>(bytes) + 8 + header_size;
-  const size_t data_size = map_size_ - 8 - header_size;
+  if (header_size > size - 8) fail("header length " + std::to_string(header_size) + " runs past the end of the file");
+  SafetensorsLayout layout;
+  layout.data_offset = 8 + header_size;
+  const size_t data_size = size - 8 - header_size;
 
   auto header = nlohmann::json::parse(reinterpret_cast<const char*>(bytes) + 8,
                                       reinterpret_cast<const char*>(bytes) + 8 + header_size, nullptr, false);
   if (!header.is_object()) fail("the header is not a JSON object");
-  for (auto& [name, value] : header.items()) {
-    if (name == "__metadata__") {
-      metadata_ = value;
+  for (auto& item : header.items()) {
+    const std::string& tensor = item.key();  // a structured binding cannot be captured in C++17
+    auto& value = item.value();
+    if (tensor == "__metadata__") {
+      layout.metadata = value;
       continue;
     }
-    auto bad = [&](const std::string& what) { fail("tensor '" + name + "': " + what); };
+    auto bad = [&](const std::string& what) { fail("tensor '" + tensor + "': " + what); };
     if (!value.is_object() || !value.contains("dtype") || !value.contains("shape") || !value.contains("data_offsets"))
       bad("needs dtype, shape and data_offsets");
     SafetensorsEntry e;
@@ -73,8 +62,35 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
     if (e.begin > e.end || e.end > data_size) bad("data_offsets " + offsets.dump() + " outside the data");
     if (e.end - e.begin != count * element)
       bad("holds " + std::to_string(e.end - e.begin) + " bytes, its shape needs " + std::to_string(count * element));
-    tensors_.emplace(name, std::move(e));
+    layout.tensors.emplace(tensor, std::move(e));
   }
+  return layout;
+}
+
+SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
+  auto fail = [&](const std::string& what) { throw IoError(path + ": " + what); };
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) fail(std::string("cannot open: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size < 8) {
+    ::close(fd);
+    fail("not a safetensors file (shorter than its 8-byte header length)");
+  }
+  map_size_ = static_cast<size_t>(st.st_size);
+  map_ = ::mmap(nullptr, map_size_, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map_ == MAP_FAILED) {
+    map_ = nullptr;
+    fail(std::string("cannot map: ") + std::strerror(errno));
+  }
+  const auto* bytes = static_cast<const unsigned char*>(map_);
+  try {
+    layout_ = parse_safetensors(bytes, map_size_, path);
+  } catch (...) {
+    ::munmap(map_, map_size_);  // the destructor does not run for a throwing constructor
+    throw;
+  }
+  data_ = reinterpret_cast<const char*>(bytes) + layout_.data_offset;
 }
 
 SafetensorsFile::~SafetensorsFile() {

@@ -20,6 +20,17 @@ struct SafetensorsEntry {
 // Bytes per element of a safetensors dtype; 0 for an unknown one.
 size_t safetensors_dtype_bytes(const std::string& dtype);
 
+// What the header of a safetensors file says, checked against the file's size.
+struct SafetensorsLayout {
+  std::map<std::string, SafetensorsEntry> tensors;
+  nlohmann::json metadata;  // "__metadata__", or null
+  size_t data_offset = 0;   // where the data section starts in the file
+};
+
+// Reads the header of a whole file held in memory. Throws IoError ("<name>: ...")
+// when the bytes do not follow the format.
+SafetensorsLayout parse_safetensors(const unsigned char* bytes, size_t size, const std::string& name);
+
 class SafetensorsFile {
  public:
   explicit SafetensorsFile(const std::string& path);
@@ -28,15 +39,14 @@ class SafetensorsFile {
   SafetensorsFile& operator=(const SafetensorsFile&) = delete;
 
   const std::string& path() const { return path_; }
-  const std::map<std::string, SafetensorsEntry>& tensors() const { return tensors_; }
-  const nlohmann::json& metadata() const { return metadata_; }  // "__metadata__", or null
+  const std::map<std::string, SafetensorsEntry>& tensors() const { return layout_.tensors; }
+  const nlohmann::json& metadata() const { return layout_.metadata; }  // "__metadata__", or null
   // The first byte of a tensor's data.
   const void* data(const SafetensorsEntry& entry) const { return data_ + entry.begin; }
 
  private:
   std::string path_;
-  std::map<std::string, SafetensorsEntry> tensors_;
-  nlohmann::json metadata_;
+  SafetensorsLayout layout_;
   void* map_ = nullptr;
   size_t map_size_ = 0;
   const char* data_ = nullptr;
