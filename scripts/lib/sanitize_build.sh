@@ -1,0 +1,15 @@
+# The checking build shared by scripts/sanitize.sh and scripts/fuzz.sh: build-sanitize/,
+# clang with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer's coverage
+# hooks (MUCPT_FUZZ), apart from the Release build in build/. Nothing in it uses
+# LibTorch. `sanitize_build TARGET...` installs clang, configures once and builds.
+sanitize_build() {
+  ensure_packages clang libclang-rt-dev
+  if [ ! -f build-sanitize/CMakeCache.txt ]; then
+    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER=clang \
+      -DCMAKE_CXX_COMPILER=clang++ -DMUCPT_FUZZ=ON -DMUCPT_WITH_CUDA=OFF >/dev/null
+  fi
+  cmake --build build-sanitize -j"$(nproc)" --target "$@"
+}
+
+# Undefined behaviour stops the program (-fno-sanitize-recover); with a stack.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
