@@ -64,25 +64,31 @@ IndexedDatasetReader::IndexedDatasetReader(const std::string& prefix) : prefix_(
   dtype_ = TokenDtype(code);
   count_ = get<uint64_t>(p + 18);
   const uint64_t doc_count = get<uint64_t>(p + 26);
-  if (idx_.size != header + count_ * 12 + doc_count * 8)
+  // Counts are checked against the room left before they are multiplied, so that a
+  // damaged count cannot wrap around and pass.
+  const uint64_t room = idx_.size - header;
+  if (count_ > room / 12 || doc_count > (room - count_ * 12) / 8 || room != count_ * 12 + doc_count * 8)
     format_error(idx_path, "size does not match its " + std::to_string(count_) + " sequences");
-  sizes_ = reinterpret_cast<const int32_t*>(p + header);
-  pointers_ = reinterpret_cast<const int64_t*>(p + header + count_ * 4);
+  // The arrays start at byte 34, so they are read with memcpy, never through
+  // misaligned pointers.
+  sizes_ = p + header;
+  pointers_ = p + header + count_ * 4;
   // Each sequence starts where the one before ends: a damaged size or pointer would
   // otherwise read another sequence's tokens, or past the end of the .bin.
   const size_t item = token_dtype_bytes(dtype_);
   for (size_t i = 0; i < count_; ++i) {
-    const int32_t size = get<int32_t>(p + header + i * 4);
-    const int64_t pointer = get<int64_t>(p + header + count_ * 4 + i * 8);
+    const int32_t size = get<int32_t>(sizes_ + 4 * i);
+    const int64_t pointer = get<int64_t>(pointers_ + 8 * i);
     if (size < 0) format_error(idx_path, "sequence " + std::to_string(i) + " has size " + std::to_string(size));
     if (pointer != static_cast<int64_t>(tokens_ * item))
       format_error(idx_path, "sequence " + std::to_string(i) + " starts at byte " + std::to_string(pointer) +
                                  ", not where the one before ends (" + std::to_string(tokens_ * item) + ")");
     tokens_ += uint64_t(size);
+    if (tokens_ > bin_.size / item) break;  // already more than the .bin holds; refused below
   }
   if (tokens_ * item != bin_.size)
     format_error(bin_path, "holds " + std::to_string(bin_.size) + " bytes, the index describes " +
-                               std::to_string(tokens_ * item));
+                               (tokens_ > bin_.size / item ? "more" : std::to_string(tokens_ * item)));
 }
 
 IndexedDatasetReader::~IndexedDatasetReader() {
@@ -92,11 +98,11 @@ IndexedDatasetReader::~IndexedDatasetReader() {
 
 int32_t IndexedDatasetReader::size(size_t sequence) const {
   if (sequence >= count_) throw std::out_of_range(prefix_ + ": no sequence " + std::to_string(sequence));
-  return sizes_[sequence];
+  return get<int32_t>(sizes_ + 4 * sequence);
 }
 
 void IndexedDatasetReader::read_stream(uint64_t begin, size_t n, std::vector<int32_t>& out) const {
-  if (begin + n > tokens_)
+  if (begin > tokens_ || n > tokens_ - begin)
     throw std::out_of_range(prefix_ + ": tokens " + std::to_string(begin) + ".." + std::to_string(begin + n) +
                             " beyond its " + std::to_string(tokens_));
   const auto* bytes = static_cast<const unsigned char*>(bin_.data);
@@ -111,7 +117,7 @@ std::vector<int32_t> IndexedDatasetReader::sequence(size_t index) const {
   const int32_t n = size(index);
   std::vector<int32_t> out;
   out.reserve(size_t(n));
-  read_stream(uint64_t(pointers_[index]) / token_dtype_bytes(dtype_), size_t(n), out);
+  read_stream(get<uint64_t>(pointers_ + 8 * index) / token_dtype_bytes(dtype_), size_t(n), out);
   return out;
 }
 

@@ -38,8 +38,8 @@ class IndexedDatasetReader {
   Mapping idx_, bin_;
   TokenDtype dtype_ = TokenDtype::uint16;
   size_t count_ = 0;
-  const int32_t* sizes_ = nullptr;
-  const int64_t* pointers_ = nullptr;
+  const unsigned char* sizes_ = nullptr;     // int32 per sequence
+  const unsigned char* pointers_ = nullptr;  // int64 byte offset per sequence
   uint64_t tokens_ = 0;
 };
 

@@ -187,3 +187,30 @@ TEST_CASE("indexed dataset: a damaged or missing file is the user's error, namin
   CHECK_THROWS_AS(IndexedDatasetReader(prefix), UserError);
   CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p.bin: cannot open"));
 }
+
+TEST_CASE("indexed dataset: a sequence count that wraps around is refused") {
+  std::string dir = testing::scratch_dir("megatron_wrap");
+  auto header = [](uint64_t sequences, uint64_t documents) {
+    std::string h("MMIDIDX\0\0\x01\0\0\0\0\0\0\0\x08", 18);
+    h.append(reinterpret_cast<const char*>(&sequences), 8);
+    h.append(reinterpret_cast<const char*>(&documents), 8);
+    return h;
+  };
+  // 2^62 sequences of 12 bytes wrap around to an index of no bytes past its header.
+  write_file_atomically(dir + "/wrap.idx", header(uint64_t(1) << 62, 0));
+  write_file_atomically(dir + "/wrap.bin", "");
+  CHECK_THROWS_WITH(IndexedDatasetReader(dir + "/wrap"), Catch::Contains("wrap.idx") && Catch::Contains("size does not match"));
+}
+
+TEST_CASE("indexed dataset: a token range that wraps around is refused") {
+  std::string prefix = testing::scratch_dir("megatron_range") + "/p";
+  {
+    IndexedDatasetWriter writer(prefix, 100, 99);
+    writer.add_document(std::vector<int32_t>{1, 2, 3});
+    writer.commit();
+  }
+  IndexedDatasetReader reader(prefix);
+  std::vector<int32_t> out;
+  CHECK_THROWS_AS(reader.read_stream(UINT64_MAX, 2, out), std::out_of_range);
+  CHECK(out.empty());
+}
