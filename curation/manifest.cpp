@@ -44,7 +44,7 @@ Manifest load_manifest(const std::string& path) {
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number too large
     throw ManifestError("manifest '" + path + "' is not valid JSON: " + e.what());
   }
   if (!json.is_object()) throw ManifestError("manifest '" + path + "' must be a JSON object");

@@ -34,6 +34,8 @@ TEST_CASE("manifest errors name the file and the key") {
   CHECK_THROWS_WITH(load_manifest(dir + "/none.json"), Catch::Contains("none.json"));
   write(dir + "/bad.json", "{not json");
   CHECK_THROWS_WITH(load_manifest(dir + "/bad.json"), Catch::Contains("bad.json") && Catch::Contains("not valid JSON"));
+  write(dir + "/huge.json", R"({"sources":[{"name":"s","paths":["x"],"weight":1e999}]})");
+  CHECK_THROWS_WITH(load_manifest(dir + "/huge.json"), Catch::Contains("huge.json") && Catch::Contains("not valid JSON"));
   write(dir + "/type.json", R"({"sources":[{"name":"s","paths":["x"],"weight":"heavy"}]})");
   CHECK_THROWS_WITH(load_manifest(dir + "/type.json"), Catch::Contains("'weight'") && Catch::Contains("'s'"));
   write(dir + "/nomatch.json", R"({"sources":[{"name":"s","paths":["missing/*.jsonl"]}]})");
