@@ -19,6 +19,19 @@ size_t safetensors_dtype_bytes(const std::string& dtype) {
   return it == sizes.end() ? 0 : it->second;
 }
 
+namespace {
+
+// A wrong value as a message shows it: as written when it nests one level at most,
+// else by its type (printing a deeply nested value recurses as deep).
+std::string shown(const nlohmann::json& v) {
+  bool flat = true;
+  if (v.is_structured())
+    for (const auto& x : v) flat &= !x.is_structured();
+  return flat ? v.dump() : v.type_name();
+}
+
+}  // namespace
+
 SafetensorsLayout parse_safetensors(const unsigned char* bytes, size_t size, const std::string& name) {
   auto fail = [&](const std::string& what) { throw IoError(name + ": " + what); };
   if (size < 8) fail("not a safetensors file (shorter than its 8-byte header length)");
@@ -43,25 +56,34 @@ SafetensorsLayout parse_safetensors(const unsigned char* bytes, size_t size, con
     if (!value.is_object() || !value.contains("dtype") || !value.contains("shape") || !value.contains("data_offsets"))
       bad("needs dtype, shape and data_offsets");
     SafetensorsEntry e;
-    if (!value["dtype"].is_string()) bad("dtype must be a string, not " + value["dtype"].dump());
-    e.dtype = value["dtype"].get<std::string>();
+    // Types are checked before any get<>(): a mistyped value is refused by name, and a
+    // float read as an integer is undefined.
+    const auto& dtype = value["dtype"];
+    if (!dtype.is_string()) bad("dtype must be a string, not " + shown(dtype));
+    e.dtype = dtype.get<std::string>();
     size_t element = safetensors_dtype_bytes(e.dtype);
     if (element == 0) bad("unknown dtype " + e.dtype);
-    if (!value["shape"].is_array()) bad("shape must be a list, not " + value["shape"].dump());
+    const auto& shape = value["shape"];
+    if (!shape.is_array()) bad("shape must be a list, not " + shown(shape));
     size_t count = 1;
-    for (const auto& d : value["shape"]) {
-      if (!d.is_number_integer() || d.get<int64_t>() < 0) bad("bad shape " + value["shape"].dump());
+    bool empty = false, too_large = false;  // a 0 dimension makes any other product fine
+    for (const auto& d : shape) {
+      if (!d.is_number_integer() || d.get<int64_t>() < 0) bad("bad shape " + shown(shape));
       e.shape.push_back(d.get<int64_t>());
-      count *= static_cast<size_t>(d.get<int64_t>());
+      empty |= d.get<int64_t>() == 0;
+      too_large |= __builtin_mul_overflow(count, static_cast<size_t>(d.get<int64_t>()), &count);
     }
+    size_t bytes = 0;
+    if (!empty && (too_large || __builtin_mul_overflow(count, element, &bytes)))
+      bad("shape " + shape.dump() + " has more elements than any file holds");
     const auto& offsets = value["data_offsets"];
     if (!offsets.is_array() || offsets.size() != 2 || !offsets[0].is_number_unsigned() || !offsets[1].is_number_unsigned())
-      bad("data_offsets must be [begin, end], two byte offsets, not " + offsets.dump());
+      bad("data_offsets must be [begin, end], two byte offsets, not " + shown(offsets));
     e.begin = offsets[0].get<size_t>();
     e.end = offsets[1].get<size_t>();
     if (e.begin > e.end || e.end > data_size) bad("data_offsets " + offsets.dump() + " outside the data");
-    if (e.end - e.begin != count * element)
-      bad("holds " + std::to_string(e.end - e.begin) + " bytes, its shape needs " + std::to_string(count * element));
+    if (e.end - e.begin != bytes)
+      bad("holds " + std::to_string(e.end - e.begin) + " bytes, its shape needs " + std::to_string(bytes));
     layout.tensors.emplace(tensor, std::move(e));
   }
   return layout;
