@@ -79,7 +79,9 @@ BenchmarkItem item_from_json(const json& obj, const std::string& path, uint64_t 
   if (id == obj.end() || id->is_null()) item.id = file_stem(path) + "-" + std::to_string(line);
   else if (id->is_string() && !id->get_ref<const std::string&>().empty()) item.id = id->get<std::string>();
   else if (id->is_number_integer()) item.id = id->dump();
-  else fail(path, line, "key 'id' must be a non-empty string or an integer, found " + id->dump());
+  // A list or object is named by its type: printing a deeply nested one recurses as deep.
+  else fail(path, line, "key 'id' must be a non-empty string or an integer, found " +
+                            (id->is_structured() ? type_name(*id) : id->dump()));
 
   item.question = required_text(obj, "question", path, line);
   item.answer = required_text(obj, "answer", path, line);
@@ -148,7 +150,7 @@ std::vector<BenchmarkItem> load_benchmark_jsonl(const std::string& path, const s
     json obj;
     try {
       obj = json::parse(line);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for a number too large
       fail(path, line_number, std::string("not valid JSON: ") + e.what());
     }
     if (!obj.is_object()) fail(path, line_number, "expected a JSON object, found " + type_name(obj));

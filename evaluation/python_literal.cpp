@@ -46,9 +46,14 @@ class Reader {
     skip_space();
     if (pos_ >= s_.size()) fail("a value");
     char c = s_[pos_];
-    if (c == '{') return parse_dict();
-    if (c == '[') return parse_sequence(']');
-    if (c == '(') return parse_sequence(')');
+    if (c == '{' || c == '[' || c == '(') {
+      // Each level is a call: a bound keeps hostile nesting from overflowing the stack.
+      if (depth_ == kMaxDepth) fail("a value nested at most " + std::to_string(kMaxDepth) + " deep");
+      ++depth_;
+      nlohmann::json value = c == '{' ? parse_dict() : parse_sequence(c == '[' ? ']' : ')');
+      --depth_;
+      return value;
+    }
     if (c == '\'' || c == '"') return parse_strings();
     if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) return parse_number();
     if (at_word("True")) { pos_ += 4; return true; }
@@ -195,8 +200,10 @@ class Reader {
     return d;
   }
 
+  static constexpr int kMaxDepth = 256;
   std::string_view s_;
   size_t pos_ = 0;
+  int depth_ = 0;  // open dicts, lists and tuples
 };
 
 }  // namespace

@@ -217,8 +217,12 @@ TEST_CASE("jsonl: a bad line names the file, the line and the key") {
   check("alias_number.jsonl", R"({"id": "b", "question": "Q?", "answer": "A", "aliases": ["x", 2]})", "'aliases'");
   check("topic_list.jsonl", R"({"id": "b", "question": "Q?", "answer": "A", "topic": ["Music"]})", "'topic'");
   check("id_float.jsonl", R"({"id": 1.5, "question": "Q?", "answer": "A"})", "'id'");
+  const std::string deep(200000, '[');  // named by its type, not printed (which would recurse as deep)
+  check("id_deep.jsonl", R"({"id": )" + deep + std::string(deep.size(), ']') + R"(, "question": "Q?", "answer": "A"})",
+        "found array");
   check("duplicate.jsonl", R"({"id": "g", "question": "Q?", "answer": "A"})", "'id'");
   check("not_json.jsonl", R"({"id": "b", "question": "Q?")", "not valid JSON");
+  check("number_overflow.jsonl", R"({"id": "b", "question": "Q?", "answer": "A", "year": 1e999})", "not valid JSON");
   check("not_object.jsonl", R"(["Q?", "A"])", "JSON object");
 }
 

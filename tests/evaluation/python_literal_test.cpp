@@ -57,3 +57,10 @@ TEST_CASE("python literal: malformed text is rejected with the offset") {
   CHECK_THROWS_WITH(parse_python_literal("{'topic': 'Music"), Catch::Contains("offset 16"));
   CHECK_THROWS_WITH(parse_python_literal("{'a': nope}"), Catch::Contains("offset 6"));
 }
+
+TEST_CASE("python literal: nesting is bounded, so deep brackets are an error and not a stack overflow") {
+  const std::string ok = std::string(256, '[') + std::string(256, ']');
+  CHECK(parse_python_literal(ok).is_array());
+  const size_t deep = 1000000;
+  CHECK_THROWS_WITH(parse_python_literal(std::string(deep, '(') + std::string(deep, ')')), Catch::Contains("nested"));
+}
