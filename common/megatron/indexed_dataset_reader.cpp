@@ -51,7 +51,18 @@ IndexedDatasetReader::Mapping IndexedDatasetReader::map_file(const std::string& 
 }
 
 IndexedDatasetReader::IndexedDatasetReader(const std::string& prefix) : prefix_(prefix) {
-  const std::string idx_path = prefix + ".idx", bin_path = prefix + ".bin";
+  // A refused pair must not keep its maps: the destructor does not run for a throwing
+  // constructor, and a process that checks many files would run out of maps.
+  try {
+    read_index();
+  } catch (...) {
+    release();
+    throw;
+  }
+}
+
+void IndexedDatasetReader::read_index() {
+  const std::string idx_path = prefix_ + ".idx", bin_path = prefix_ + ".bin";
   idx_ = map_file(idx_path);
   bin_ = map_file(bin_path);
   const auto* p = static_cast<const unsigned char*>(idx_.data);
@@ -91,9 +102,12 @@ IndexedDatasetReader::IndexedDatasetReader(const std::string& prefix) : prefix_(
                                (tokens_ > bin_.size / item ? "more" : std::to_string(tokens_ * item)));
 }
 
-IndexedDatasetReader::~IndexedDatasetReader() {
+IndexedDatasetReader::~IndexedDatasetReader() { release(); }
+
+void IndexedDatasetReader::release() {
   if (idx_.data) ::munmap(idx_.data, idx_.size);
   if (bin_.data) ::munmap(bin_.data, bin_.size);
+  idx_ = bin_ = Mapping{};
 }
 
 int32_t IndexedDatasetReader::size(size_t sequence) const {

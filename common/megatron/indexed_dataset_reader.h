@@ -33,6 +33,8 @@ class IndexedDatasetReader {
     size_t size = 0;
   };
   static Mapping map_file(const std::string& path);
+  void read_index();  // maps both files and checks the index
+  void release();
 
   std::string prefix_;
   Mapping idx_, bin_;

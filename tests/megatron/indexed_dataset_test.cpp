@@ -1,7 +1,10 @@
 #include <simdjson.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 #include "common/config.h"
@@ -213,4 +216,18 @@ TEST_CASE("indexed dataset: a token range that wraps around is refused") {
   std::vector<int32_t> out;
   CHECK_THROWS_AS(reader.read_stream(UINT64_MAX, 2, out), std::out_of_range);
   CHECK(out.empty());
+}
+
+TEST_CASE("indexed dataset: a refused pair leaves no memory maps behind") {
+  std::string prefix = testing::scratch_dir("megatron_refused_maps") + "/p";
+  write_file_atomically(prefix + ".idx", "not an index at all, but long enough to have a header");
+  write_file_atomically(prefix + ".bin", std::string(4096, '\0'));
+  auto maps = [] {
+    std::ifstream in("/proc/self/maps");
+    return std::count(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>(), '\n');
+  };
+  CHECK_THROWS(IndexedDatasetReader(prefix));  // the first may map what the process keeps anyway
+  const auto before = maps();
+  for (int i = 0; i < 200; ++i) CHECK_THROWS(IndexedDatasetReader(prefix));
+  CHECK(maps() < before + 10);
 }
