@@ -95,11 +95,10 @@ void IndexedDatasetReader::read_index() {
       format_error(idx_path, "sequence " + std::to_string(i) + " starts at byte " + std::to_string(pointer) +
                                  ", not where the one before ends (" + std::to_string(tokens_ * item) + ")");
     tokens_ += uint64_t(size);
-    if (tokens_ > bin_.size / item) break;  // already more than the .bin holds; refused below
   }
   if (tokens_ * item != bin_.size)
     format_error(bin_path, "holds " + std::to_string(bin_.size) + " bytes, the index describes " +
-                               (tokens_ > bin_.size / item ? "more" : std::to_string(tokens_ * item)));
+                               std::to_string(tokens_ * item));
 }
 
 IndexedDatasetReader::~IndexedDatasetReader() { release(); }
