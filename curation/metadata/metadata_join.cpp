@@ -9,6 +9,8 @@ namespace mucpt {
 
 namespace {
 
+constexpr int kMaxDepth = 256;
+
 std::string as_text(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_array()) {
@@ -30,7 +32,19 @@ MetadataTable::MetadataTable(const std::vector<std::string>& paths, const std::s
     while (reader.next(line)) {
       ++number;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+      // Nesting is bounded as the document parser bounds it: writing a record back
+      // recurses once per level.
+      bool too_deep = false;
+      nlohmann::json record = nlohmann::json::parse(
+          line,
+          [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+            too_deep = too_deep || depth > kMaxDepth;
+            return !too_deep;
+          },
+          false);
+      if (too_deep)
+        throw IoError(path + ":" + std::to_string(number) + ": a metadata record nests more than " +
+                      std::to_string(kMaxDepth) + " levels");
       if (!record.is_object())
         throw IoError(path + ":" + std::to_string(number) + ": a metadata record must be a JSON object");
       auto it = record.find(key);

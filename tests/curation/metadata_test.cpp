@@ -18,6 +18,17 @@ TEST_CASE("metadata templates fill fields and drop lines whose fields are all mi
   CHECK(render_metadata(record, "entity_id", "") == "album: Blue Harbour\nartist: Tessa Marin\ngenres: folk, pop\nyear: 1994\n");
 }
 
+TEST_CASE("a metadata record nested past 256 levels is refused with its file and line, not a stack overflow") {
+  std::string dir = testing::scratch_dir("metadata_deep");
+  {
+    std::ofstream out(dir + "/meta.jsonl");
+    out << R"({"entity_id":"a","nested":[[["fine"]]]})" << "\n";
+    out << R"({"entity_id":"b","nested":)" << std::string(200000, '[') << std::string(200000, ']') << "}\n";
+  }
+  CHECK_THROWS_WITH(MetadataTable({dir + "/meta.jsonl"}, "entity_id"),
+                    Catch::Contains("meta.jsonl:2") && Catch::Contains("256 levels"));
+}
+
 TEST_CASE("curate joins each document's metadata record by its key and counts the misses") {
   std::string dir = testing::scratch_dir("metadata_join");
   std::string text = "A long enough review of the album, with several words so that the length filter keeps it.";
