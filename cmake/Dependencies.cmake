@@ -11,6 +11,9 @@ pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Torch 1.13 REQUIRED)
+# oneDNN (Debian's libdnnl, the build LibTorch itself links) for the trainer's matrix products.
+find_path(DNNL_INCLUDE_DIR oneapi/dnnl/dnnl.h REQUIRED)
+find_library(DNNL_LIBRARY dnnl REQUIRED)
 find_package(Catch2 2 REQUIRED)
 find_package(Threads REQUIRED)
 

@@ -10,7 +10,7 @@ ensure_packages \
   libopenmpi-dev openmpi-bin \
   libboost-program-options-dev libboost-iostreams-dev libzstd-dev \
   libsimdjson-dev libhyperscan-dev libfasttext-dev fasttext \
-  libtorch-dev libopenblas0-openmp \
+  libtorch-dev libopenblas0-openmp libdnnl-dev \
   catch2 libutf8proc-dev libxxhash-dev nlohmann-json3-dev
 
 # node and npm run the JavaScript reference tokenizers in the tests (any node >= 18).

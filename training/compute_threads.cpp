@@ -2,6 +2,7 @@
 
 #include <ATen/Parallel.h>
 #include <dlfcn.h>
+#include <malloc.h>
 #include <sched.h>
 
 #include <cstdlib>
@@ -18,6 +19,8 @@ int cores_for_this_rank() {
 
 int configure_compute_threads(int threads) {
   if (threads <= 0) threads = cores_for_this_rank();
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest: blocks up to 32 MiB come from the heap
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   // OpenBLAS's OpenMP build follows the OpenMP pool that at::set_num_threads sizes.
   at::set_num_threads(threads);
   return at::get_num_threads();

@@ -3,7 +3,8 @@
 # 4 layers, 4 heads, width 256, context 256, batch 8, vocabulary 2,048, float32, THREADS
 # threads (default 2) for both (SwiGLU width 683 gives the MLP the weights of GELU at
 # 4x). nanoGPT runs from a source checkout given in NANOGPT_SRC (never part of the
-# project) on Debian's python3-torch, the same torch 1.13 kernels and OpenBLAS. Prints
+# project) on Debian's python3-torch: the same torch 1.13 kernels and OpenBLAS, where
+# train runs the model's float32 matrix products on oneDNN (training/model/gemm.h). Prints
 # the median tokens/s of each over the steps after the first 5, their ratio, and each
 # one's share of this machine's float32 matrix-multiply peak (measured here).
 set -euo pipefail

@@ -4,18 +4,19 @@
 
 #include <cmath>
 
+#include "training/model/fused_ops.h"
+
 namespace mucpt {
 
 namespace {
 
-torch::nn::Linear linear(int64_t in, int64_t out, bool bias) {
+torch::nn::Linear linear_layer(int64_t in, int64_t out, bool bias) {
   return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
 }
 
-// HF's rotate_half: (x1, x2) -> (-x2, x1) over the two halves of the head dimension.
-torch::Tensor rotate_half(const torch::Tensor& x) {
-  auto halves = x.chunk(2, -1);
-  return torch::cat({-halves[1], halves[0]}, -1);
+// The layer's product through the fused linear (the module keeps the HF names).
+torch::Tensor project(const torch::nn::Linear& layer, const torch::Tensor& x) {
+  return linear(x, layer->weight, layer->bias);
 }
 
 }  // namespace
@@ -24,28 +25,22 @@ RMSNormImpl::RMSNormImpl(int64_t dim, double eps_) : eps(eps_) {
   weight = register_parameter("weight", torch::ones({dim}));
 }
 
-torch::Tensor RMSNormImpl::forward(const torch::Tensor& x) {
-  auto x32 = x.to(torch::kFloat32);
-  auto normed = x32 * torch::rsqrt(x32.pow(2).mean(-1, true) + eps);
-  return weight * normed.to(x.scalar_type());
-}
+torch::Tensor RMSNormImpl::forward(const torch::Tensor& x) { return rms_norm(x, weight, eps); }
 
 LlamaAttentionImpl::LlamaAttentionImpl(const LlamaConfig& c)
     : heads(c.num_attention_heads), kv_heads(c.num_key_value_heads), head_dim(c.head_dim()) {
-  q_proj = register_module("q_proj", linear(c.hidden_size, heads * head_dim, c.qkv_bias()));
-  k_proj = register_module("k_proj", linear(c.hidden_size, kv_heads * head_dim, c.qkv_bias()));
-  v_proj = register_module("v_proj", linear(c.hidden_size, kv_heads * head_dim, c.qkv_bias()));
-  o_proj = register_module("o_proj", linear(heads * head_dim, c.hidden_size, c.o_bias()));
+  q_proj = register_module("q_proj", linear_layer(c.hidden_size, heads * head_dim, c.qkv_bias()));
+  k_proj = register_module("k_proj", linear_layer(c.hidden_size, kv_heads * head_dim, c.qkv_bias()));
+  v_proj = register_module("v_proj", linear_layer(c.hidden_size, kv_heads * head_dim, c.qkv_bias()));
+  o_proj = register_module("o_proj", linear_layer(heads * head_dim, c.hidden_size, c.o_bias()));
 }
 
 torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
                                          KvCache* cache, size_t layer) {
   const int64_t B = x.size(0), T = x.size(1);
-  auto q = q_proj(x).view({B, T, heads, head_dim}).transpose(1, 2);  // [B, H, T, D]
-  auto k = k_proj(x).view({B, T, kv_heads, head_dim}).transpose(1, 2);
-  auto v = v_proj(x).view({B, T, kv_heads, head_dim}).transpose(1, 2);
-  q = q * cos + rotate_half(q) * sin;
-  k = k * cos + rotate_half(k) * sin;
+  auto q = rotary_heads_first(project(q_proj, x).view({B, T, heads, head_dim}), cos, sin);  // [B, H, T, D]
+  auto k = rotary_heads_first(project(k_proj, x).view({B, T, kv_heads, head_dim}), cos, sin);
+  auto v = project(v_proj, x).view({B, T, kv_heads, head_dim}).transpose(1, 2);
   int64_t past = 0;
   if (cache) {
     if (cache->keys.size() <= layer) {
@@ -64,23 +59,18 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
     k = k.repeat_interleave(heads / kv_heads, 1);
     v = v.repeat_interleave(heads / kv_heads, 1);
   }
-  auto scores = torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(static_cast<double>(head_dim));
-  // Query i (position past + i) sees keys 0 .. past + i.
-  auto future = torch::ones({T, past + T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(past + 1);
-  scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
-  auto attention = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
-  auto out = torch::matmul(attention, v).transpose(1, 2).reshape({B, T, heads * head_dim});
-  return o_proj(out);
+  auto out = causal_attention(q, k, v, past).transpose(1, 2).reshape({B, T, heads * head_dim});
+  return project(o_proj, out);
 }
 
 LlamaMLPImpl::LlamaMLPImpl(const LlamaConfig& c) {
-  gate_proj = register_module("gate_proj", linear(c.hidden_size, c.intermediate_size, c.mlp_bias));
-  up_proj = register_module("up_proj", linear(c.hidden_size, c.intermediate_size, c.mlp_bias));
-  down_proj = register_module("down_proj", linear(c.intermediate_size, c.hidden_size, c.mlp_bias));
+  gate_proj = register_module("gate_proj", linear_layer(c.hidden_size, c.intermediate_size, c.mlp_bias));
+  up_proj = register_module("up_proj", linear_layer(c.hidden_size, c.intermediate_size, c.mlp_bias));
+  down_proj = register_module("down_proj", linear_layer(c.intermediate_size, c.hidden_size, c.mlp_bias));
 }
 
 torch::Tensor LlamaMLPImpl::forward(const torch::Tensor& x) {
-  return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
+  return project(down_proj, swiglu(project(gate_proj, x), project(up_proj, x)));
 }
 
 LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const LlamaConfig& c) {
@@ -120,12 +110,12 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids, KvCache* cache) 
 
 LlamaForCausalLMImpl::LlamaForCausalLMImpl(const LlamaConfig& c) : config(c) {
   model = register_module("model", LlamaModel(c));
-  if (!c.tie_word_embeddings) lm_head = register_module("lm_head", linear(c.hidden_size, c.vocab_size, false));
+  if (!c.tie_word_embeddings) lm_head = register_module("lm_head", linear_layer(c.hidden_size, c.vocab_size, false));
 }
 
 torch::Tensor LlamaForCausalLMImpl::forward(const torch::Tensor& ids, KvCache* cache) {
   auto h = model->forward(ids, cache);
-  return lm_head ? lm_head(h) : torch::matmul(h, model->embed_tokens->weight.t());
+  return linear(h, lm_head ? lm_head->weight : model->embed_tokens->weight, torch::Tensor());
 }
 
 void initialize_llama_weights(LlamaForCausalLM& model, uint64_t seed, double std) {
