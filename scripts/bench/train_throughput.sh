@@ -21,12 +21,7 @@ export OMP_NUM_THREADS=$threads
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $threads threads; $steps steps each"
 
 /usr/bin/python3 scripts/bench/peers/train_bench_data.py "$work" 2000000 2048
-cat >"$work/model/config.json" <<'JSON'
-{"architectures": ["LlamaForCausalLM"], "model_type": "llama", "vocab_size": 2048, "hidden_size": 256,
- "intermediate_size": 683, "num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 4,
- "max_position_embeddings": 256, "rms_norm_eps": 1e-05, "rope_theta": 10000.0, "hidden_act": "silu",
- "tie_word_embeddings": true, "torch_dtype": "float32"}
-JSON
+cp scripts/bench/peers/train_bench_config.json "$work/model/config.json"
 
 # Median over the steps after the first 5 of a list of tokens/s figures.
 median_after_warmup() { tail -n +6 | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

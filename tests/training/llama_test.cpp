@@ -99,3 +99,26 @@ TEST_CASE("the key/value cache gives the logits of a full pass, and greedy decod
   std::vector<int64_t> expected = golden["greedy_ids"].get<std::vector<int64_t>>();
   CHECK(greedy_generate(model, prompt, static_cast<int>(expected.size()), -1, false) == expected);
 }
+
+TEST_CASE("activation checkpointing gives the gradients of the plain backward") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  auto model = load_llama(data + "/models/stories260K");
+  torch::manual_seed(3);
+  auto ids = torch::randint(0, 512, {2, 33}, torch::kInt64);
+  auto gradients = [&](bool checkpoint) {
+    model->model->checkpoint_layers = checkpoint;
+    model->zero_grad();
+    auto logits = model->forward(ids.narrow(1, 0, 32));
+    torch::nn::functional::cross_entropy(logits.reshape({-1, 512}), ids.narrow(1, 1, 32).reshape({-1})).backward();
+    std::vector<torch::Tensor> out;
+    for (const auto& p : model->parameters()) out.push_back(p.grad().clone());
+    return out;
+  };
+  const auto plain = gradients(false), recomputed = gradients(true);
+  REQUIRE(plain.size() == recomputed.size());
+  for (size_t i = 0; i < plain.size(); ++i) {
+    INFO("parameter " << i);
+    CHECK(plain[i].abs().max().item<double>() > 0);
+    CHECK(torch::allclose(plain[i], recomputed[i], 1e-6, 1e-7));
+  }
+}

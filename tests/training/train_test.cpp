@@ -82,6 +82,12 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     REQUIRE(two.exit_code == 0);
     CHECK(testing::max_parameter_difference(final_one, root + "/two/checkpoint-000012") < 1e-4);
   }
+  SECTION("activation checkpointing reaches the same parameters") {
+    auto recomputed = train(model, data, root + "/recomputed", 1, 4, "--activation_checkpointing");
+    INFO(recomputed.output);
+    REQUIRE(recomputed.exit_code == 0);
+    CHECK(testing::max_parameter_difference(final_one, root + "/recomputed/checkpoint-000012") < 1e-6);
+  }
   SECTION("a run resumed from step 6 ends where the uninterrupted run ends") {
     fs::create_directories(root + "/resumed");
     fs::copy(root + "/one/checkpoint-000006", root + "/resumed/checkpoint-000006", fs::copy_options::recursive);
@@ -110,6 +116,29 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     REQUIRE(soft.exit_code == 0);
     auto soft_lines = metrics(root + "/soft");
     CHECK(soft_lines.back()["loss"].get<double>() < soft_lines.front()["loss"].get<double>());
+  }
+  SECTION("a reference model run in each step trains as its stored float32 losses do") {
+    // The trained checkpoint is the reference: its losses differ from the model's own.
+    const std::string stored = root + "/stored";
+    fs::copy(data, stored, fs::copy_options::recursive);
+    auto scored = testing::run_command(testing::build_dir() + "/score --model " + final_one + " --data " + stored +
+                                       " --seq_len 32 --dtype float32 --threads 1");
+    INFO(scored.output);
+    REQUIRE(scored.exit_code == 0);
+    auto from_files = train(model, stored, root + "/from_files", 2, 2, "--weighting.mode=soft");
+    INFO(from_files.output);
+    REQUIRE(from_files.exit_code == 0);
+    auto online = train(model, data, root + "/online", 2, 2, "--weighting.mode=soft --weighting.reference " + final_one);
+    INFO(online.output);
+    REQUIRE(online.exit_code == 0);
+    CHECK_THAT(online.output, Catch::Contains("reference model " + final_one + " run in each step"));
+    CHECK(testing::max_parameter_difference(root + "/from_files/checkpoint-000012",
+                                            root + "/online/checkpoint-000012") < 1e-5);
+    // Against training with no weighting: the reference changed what was learned.
+    CHECK(testing::max_parameter_difference(final_one, root + "/online/checkpoint-000012") > 1e-3);
+    auto ntp = train(model, data, root + "/ntp_ref", 1, 4, "--weighting.reference " + final_one);
+    CHECK(ntp.exit_code == 2);
+    CHECK_THAT(ntp.output, Catch::Contains("weighting.reference serves weighting.mode hard or soft"));
   }
   SECTION("--init random starts from fresh weights: the first loss is that of a uniform guess") {
     fs::create_directories(root + "/config_only");

@@ -94,6 +94,33 @@ LlamaModelImpl::LlamaModelImpl(const LlamaConfig& c) {
   inv_freq = register_buffer("inv_freq", rotary_frequencies(c));
 }
 
+namespace {
+
+// A decoder layer whose activations are recomputed in the backward: the forward runs
+// without autograd and keeps the input; the backward runs the layer again with autograd
+// and back-propagates through it, adding to the layer's parameter gradients (as
+// PyTorch's reentrant torch.utils.checkpoint does).
+struct CheckpointedLayer : torch::autograd::Function<CheckpointedLayer> {
+  static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
+                               const torch::Tensor& cos, const torch::Tensor& sin, LlamaDecoderLayerImpl* layer) {
+    ctx->save_for_backward({x, cos, sin});
+    ctx->saved_data["layer"] = reinterpret_cast<int64_t>(layer);  // the module outlives the step
+    return layer->forward(x, cos, sin);
+  }
+
+  static torch::autograd::tensor_list backward(torch::autograd::AutogradContext* ctx,
+                                               torch::autograd::tensor_list grads) {
+    const auto saved = ctx->get_saved_variables();
+    auto* layer = reinterpret_cast<LlamaDecoderLayerImpl*>(ctx->saved_data["layer"].toInt());
+    torch::AutoGradMode with_grad(true);
+    auto x = saved[0].detach().requires_grad_(true);
+    torch::autograd::backward({layer->forward(x, saved[1], saved[2])}, {grads[0]});
+    return {x.grad(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
+  }
+};
+
+}  // namespace
+
 torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids, KvCache* cache) {
   auto h = embed_tokens(ids);
   // cos and sin of position x frequency, each half repeated (HF's layout).
@@ -103,7 +130,11 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids, KvCache* cache) 
   auto angles = torch::outer(positions, inv_freq);
   auto full = torch::cat({angles, angles}, -1);
   auto cos = full.cos().to(h.scalar_type()), sin = full.sin().to(h.scalar_type());
-  for (size_t i = 0; i < layers->size(); ++i) h = layers[i]->as<LlamaDecoderLayer>()->forward(h, cos, sin, cache, i);
+  const bool recompute = checkpoint_layers && !cache && torch::GradMode::is_enabled();
+  for (size_t i = 0; i < layers->size(); ++i) {
+    auto* layer = layers[i]->as<LlamaDecoderLayer>();
+    h = recompute ? CheckpointedLayer::apply(h, cos, sin, layer) : layer->forward(h, cos, sin, cache, i);
+  }
   if (cache) cache->length += ids.size(1);
   return norm(h);
 }

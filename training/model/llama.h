@@ -63,6 +63,9 @@ struct LlamaModelImpl : torch::nn::Module {
   torch::nn::ModuleList layers;
   RMSNorm norm{nullptr};
   torch::Tensor inv_freq;  // rotary frequencies (a buffer, not a parameter)
+  // Activation checkpointing: keep only each layer's input for the backward, which runs
+  // the layer again (one more forward pass for memory that no longer grows with depth).
+  bool checkpoint_layers = false;
 };
 TORCH_MODULE(LlamaModel);
 

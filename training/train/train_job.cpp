@@ -48,6 +48,9 @@ void register_train_options(Config& config) {
   config.add_string("save_dtype", "", "weights saved as float32 | bfloat16 | float16 (empty: the model's torch_dtype)");
   config.add_string("max_shard_size", "5GB", "weights above this go to shards with model.safetensors.index.json");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+  config.add_bool("activation_checkpointing", false,
+                  "recompute each layer's activations in the backward (HF's gradient_checkpointing): less memory, "
+                  "one more forward pass");
   config.add_string("val.data", "", "held-out packed tokens (a curate tokens/ folder) for the validation loss");
   config.add_int("val.every", 0, "validation loss every N steps and at the last (0: at the last only)");
   config.add_int("val.windows", 256, "validation windows, spread over the held-out data (0: all)");
@@ -58,6 +61,9 @@ void register_train_options(Config& config) {
   config.add_double("weighting.clip_max", 5.0, "soft: highest score before normalisation");
   config.add_double("weighting.keep", 0.6, "hard: fraction of tokens kept");
   config.add_double("weighting.lambda", 0.0, "mix with uniform: w = lambda + (1 - lambda) w");
+  config.add_string("weighting.reference", "",
+                    "hard, soft: a frozen reference model folder run in each step for l_ref (in place of the losses "
+                    "score stored)");
 }
 
 namespace {
@@ -149,11 +155,24 @@ int run_train(const Config& config, const MpiContext& mpi) {
     model = load_llama_for(start_from, "model");
   }
   model->train();
+  model->model->checkpoint_layers = config.get_bool("activation_checkpointing");
+  const std::string reference_dir = config.get_string("weighting.reference");
+  LlamaForCausalLM reference{nullptr};
+  if (!reference_dir.empty()) {
+    if (weighting.mode == WeightMode::ntp)
+      throw ConfigError("weighting.reference serves weighting.mode hard or soft; ntp weighs no token");
+    reference = load_llama_for(reference_dir, "weighting.reference");
+    reference->eval();
+    for (auto& p : reference->parameters()) p.requires_grad_(false);
+    if (reference->config.vocab_size < model->config.vocab_size)
+      throw UserError("weighting.reference: " + reference_dir + " has " + std::to_string(reference->config.vocab_size) +
+                      " token ids, fewer than the model's " + std::to_string(model->config.vocab_size));
+  }
   const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   const uint64_t seed = static_cast<uint64_t>(config.get_int("seed"));
   TokenWindows windows(shards_of_dataset(data), seq_len);
-  BatchSource batches(windows, batch_size, mpi.rank(), mpi.size(), seed, weighting.mode != WeightMode::ntp,
-                      model->config.vocab_size);
+  BatchSource batches(windows, batch_size, mpi.rank(), mpi.size(), seed,
+                      weighting.mode != WeightMode::ntp && reference.is_empty(), model->config.vocab_size);
 
   const int64_t global_batch = batches.global_batch() * grad_accum;
   std::unique_ptr<Validation> validation;
@@ -209,7 +228,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
   if (mpi.rank() == 0)
     log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", global_batch,
              ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads (",
-             blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string());
+             blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string(),
+             reference_dir.empty() ? std::string() : ", reference model " + reference_dir + " run in each step");
   std::unique_ptr<MetricsLog> metrics;
   if (mpi.rank() == 0) metrics = std::make_unique<MetricsLog>(output + "/metrics.jsonl", step);
 
@@ -226,7 +246,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
     // the global norm measured (and clipped when asked), one AdamW step.
     optimizer.zero_grad();
     const StepTotals totals =
-        accumulate_step_gradients(model, batches, step, grad_accum, weighting, global_sum, mpi.size());
+        accumulate_step_gradients(model, batches, step, grad_accum, weighting, global_sum, mpi.size(),
+                                  reference.is_empty() ? nullptr : &reference);
     average_gradients(parameters, mpi.size());
     const double grad_norm =
         torch::nn::utils::clip_grad_norm_(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());

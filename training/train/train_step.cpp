@@ -39,12 +39,17 @@ std::vector<torch::Tensor> weights_over_micro_batches(LlamaForCausalLM& model, c
 }  // namespace
 
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
-                                     const WeightOptions& weighting, const GlobalSum& global_sum, int ranks) {
+                                     const WeightOptions& weighting, const GlobalSum& global_sum, int ranks,
+                                     LlamaForCausalLM* reference) {
   std::vector<Batch> micro;
   StepTotals totals;
   for (int64_t i = 0; i < grad_accum; ++i) {
     micro.push_back(batches.at_step(step * grad_accum + i));
     totals.real_tokens += micro.back().mask.sum().item<double>();
+  }
+  if (reference) {
+    torch::NoGradGuard no_grad;
+    for (Batch& b : micro) b.ref_loss = token_losses(*reference, b);
   }
   // Each rank divides by its share of the global batch's real tokens; averaging the
   // ranks' gradients then gives the mean over all of them.

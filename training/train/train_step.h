@@ -4,7 +4,8 @@
 // gradients add up. Token weights and the loss's denominator are taken over the whole
 // global batch, so any split of the same windows into ranks and micro-batches gives the
 // same gradient. Weighted modes with several micro-batches first run every
-// micro-batch without gradients to weigh all tokens together.
+// micro-batch without gradients to weigh all tokens together. With a reference model,
+// its losses are computed in the step (no gradients) in place of score's stored ones.
 #include <cstdint>
 
 #include "training/data/batches.h"
@@ -21,6 +22,7 @@ struct StepTotals {
 };
 
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
-                                     const WeightOptions& weighting, const GlobalSum& global_sum, int ranks);
+                                     const WeightOptions& weighting, const GlobalSum& global_sum, int ranks,
+                                     LlamaForCausalLM* reference = nullptr);
 
 }  // namespace mucpt
