@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks that Hugging Face transformers' own modeling code (LlamaForCausalLM and
 # Qwen2ForCausalLM) loads a folder train saved with no missing or unexpected weights and
-# computes the same float32 logits as train's model (max |difference| <= 1e-4). Trains
-# two tiny models for 3 steps (Llama, untied lm_head; Qwen2, q/k/v biases and tied
-# embeddings), prints each one's missing and unexpected keys, the largest logit
+# computes the same float32 logits as train's model (max |difference| <= 1e-4).
+# transformers writes two tiny models (save_pretrained: Llama, untied lm_head; Qwen2,
+# q/k/v biases and tied embeddings), train loads each and trains it 3 steps, and
+# transformers loads the result. Prints each one's missing and unexpected keys, the largest logit
 # difference on a fixed id sequence, PASS or FAIL, and the same for from_pretrained.
 # transformers runs from a source checkout in TRANSFORMERS_SRC (its src/ on the path;
 # 4.37 to 4.41, before its GGUF loader made the tokenizers package a must, and on torch
@@ -44,7 +45,8 @@ echo "{\"architectures\": [\"Qwen2ForCausalLM\"], \"model_type\": \"qwen2\", $co
 ids=(1 403 407 20 300 5 77 42)
 status=0
 for arch in llama qwen2; do
-  build/train --model "$work/$arch" --init random --data "$work/data/tokens" --output "$work/run_$arch" \
+  /usr/bin/python3 scripts/bench/peers/hf_parity.py --write "$work/$arch"
+  build/train --model "$work/$arch" --data "$work/data/tokens" --output "$work/run_$arch" \
     --seq_len 32 --batch_size 2 --steps 3 --threads 2 --save_dtype float32 >"$work/train_$arch.log" 2>&1
   folder="$work/run_$arch/checkpoint-000003"
   build/bench/hf_logits "$folder" "${ids[@]}" >"$work/ours_$arch.json"

@@ -5,7 +5,9 @@ small reader of the safetensors layout (8-byte little-endian header length, JSON
 raw little-endian data), so what transformers sees does not depend on our writer's
 reader. Also tries transformers' own from_pretrained on the folder.
 
-Usage: hf_parity.py FOLDER OURS_JSON ID [ID...]; exits 1 on a mismatch."""
+Usage: hf_parity.py FOLDER OURS_JSON ID [ID...]; exits 1 on a mismatch.
+       hf_parity.py --write FOLDER: transformers writes a freshly initialised model for
+       FOLDER/config.json into FOLDER (save_pretrained), the folder train starts from."""
 import json
 import struct
 import sys
@@ -32,10 +34,23 @@ def read_safetensors(path):
     return tensors
 
 
+MODEL_CLASSES = {"llama": "LlamaForCausalLM", "qwen2": "Qwen2ForCausalLM"}
+
+
+def write_initial(folder):
+    config = transformers.AutoConfig.from_pretrained(folder)
+    torch.manual_seed(0)
+    model = getattr(transformers, MODEL_CLASSES[config.model_type])(config)
+    model.save_pretrained(folder, safe_serialization=True)
+    return 0
+
+
 def main():
+    if sys.argv[1] == "--write":
+        return write_initial(sys.argv[2])
     folder, ours_path, ids = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
     config = transformers.AutoConfig.from_pretrained(folder)
-    model_class = {"llama": transformers.LlamaForCausalLM, "qwen2": transformers.Qwen2ForCausalLM}[config.model_type]
+    model_class = getattr(transformers, MODEL_CLASSES[config.model_type])
     # Eager attention: the reference computation, on any torch.
     config._attn_implementation = "eager"
     model = model_class(config).float().eval()
