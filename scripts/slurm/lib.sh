@@ -1,0 +1,29 @@
+# Sourced by the step scripts (*.sbatch): how MPI ranks start, and what a step leaves
+# behind for pipeline.sh.
+#
+# Ranks start with srun through Slurm's PMIx plugin (MUCPT_SRUN_MPI=pmix, the default;
+# pmi2 where the cluster's Slurm has no PMIx). Where srun cannot start Open MPI
+# programs, MUCPT_LAUNCHER=mpirun uses Open MPI's mpirun, which reads the allocation
+# from Slurm's environment.
+launch() {
+  if [ "${MUCPT_LAUNCHER:-srun}" = mpirun ]; then
+    mpirun "$@"
+  else
+    srun --mpi="${MUCPT_SRUN_MPI:-pmix}" "$@"
+  fi
+}
+
+# STATUS_DIR/NAME (pipeline.sh sets both) says how the step ended: "ok", or the exit code
+# and the step's log, which pipeline.sh prints when a step fails.
+record_step_end() {
+  local rc=$? log
+  [ -n "${PIPELINE_STATUS_DIR:-}" ] || return 0
+  mkdir -p "$PIPELINE_STATUS_DIR"
+  if [ "$rc" -eq 0 ]; then
+    echo ok >"$PIPELINE_STATUS_DIR/$PIPELINE_STEP"
+  else
+    log=$(scontrol show job "$SLURM_JOB_ID" 2>/dev/null | sed -n 's/^ *StdOut=//p')
+    echo "failed with exit $rc (job $SLURM_JOB_ID); log: ${log:-unknown}" >"$PIPELINE_STATUS_DIR/$PIPELINE_STEP"
+  fi
+}
+trap record_step_end EXIT

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Submits the pipeline to Slurm, each job started only when the one before it succeeded
+# (--dependency=afterok): curate -> score -> train -> evaluate, with a train job that
+# makes the reference model first when CONFIG names none. When a step fails, Slurm
+# cancels the jobs after it (--kill-on-invalid-dep=yes); OUT/status/STEP says how each
+# step ended, and --wait prints that, naming the failed step's log.
+#   scripts/slurm/pipeline.sh CONFIG OUT [--wait] [VAR=value ...]
+#   scripts/slurm/pipeline.sh --quick OUT [--wait] [VAR=value ...]
+# CONFIG is a file of bash variable assignments (configs/slurm_40b.conf explains each,
+# with the cluster arithmetic); VAR=value overrides one. --quick generates the demo's
+# world, small, and runs configs/slurm_quick.conf on it (about 2 minutes on 2 cores).
+# Prints one line per job: the step, its job id and its log.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+usage="usage: scripts/slurm/pipeline.sh (CONFIG | --quick) OUT [--wait] [VAR=value ...]"
+[ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
+config=$1
+OUT=$(realpath -m "$2")
+shift 2
+wait=false
+overrides=()
+for arg in "$@"; do
+  case $arg in
+    --wait) wait=true ;;
+    [A-Z_]*=*) overrides+=("$arg") ;;
+    *) echo "$usage" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$OUT/logs"
+if [ "$config" = --quick ]; then
+  config=configs/slurm_quick.conf
+  build/synth --docs 400 --seed 3 --output "$OUT/world" >/dev/null
+  build/train-tokenizer --input "$OUT"/world/sources/encyclopedia.jsonl.zst "$OUT"/world/sources/reviews.jsonl.zst \
+    --vocab-size 1024 --output "$OUT/tokenizer.json" >/dev/null
+fi
+[ -f "$config" ] || { echo "pipeline: no config file $config" >&2; exit 2; }
+# shellcheck source=/dev/null
+source "$config"
+for assignment in "${overrides[@]}"; do printf -v "${assignment%%=*}" '%s' "${assignment#*=}"; done
+status_dir=$OUT/status
+rm -rf "$status_dir"
+
+steps=() ids=() last=""
+# submit STEP NODES TASKS_PER_NODE CPUS_PER_TASK TIME SCRIPT [ARGS...]: after the last job.
+submit() {
+  local step=$1 nodes=$2 tasks=$3 cpus=$4 time=$5
+  shift 5
+  local id
+  id=$(sbatch --parsable --job-name="mucpt-$step" --output="$OUT/logs/$step-%j.log" \
+    --nodes="$nodes" --ntasks-per-node="$tasks" --cpus-per-task="$cpus" --time="$time" \
+    --export=ALL,PIPELINE_STATUS_DIR="$status_dir",PIPELINE_STEP="$step",MUCPT_HOME="$PWD" \
+    ${PARTITION:+--partition="$PARTITION"} ${last:+--dependency=afterok:$last --kill-on-invalid-dep=yes} "$@")
+  last=${id%%;*}
+  steps+=("$step") ids+=("$last")
+  echo "$step $last $OUT/logs/$step-$last.log"
+}
+checkpoint() { printf '%s/checkpoint-%06d' "$1" "$2"; }
+
+tokens=$OUT/curated/tokens
+# shellcheck disable=SC2086  # the *_ARGS variables are option lists
+submit curate "$CURATE_NODES" "$CURATE_TASKS_PER_NODE" 1 "$CURATE_TIME" scripts/slurm/curate.sbatch \
+  "$CURATE_CONFIG" --manifest "$MANIFEST" --tokenizer "$TOKENIZER" --output "$OUT/curated" $CURATE_ARGS
+reference=${RM_MODEL:-}
+if [ -z "$reference" ]; then
+  submit reference "$TRAIN_NODES" "$TRAIN_TASKS_PER_NODE" "$TRAIN_CPUS" "$TRAIN_TIME" scripts/slurm/train.sbatch \
+    "$RM_CONFIG" "$tokens" "$OUT/reference" --init random --seq_len "$SEQ_LEN" --steps "$RM_STEPS" $RM_ARGS
+  reference=$(checkpoint "$OUT/reference" "$RM_STEPS")
+fi
+submit score "$SCORE_NODES" "$SCORE_TASKS_PER_NODE" "$SCORE_CPUS" "$SCORE_TIME" scripts/slurm/score.sbatch \
+  "$reference" "$tokens" --seq_len "$SEQ_LEN" $SCORE_ARGS
+base=${BASE_MODEL:-$(checkpoint "$OUT/reference" "${BASE_STEP:-0}")}
+submit train "$TRAIN_NODES" "$TRAIN_TASKS_PER_NODE" "$TRAIN_CPUS" "$TRAIN_TIME" scripts/slurm/train.sbatch \
+  "$base" "$tokens" "$OUT/train" --seq_len "$SEQ_LEN" --steps "$TRAIN_STEPS" $TRAIN_ARGS
+submit evaluate "$EVALUATE_NODES" "$EVALUATE_TASKS_PER_NODE" "$EVALUATE_CPUS" "$EVALUATE_TIME" \
+  scripts/slurm/evaluate.sbatch "$(checkpoint "$OUT/train" "$TRAIN_STEPS")" "$BENCHMARK" "$OUT/evaluate" $EVALUATE_ARGS
+
+$wait || { echo "pipeline: each step's end is written to $status_dir/"; exit 0; }
+while squeue -h -t PD,CF,R,CG,S -j "$(IFS=,; echo "${ids[*]}")" 2>/dev/null | grep -q .; do sleep 3; done
+failed=0
+for step in "${steps[@]}"; do
+  ended=$(cat "$status_dir/$step" 2>/dev/null || echo "never ran: a step before it failed")
+  echo "$step: $ended"
+  [ "$ended" = ok ] || failed=1
+done
+exit $failed
