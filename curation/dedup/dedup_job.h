@@ -1,15 +1,16 @@
 #pragma once
 // The global de-duplication step: every rank takes part, exchanging compact records
-// with all-to-all; nothing is gathered to one rank.
-//   1. exact: records keyed by the 128-bit text hash go to the hash's owner rank, which
-//      keeps the best copy of each group (or none, in drop-all mode);
-//   2. near: for each LSH band in turn, records keyed by the band key go to its owner,
-//      which confirms candidate pairs by their estimated Jaccard similarity;
-//   3. components: the confirmed pairs' connected components are found by min-label
+// with all-to-all; nothing is gathered to one rank. Four phases, each a file of its own
+// with its own counters (and its seconds in the summary's phase_seconds):
+//   1. exact_duplicates.h: records keyed by the 128-bit text hash go to the hash's owner
+//      rank, which keeps the best copy of each group (or none, in drop-all mode);
+//   2. similar_pairs.h: for each LSH band in turn, records keyed by the band key go to
+//      its owner, which confirms candidate pairs by their estimated Jaccard similarity;
+//   3. components.h: the confirmed pairs' connected components are found by min-label
 //      propagation across ranks, the label being the best keeper key, so each
 //      component keeps exactly one document;
-//   4. every decision goes back to the rank that owns the document's work unit, and
-//      an audit line per cluster goes to the cluster file.
+//   4. near_clusters.h: every decision goes back to the rank that owns the document's
+//      work unit, and an audit line per cluster goes to the cluster file.
 #include <nlohmann/json.hpp>
 #include <map>
 #include <string>
