@@ -7,6 +7,11 @@
 
 namespace mucpt {
 
+Batch Batch::to(const torch::Device& device) const {
+  if (device == inputs.device()) return *this;
+  return {inputs.to(device), targets.to(device), ref_loss.defined() ? ref_loss.to(device) : ref_loss, mask.to(device)};
+}
+
 BatchSource::BatchSource(const TokenWindows& windows, int64_t batch_size, int rank, int ranks, uint64_t seed,
                          bool with_reference_losses, int64_t vocab_size)
     : windows_(windows),

@@ -20,6 +20,7 @@ struct Batch {
   torch::Tensor inputs, targets;  // [B, T] int64
   torch::Tensor ref_loss;         // [B, T] float32 (undefined without reference losses)
   torch::Tensor mask;             // [B, T] float32: 1 where a token counts
+  Batch to(const torch::Device& device) const;
 };
 
 class BatchSource {

@@ -15,6 +15,7 @@
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/checkpoint/weights_hash.h"
 #include "training/compute_threads.h"
+#include "training/device.h"
 #include "training/data/token_windows.h"
 #include "training/data/vocabulary_check.h"
 #include "training/score/reference_loss_file.h"
@@ -31,6 +32,7 @@ void register_score_options(Config& config) {
   config.add_int("batch_size", 8, "windows per forward pass");
   config.add_string("dtype", "float16", "stored losses: float16 or float32");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+  config.add_string("device", "auto", "cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when available)");
   config.add_string("base", "",
                     "base model: also score with it and select documents by their mean loss ratio "
                     "(l_base + eps) / (l_ref + eps)");
@@ -94,7 +96,8 @@ ShardScore score_shard(LlamaForCausalLM& model, const TokenWindows& windows, siz
     const size_t n = std::min(mine.size() - b, static_cast<size_t>(batch_size));
     tokens.clear();
     for (size_t k = 0; k < n; ++k) windows.read(mine[b + k], tokens);
-    auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32).to(torch::kInt64);
+    auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32)
+                   .to(model->parameters().front().device(), torch::kInt64);
     auto inputs = all.slice(1, 0, T), targets = all.slice(1, 1, T + 1);
     auto logits = model->forward(inputs);
     auto losses = torch::nn::functional::cross_entropy(
@@ -103,7 +106,7 @@ ShardScore score_shard(LlamaForCausalLM& model, const TokenWindows& windows, siz
                       .view({static_cast<int64_t>(n), T});
     result.loss_sum += losses.sum().item<double>();
     result.scored += static_cast<uint64_t>(n) * static_cast<uint64_t>(T);
-    auto stored = (dtype == LossDtype::float16 ? losses.to(torch::kHalf) : losses).contiguous();
+    auto stored = (dtype == LossDtype::float16 ? losses.to(torch::kHalf) : losses).cpu().contiguous();
     const char* bytes = static_cast<const char*>(stored.data_ptr());
     for (size_t k = 0; k < n; ++k) {
       const Window w = windows.at(mine[b + k]);
@@ -214,7 +217,9 @@ int run_score(const Config& config, const MpiContext& mpi) {
   if (selection.keep < 0 || selection.keep > 1) throw ConfigError("select.keep must be between 0 and 1");
 
   const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
+  const torch::Device device = resolve_device(config.get_string("device"));
   LlamaForCausalLM model = load_llama_for(model_dir, "reference model");
+  model->to(device);
   model->eval();
   const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   TokenWindows windows(shards_of_dataset(data), seq_len);
@@ -226,7 +231,7 @@ int run_score(const Config& config, const MpiContext& mpi) {
   }
   if (mpi.rank() == 0)
     log_info("score: ", windows.shards(), " shards, ", windows.size(), " windows of ", seq_len, " tokens, ", mpi.size(),
-             " ranks x ", threads, " threads (", blas_description(), ")");
+             " ranks x ", threads, " threads on ", device.str(), " (", blas_description(), ")");
 
   nlohmann::json summary = score_pass(model, model_dir, windows, ".refloss", dtype, dtype_name, batch_size, mpi);
   if (mpi.rank() == 0) {
@@ -239,6 +244,7 @@ int run_score(const Config& config, const MpiContext& mpi) {
   // Selection: the base model's losses on the same windows, then each document's mean
   // loss ratio, and the documents kept written as a new packed dataset.
   LlamaForCausalLM base = load_llama_for(base_dir, "base model");
+  base->to(device);
   base->eval();
   if (base->config.vocab_size != model->config.vocab_size)
     throw UserError("the base model's vocabulary (" + std::to_string(base->config.vocab_size) +

@@ -12,6 +12,7 @@
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/compute_threads.h"
 #include "training/data/batches.h"
+#include "training/device.h"
 #include "training/train/adamw.h"
 #include "training/train/gradient_sync.h"
 #include "training/train/lr_schedule.h"
@@ -48,6 +49,7 @@ void register_train_options(Config& config) {
   config.add_string("save_dtype", "", "weights saved as float32 | bfloat16 | float16 (empty: the model's torch_dtype)");
   config.add_string("max_shard_size", "5GB", "weights above this go to shards with model.safetensors.index.json");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+  config.add_string("device", "auto", "cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when available)");
   config.add_bool("activation_checkpointing", false,
                   "recompute each layer's activations in the backward (HF's gradient_checkpointing): less memory, "
                   "one more forward pass");
@@ -132,6 +134,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
   weighting.keep = config.get_double("weighting.keep");
   weighting.lambda = config.get_double("weighting.lambda");
   const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
+  const torch::Device device = resolve_device(config.get_string("device"));
 
   // Start from the latest checkpoint of this output when there is one.
   fs::create_directories(output);
@@ -154,6 +157,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
   } else {
     model = load_llama_for(start_from, "model");
   }
+  model->to(device);
   model->train();
   model->model->checkpoint_layers = config.get_bool("activation_checkpointing");
   const std::string reference_dir = config.get_string("weighting.reference");
@@ -162,6 +166,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
     if (weighting.mode == WeightMode::ntp)
       throw ConfigError("weighting.reference serves weighting.mode hard or soft; ntp weighs no token");
     reference = load_llama_for(reference_dir, "weighting.reference");
+    reference->to(device);
     reference->eval();
     for (auto& p : reference->parameters()) p.requires_grad_(false);
     if (reference->config.vocab_size < model->config.vocab_size)
@@ -181,6 +186,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
   const int64_t val_every = config.get_int("val.every");
 
   auto parameters = model->named_parameters();
+  GradientSync gradient_sync(parameters, mpi.rank(), mpi.size());
   AdamW optimizer(parameters, {config.get_double("beta1"), config.get_double("beta2"), 1e-8,
                                config.get_double("weight_decay")});
   int64_t step = 0;
@@ -227,7 +233,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
     throw ConfigError("save_dtype must be float32, bfloat16 or float16, not '" + save.dtype + "'");
   if (mpi.rank() == 0)
     log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", global_batch,
-             ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads (",
+             ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads on ", device.str(), " (",
              blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string(),
              reference_dir.empty() ? std::string() : ", reference model " + reference_dir + " run in each step");
   std::unique_ptr<MetricsLog> metrics;
@@ -248,7 +254,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
     const StepTotals totals =
         accumulate_step_gradients(model, batches, step, grad_accum, weighting, global_sum, mpi.size(),
                                   reference.is_empty() ? nullptr : &reference);
-    average_gradients(parameters, mpi.size());
+    gradient_sync.average();
     const double grad_norm =
         torch::nn::utils::clip_grad_norm_(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());
     optimizer.step(lr);

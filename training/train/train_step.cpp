@@ -43,8 +43,9 @@ StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batch
                                      LlamaForCausalLM* reference) {
   std::vector<Batch> micro;
   StepTotals totals;
+  const torch::Device device = model->parameters().front().device();
   for (int64_t i = 0; i < grad_accum; ++i) {
-    micro.push_back(batches.at_step(step * grad_accum + i));
+    micro.push_back(batches.at_step(step * grad_accum + i).to(device));
     totals.real_tokens += micro.back().mask.sum().item<double>();
   }
   if (reference) {

@@ -1,0 +1,57 @@
+// --device: the names it takes, what auto gives, a cuda this build cannot give refused
+// with what to do (train and score exit 2 saying so), the local rank that picks a GPU,
+// and the NCCL gradient path linked into train when the build has CUDA and NCCL.
+#include "tests/torch_catch.h"  // first: see there
+#include <torch/cuda.h>
+
+#include <cstdlib>
+
+#include "common/config.h"
+#include "tests/test_support.h"
+#include "training/device.h"
+
+using namespace mucpt;
+
+TEST_CASE("cpu and auto resolve to what this build and machine have; other names are refused") {
+  CHECK(resolve_device("cpu") == c10::Device(c10::DeviceType::CPU));
+  const bool gpu = libtorch_has_cuda() && torch::cuda::device_count() > 0;
+  CHECK(resolve_device("auto").is_cuda() == gpu);
+  CHECK_THROWS_WITH(resolve_device("gpu"), Catch::Contains("device must be cpu, cuda or auto, not 'gpu'"));
+  CHECK_THROWS_AS(resolve_device("gpu"), ConfigError);
+}
+
+TEST_CASE("cuda on a LibTorch without CUDA: refused naming the missing support, by train and score too") {
+  if (libtorch_has_cuda()) {
+    WARN("skipped: this LibTorch has CUDA");
+    return;
+  }
+  CHECK_THROWS_AS(resolve_device("cuda"), UserError);
+  CHECK_THROWS_WITH(resolve_device("cuda"), Catch::Contains("LibTorch has no CUDA support"));
+  for (const char* command : {"train --output /nonexistent/run", "score"}) {
+    auto r = testing::run_command(testing::build_dir() + "/" + command + " --model /nonexistent --data /nonexistent " +
+                                  "--device cuda");
+    INFO(command << ": " << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--device cuda: this build's LibTorch has no CUDA support"));
+  }
+}
+
+TEST_CASE("the local rank comes from Open MPI's, then Slurm's variable") {
+  const char* saved = std::getenv("OMPI_COMM_WORLD_LOCAL_RANK");
+  const std::string restore = saved ? saved : "";
+  setenv("OMPI_COMM_WORLD_LOCAL_RANK", "3", 1);
+  CHECK(local_rank() == 3);
+  unsetenv("OMPI_COMM_WORLD_LOCAL_RANK");
+  setenv("SLURM_LOCALID", "2", 1);
+  CHECK(local_rank() == 2);
+  unsetenv("SLURM_LOCALID");
+  if (!restore.empty()) setenv("OMPI_COMM_WORLD_LOCAL_RANK", restore.c_str(), 1);
+}
+
+#ifdef MUCPT_HAVE_NCCL
+TEST_CASE("train links the NCCL gradient all-reduce when the build has CUDA and NCCL") {
+  auto r = testing::run_command("nm -C " + testing::build_dir() + "/train | grep -c 'mucpt::NcclAllReduce::mean'");
+  INFO(r.output);
+  CHECK(std::stoi(r.output) >= 1);
+}
+#endif

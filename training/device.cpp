@@ -1,0 +1,35 @@
+#include "training/device.h"
+
+#include <c10/core/impl/DeviceGuardImplInterface.h>
+#include <torch/cuda.h>
+
+#include <cstdlib>
+
+#include "common/config.h"
+
+namespace mucpt {
+
+bool libtorch_has_cuda() { return c10::impl::hasDeviceGuardImpl(c10::DeviceType::CUDA); }
+
+int local_rank() {
+  for (const char* name : {"OMPI_COMM_WORLD_LOCAL_RANK", "SLURM_LOCALID", "MPI_LOCALRANKID"})
+    if (const char* value = std::getenv(name)) return std::atoi(value);
+  return 0;
+}
+
+c10::Device resolve_device(const std::string& requested) {
+  if (requested != "cpu" && requested != "cuda" && requested != "auto")
+    throw ConfigError("device must be cpu, cuda or auto, not '" + requested + "'");
+  const bool cuda_usable = libtorch_has_cuda() && torch::cuda::device_count() > 0;
+  if (requested == "cpu" || (requested == "auto" && !cuda_usable)) return c10::Device(c10::DeviceType::CPU);
+  if (!libtorch_has_cuda())
+    throw UserError(
+        "--device cuda: this build's LibTorch has no CUDA support (Debian's libtorch-dev is CPU-only); build "
+        "against a CUDA LibTorch: cmake -DCMAKE_PREFIX_PATH=$(python3 -c 'import torch; "
+        "print(torch.utils.cmake_prefix_path)') with a CUDA PyTorch installed, or use --device cpu");
+  if (!cuda_usable) throw UserError("--device cuda: no GPU is visible to this process (CUDA_VISIBLE_DEVICES, driver)");
+  const auto index = static_cast<c10::DeviceIndex>(local_rank() % static_cast<int>(torch::cuda::device_count()));
+  return c10::Device(c10::DeviceType::CUDA, index);
+}
+
+}  // namespace mucpt
