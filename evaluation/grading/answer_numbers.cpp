@@ -70,6 +70,8 @@ double multiplier(const std::string& word) {
 bool split_number(const std::string& token, std::string& digits, std::string& rest) {
   size_t n = 0;
   while (n < token.size() && (is_digit(token[n]) || token[n] == '.')) ++n;
+  // Longer digit runs (serial numbers, a page of digits) are no quantities.
+  if (n > 24) return false;
   digits = token.substr(0, n);
   rest = token.substr(n);
   if (!is_number_token(digits)) return false;

@@ -125,6 +125,14 @@ TEST_CASE("several_candidates, hedges and answers that decline") {
   CHECK(decided(" ... ", "Paris") == "NOT_ATTEMPTED empty_answer");
 }
 
+TEST_CASE("a megabyte answer is graded like a short one") {
+  CHECK(decided(std::string(1 << 20, '7'), "7") == "INCORRECT no_match");
+  CHECK(decided("It is Paris. " + std::string(1 << 20, 'x'), "Paris") == "CORRECT gold_tokens");
+  std::string many_clauses;
+  for (int k = 0; k < 40000; ++k) many_clauses += "Either Paris or Lyon. ";
+  CHECK(decided(many_clauses, "Paris") == "INCORRECT several_candidates");
+}
+
 TEST_CASE("agreement, per-grade agreement and Cohen's kappa on a table computed by hand") {
   // judge \ ours   C  I  N
   //   CORRECT      4  1  0
