@@ -45,6 +45,7 @@ std::string graded_json(const GradedItem& g) {
   w.field("gold", g.gold);
   w.field("predicted", g.predicted);
   w.field("grade", grade_name(g.grade));
+  w.field("rule", g.rule);
   w.field("topic", g.topic);
   if (g.missing) w.field("missing", true);
   w.end_object();
@@ -118,7 +119,10 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       }
       std::vector<std::string> accepted{item.answer};
       accepted.insert(accepted.end(), item.aliases.begin(), item.aliases.end());
-      g.grade = g.missing ? Grade::not_attempted : grade_answer(g.predicted, accepted);
+      const GradeDecision decision =
+          g.missing ? GradeDecision{Grade::not_attempted, "no_prediction"} : grade_answer(g.predicted, accepted);
+      g.grade = decision.grade;
+      g.rule = decision.rule;
       out.write_line(graded_json(g));
     }
     out.commit();

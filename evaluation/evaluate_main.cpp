@@ -5,13 +5,15 @@
 #include "common/command_exit.h"
 #include "evaluation/evaluate_job.h"
 #include "evaluation/generate_job.h"
+#include "evaluation/grade_job.h"
 
 int main(int argc, char** argv) {
   mucpt::MpiContext mpi(&argc, &argv);
   mucpt::Config config(
       "evaluate: answer a factual-QA benchmark with a model (or read the answers) and grade them\n"
       "Usage: mpirun -np N evaluate --benchmark B [--topic Music] (--model FOLDER | --predictions P) --output DIR\n"
-      "       evaluate generate --model FOLDER (--ids 1,403,407 | --prompt TEXT) [--max_new_tokens N]");
+      "       evaluate generate --model FOLDER (--ids 1,403,407 | --prompt TEXT) [--max_new_tokens N]\n"
+      "       evaluate grade --predictions ANSWERS.jsonl --output GRADED.jsonl [--benchmark B]");
   mucpt::register_evaluate_options(config);
   mucpt::register_generate_options(config);
   return mucpt::run_with_exit_codes(mpi, [&] {
@@ -19,6 +21,7 @@ int main(int argc, char** argv) {
     const auto& words = config.positional();
     if (words.empty()) return mucpt::run_evaluate(config, mpi);
     if (words.size() == 1 && words[0] == "generate") return mucpt::run_generate(config, mpi);
-    throw mucpt::ConfigError("unknown command '" + words[0] + "' (commands: generate)");
+    if (words.size() == 1 && words[0] == "grade") return mucpt::run_grade(config, mpi);
+    throw mucpt::ConfigError("unknown command '" + words[0] + "' (commands: generate, grade)");
   });
 }

@@ -13,6 +13,7 @@ namespace mucpt {
 struct GradedItem {
   std::string id, question, gold, predicted, topic;
   Grade grade = Grade::not_attempted;
+  std::string rule;      // the grading rule that decided
   bool missing = false;  // no prediction was given for the item
 };
 

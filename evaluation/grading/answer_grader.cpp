@@ -1,13 +1,12 @@
 #include "evaluation/grading/answer_grader.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
-#include <cstdlib>
-#include <map>
 #include <set>
 
-#include "common/unicode.h"
+#include "evaluation/grading/answer_dates.h"
+#include "evaluation/grading/answer_numbers.h"
+#include "evaluation/grading/answer_phrases.h"
+#include "evaluation/grading/name_similarity.h"
 
 namespace mucpt {
 
@@ -20,157 +19,225 @@ const char* grade_name(Grade grade) {
   return "?";
 }
 
+bool parse_grade(std::string_view name, Grade& grade) {
+  for (Grade g : {Grade::correct, Grade::incorrect, Grade::not_attempted})
+    if (name == grade_name(g)) {
+      grade = g;
+      return true;
+    }
+  return false;
+}
+
 namespace {
 
-// Case-folded compatibility decomposition without combining marks.
-std::string fold(std::string_view text) {
-  utf8proc_uint8_t* out = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
-                        &out, options);
-  if (n < 0) return std::string(text);  // not valid UTF-8: compare as given
-  std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  std::free(out);
-  return folded;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_number(const std::string& t) {
-  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return is_digit(c) || c == '.'; }) &&
-         is_digit(t.front()) && is_digit(t.back());
-}
-
-const std::map<std::string, std::string>& number_words() {
-  static const std::map<std::string, std::string> words = {
-      {"zero", "0"},     {"one", "1"},       {"two", "2"},        {"three", "3"},     {"four", "4"},
-      {"five", "5"},     {"six", "6"},       {"seven", "7"},      {"eight", "8"},     {"nine", "9"},
-      {"ten", "10"},     {"eleven", "11"},   {"twelve", "12"},    {"thirteen", "13"}, {"fourteen", "14"},
-      {"fifteen", "15"}, {"sixteen", "16"},  {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},
-      {"twenty", "20"},  {"thirty", "30"},   {"forty", "40"},     {"fifty", "50"},    {"sixty", "60"},
-      {"seventy", "70"}, {"eighty", "80"},   {"ninety", "90"},    {"hundred", "100"}, {"first", "1"},
-      {"second", "2"},   {"third", "3"},     {"fourth", "4"},     {"fifth", "5"},     {"sixth", "6"},
-      {"seventh", "7"},  {"eighth", "8"},    {"ninth", "9"},      {"tenth", "10"}};
-  return words;
-}
+// An answer's text in the forms the rules compare.
+struct AnswerText {
+  explicit AnswerText(std::string_view text)
+      : folded(fold_answer(text)), tokens(answer_tokens(text)), capitalized(capitalized_tokens(text)),
+        present(tokens.begin(), tokens.end()), dates(find_dates(folded, tokens)), numbers(find_numbers(tokens)) {
+    for (const auto& t : present)
+      if (const std::string unit = unit_of(t); !unit.empty()) units.insert(unit);
+  }
+  std::string folded;
+  std::vector<std::string> tokens;
+  std::vector<bool> capitalized;  // per token: written with a capital
+  std::set<std::string> present, units;
+  std::vector<AnswerDate> dates;
+  std::vector<StatedNumber> numbers;
+};
 
 // Words that carry no answer by themselves.
 bool is_stop_word(const std::string& t) {
-  static const std::set<std::string> stop = {"a",  "an", "the", "of", "in", "on",  "at",  "to",  "and", "for",
-                                             "by", "de", "la",  "le", "von", "van", "der", "is", "was", "s"};
+  static const std::set<std::string> stop = {"a",   "an",  "the", "of",   "in",   "on",      "at",   "to",  "and",
+                                             "for", "by",  "de",  "la",   "le",   "von",     "van",  "der", "is",
+                                             "was", "s",   "from", "between", "it", "approximately", "about",
+                                             "around"};
   return stop.count(t) > 0;
 }
 
-// Phrases of an answer that does not commit to one (checked on the folded text).
-bool hedges(const std::string& folded) {
-  static const char* const phrases[] = {
-      "not explicitly", "could not",     "cannot be",      "can not",        "unable to",     "not available",
-      "no information", "not specified", "not found",      "not mentioned",  "unclear",       "unknown",
-      "i don't know",   "i do not know", "not provided",   "no record",      "not identified", "not determined",
-      "not documented", "not clear",     "does not specify", "did not find", "no specific",   "not publicly",
-      "no definitive",  "not disclosed", "is not known",   "not possible"};
-  for (const char* p : phrases)
-    if (folded.find(p) != std::string::npos) return true;
+// Words a gold may carry that an answer may leave out: initials ("W." in "Bruce W.
+// Hapke") and the legal form of a club or company ("Liverpool F.C.", "Acme Inc.").
+bool is_optional_word(const std::string& t) {
+  static const std::set<std::string> optional = {"fc", "afc", "cf", "sc", "inc", "ltd", "co", "corp", "llc", "plc"};
+  return (t.size() == 1 && !is_number_token(t)) || optional.count(t) > 0;
+}
+
+// A gold word the answer states: as is, as the same unit ("metres" for "m"), as two
+// words ("narrow boat" for "narrowboat") or with a spelling slip in a name.
+bool states_word(const std::string& word, const AnswerText& text) {
+  if (text.present.count(word)) return true;
+  if (const std::string unit = unit_of(word); !unit.empty() && text.units.count(unit)) return true;
+  for (size_t k = 0; k + 1 < text.tokens.size(); ++k)
+    if (text.tokens[k].size() < word.size() && word.compare(0, text.tokens[k].size(), text.tokens[k]) == 0 &&
+        word.compare(text.tokens[k].size(), std::string::npos, text.tokens[k + 1]) == 0)
+      return true;
+  return std::any_of(text.present.begin(), text.present.end(),
+                     [&](const std::string& t) { return same_name_word(word, t); });
+}
+
+// A name's word the answer gives as its initial ("V. V. Giri" for "Varahagiri Venkata Giri").
+bool states_initial(const std::string& word, const AnswerText& text) {
+  const std::string initial = word.substr(0, 1);
+  return initial != "a" && initial != "i" && !is_number_token(word) && text.present.count(initial) > 0;
+}
+
+// A given name in the answer that may be the gold's: the same word, a spelling slip,
+// its initial or a short form ("Dave" for "David", "Terry" for "Terrence").
+bool may_be_gold_word(const std::string& word, const std::vector<std::string>& gold_words) {
+  return std::any_of(gold_words.begin(), gold_words.end(), [&](const std::string& g) {
+    return g == word || same_name_word(g, word) || (word.size() == 1 && g[0] == word[0]) ||
+           (word.size() >= 3 && g.size() >= 3 && g.compare(0, 3, word, 0, 3) == 0);
+  });
+}
+
+// A surname alone names the gold's person unless the answer puts other given names
+// before it ("Henry Long" for "Jane Long"): true when some mention of `last` follows
+// no capitalised word, or capitalised words of which one may be the gold's.
+bool names_gold_person(const std::vector<std::string>& gold_words, const std::string& last, const AnswerText& text) {
+  for (size_t k = 0; k < text.tokens.size() && k < text.capitalized.size(); ++k) {
+    if (text.tokens[k] != last && !same_name_word(last, text.tokens[k])) continue;
+    size_t given = 0;
+    bool gold_given = false;
+    for (size_t b = k; b > 0 && given < 3 && text.capitalized[b - 1] && !is_stop_word(text.tokens[b - 1]); --b) {
+      ++given;
+      gold_given = gold_given || may_be_gold_word(text.tokens[b - 1], gold_words);
+    }
+    if (given == 0 || gold_given) return true;
+  }
   return false;
 }
 
-bool has_cjk(const std::string& token) {
-  size_t i = 0;
-  while (i < token.size())
-    if (is_cjk(next_code_point(token, i))) return true;
-  return false;
-}
-
-bool matches(const std::vector<std::string>& gold, const std::vector<std::string>& predicted,
-             const std::set<std::string>& present) {
-  if (gold.empty()) return false;
-  if (std::any_of(gold.begin(), gold.end(), has_cjk))  // characters in order
-    return std::search(predicted.begin(), predicted.end(), gold.begin(), gold.end()) != predicted.end();
+// "gold_tokens" when the answer states every word of the gold, "partial_name" when it
+// states enough of them (a surname alone, initials), "" otherwise.
+std::string gold_tokens_rule(const std::vector<std::string>& gold, const AnswerText& text) {
   std::vector<std::string> key;
   for (const auto& t : gold)
-    if (!is_stop_word(t)) key.push_back(t);
+    if (!is_stop_word(t) && !is_optional_word(t)) key.push_back(t);
+  if (key.empty())
+    for (const auto& t : gold)
+      if (!is_stop_word(t)) key.push_back(t);
   if (key.empty()) key = gold;
   std::vector<std::string> words;
   bool any_number = false;
   for (const auto& t : key) {
-    if (is_number(t)) {
-      if (!present.count(t)) return false;  // every number must be stated
+    if (is_number_token(t)) {
+      if (!text.present.count(t)) return "";  // every number must be stated
       any_number = true;
     } else {
       words.push_back(t);
     }
   }
-  if (words.empty()) return any_number;
-  size_t hits = 0;
-  for (const auto& w : words) hits += present.count(w);
-  return 2 * hits >= words.size() && (hits == words.size() || present.count(words.back()));
+  if (words.empty()) return any_number ? "gold_tokens" : "";
+  size_t hits = 0, initials = 0;
+  for (const auto& w : words) {
+    if (states_word(w, text)) ++hits;
+    else if (states_initial(w, text)) ++initials;
+  }
+  if (hits == words.size()) return "gold_tokens";
+  if (!states_word(words.back(), text)) return "";
+  if (hits + initials == words.size() && hits > 0) return "partial_name";
+  return 2 * hits >= words.size() && names_gold_person(words, words.back(), text) ? "partial_name" : "";
+}
+
+// The rule by which `text` states the accepted answer `form`; "" when it does not.
+std::string stating_rule(const std::string& form, const AnswerText& text) {
+  if (const auto date = date_answer(form)) {
+    for (const auto& d : text.dates)
+      if (date_matches(*date, d)) return "date_match";
+    return "";
+  }
+  const std::vector<std::string> gold = answer_tokens(form);
+  if (gold.empty()) return "";
+  if (std::any_of(gold.begin(), gold.end(), has_cjk))  // characters in order
+    return std::search(text.tokens.begin(), text.tokens.end(), gold.begin(), gold.end()) != text.tokens.end()
+               ? "gold_characters"
+               : "";
+  if (const auto number = number_answer(gold)) {
+    for (const auto& n : text.numbers)
+      if (number_matches(*number, n)) return "number_precision";
+    return "";
+  }
+  return gold_tokens_rule(gold, text);
+}
+
+// The gold's forms: as given, and without what it adds in brackets ("4.5 m (15 ft)",
+// "Heidelberg (024)", "... Sandwich Beams[1]").
+std::vector<std::string> accepted_forms(const std::vector<std::string>& accepted) {
+  std::vector<std::string> forms;
+  for (const auto& answer : accepted) {
+    forms.push_back(answer);
+    std::string bare;
+    int depth = 0;
+    for (char c : answer) {
+      if (c == '(' || c == '[') ++depth;
+      else if ((c == ')' || c == ']') && depth > 0) --depth;
+      else if (depth == 0) bare += c;
+    }
+    if (bare != answer && !answer_tokens(bare).empty()) forms.push_back(bare);
+    // "Baltimore, Maryland": the place without its region, as the judge accepts it.
+    const size_t comma = bare.find(',');
+    if (comma != std::string::npos && bare.find(',', comma + 1) == std::string::npos) {
+      const auto head = answer_tokens(bare.substr(0, comma)), tail = answer_tokens(bare.substr(comma + 1));
+      if (!head.empty() && !tail.empty() && tail.size() <= 2 && !date_answer(bare) &&
+          std::none_of(tail.begin(), tail.end(), is_number_token))
+        forms.push_back(bare.substr(0, comma));
+    }
+  }
+  return forms;
+}
+
+// The answer's sentences and clauses: "either X or Y" is judged within its clause.
+std::vector<std::string_view> clauses(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool end = i == text.size() || text[i] == ';' || text[i] == '\n' || text[i] == '?' || text[i] == '!' ||
+                     (text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' '));
+    if (!end) continue;
+    if (i > start) out.push_back(text.substr(start, i - start));
+    start = i + 1;
+  }
+  return out;
+}
+
+// True when the answer offers the gold only as one of several candidates: the clauses
+// that state it all name alternatives ("either", "or possibly").
+bool gold_among_candidates(std::string_view predicted, const std::vector<std::string>& forms) {
+  bool among = false;
+  for (std::string_view clause : clauses(predicted)) {
+    const AnswerText part(clause);
+    if (std::none_of(forms.begin(), forms.end(), [&](const std::string& f) { return !stating_rule(f, part).empty(); }))
+      continue;
+    if (!offers_alternatives(part.tokens)) return false;
+    among = true;
+  }
+  return among;
 }
 
 }  // namespace
 
-std::vector<std::string> answer_tokens(std::string_view text) {
-  const std::string folded = fold(text);
-  std::vector<std::string> tokens;
-  std::string current;
-  auto flush = [&] {
-    if (current.empty()) return;
-    // "24th" -> "24"; "three" -> "3"
-    size_t digits = 0;
-    while (digits < current.size() && is_digit(current[digits])) ++digits;
-    if (digits > 0 && digits + 2 == current.size()) {
-      std::string suffix = current.substr(digits);
-      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") current.resize(digits);
-    }
-    if (auto it = number_words().find(current); it != number_words().end()) current = it->second;
-    tokens.push_back(current);
-    current.clear();
-  };
-  size_t i = 0;
-  while (i < folded.size()) {
-    const size_t start = i;
-    const char32_t cp = next_code_point(folded, i);
-    const char prev = start > 0 ? folded[start - 1] : ' ';
-    const char next = i < folded.size() ? folded[i] : ' ';
-    if (cp < 0x80) {
-      const char c = static_cast<char>(cp);
-      if (is_digit(c) || (c >= 'a' && c <= 'z')) {
-        current += c;
-      } else if (c == '.' && is_digit(prev) && is_digit(next) && !current.empty()) {
-        current += c;  // a decimal point
-      } else if (c == ',' && is_digit(prev) && i + 3 <= folded.size() && is_digit(folded[i]) &&
-                 is_digit(folded[i + 1]) && is_digit(folded[i + 2]) &&
-                 (i + 3 == folded.size() || !is_digit(folded[i + 3]))) {
-        // a thousands separator: 97,686 -> 97686
-      } else {
-        flush();
-      }
-      continue;
-    }
-    if (is_cjk(cp)) {
-      flush();
-      append_utf8(current, cp);
-      flush();
-      continue;
-    }
-    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    if ((category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
-        (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO))
-      append_utf8(current, cp);
-    else
-      flush();
+GradeDecision grade_answer(std::string_view predicted, const std::vector<std::string>& accepted) {
+  const AnswerText text(predicted);
+  if (text.tokens.empty()) return {Grade::not_attempted, "empty_answer"};
+  const std::vector<std::string> forms = accepted_forms(accepted);
+  for (const auto& form : forms) {
+    const std::string rule = stating_rule(form, text);
+    if (rule.empty()) continue;
+    if (gold_among_candidates(predicted, forms)) return {Grade::incorrect, "several_candidates"};
+    return {Grade::correct, rule};
   }
-  flush();
-  return tokens;
-}
-
-Grade grade_answer(std::string_view predicted, const std::vector<std::string>& accepted) {
-  const std::vector<std::string> tokens = answer_tokens(predicted);
-  if (tokens.empty()) return Grade::not_attempted;
-  const std::set<std::string> present(tokens.begin(), tokens.end());
-  for (const auto& answer : accepted)
-    if (matches(answer_tokens(answer), tokens, present)) return Grade::correct;
-  return hedges(fold(predicted)) ? Grade::not_attempted : Grade::incorrect;
+  // "December 1896" for "December 25, 1896": a committed answer short of the gold's
+  // precision, which the judge takes as wrong even when the answer says the day is unknown.
+  for (const auto& form : forms)
+    if (const auto date = date_answer(form); date && date->day != 0 && date->year != 0)
+      for (const auto& d : text.dates)
+        if (d.day == 0 && d.month == date->month && d.year == date->year) return {Grade::incorrect, "partial_date"};
+  switch (unanswered_kind(text.folded)) {
+    case Unanswered::declined: return {Grade::not_attempted, "not_attempted_phrase"};
+    case Unanswered::guessed: return {Grade::incorrect, "hedged_guess"};
+    case Unanswered::no: break;
+  }
+  return {Grade::incorrect, "no_match"};
 }
 
 }  // namespace mucpt

@@ -1,24 +1,44 @@
 #pragma once
 // Grades a short factual answer against the gold answer and its aliases, as SimpleQA's
-// LLM judge does, with rules instead of a judge model: CORRECT when the prediction
-// states the gold answer (every number of it, and at least half of its other words
-// including the last: "Bruce Hapke" for "Bruce W. Hapke", "three" for "3", "24 June
-// 1896" for "June 24th, 1896"), NOT_ATTEMPTED when it says it does not know, otherwise
-// INCORRECT. Text is compared folded: case, accents, punctuation, number words,
-// thousands separators and ordinal suffixes; CJK answers by their characters in order.
+// LLM judge does, with rules instead of a judge model. CORRECT when the prediction
+// states the gold answer:
+//   date_match        the gold is a date and the answer gives it at the gold's precision
+//                     ("3rd of March 1999", "1999-03-03" for "March 3, 1999")
+//   number_precision  the gold is a number (with a unit) and the answer gives it to the
+//                     gold's last significant figure ("about 120 kilometres" for "120 km")
+//   gold_characters   a CJK gold: its characters in order
+//   gold_tokens       every word and number of the gold, in any order, a unit however
+//                     spelled ("5 feet 10 inches" for "5 ft 10 in"), spelling slips in
+//                     names forgiven ("Fleischmann" for "Fleishmann")
+//   partial_name      every number and at least half of the other words, the last
+//                     included ("Bruce Hapke" for "Bruce W. Hapke", "V. V. Giri", a
+//                     surname alone), unless another given name precedes the surname
+// unless the gold is one of several candidates the answer offers ("either X or Y",
+// "possibly X or Y": several_candidates, INCORRECT). Otherwise, in this order:
+// INCORRECT when it gives the gold's date without its day, even saying that the day is
+// unknown (partial_date); NOT_ATTEMPTED when it is empty (empty_answer) or says it does
+// not know (not_attempted_phrase), but INCORRECT when it still guesses ("not sure, but
+// I think Y": hedged_guess); INCORRECT (no_match). Text is compared folded (see
+// answer_tokens.h).
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "evaluation/grading/answer_tokens.h"
 
 namespace mucpt {
 
 enum class Grade { correct, incorrect, not_attempted };
 const char* grade_name(Grade grade);  // "CORRECT", "INCORRECT", "NOT_ATTEMPTED"
+// The grade a name stands for; false when it is none of the three.
+bool parse_grade(std::string_view name, Grade& grade);
 
-// The folded tokens answers are compared by.
-std::vector<std::string> answer_tokens(std::string_view text);
+struct GradeDecision {
+  Grade grade = Grade::not_attempted;
+  std::string rule;  // which rule decided, one of the names above
+};
 
 // accepted: the gold answer first, then its aliases.
-Grade grade_answer(std::string_view predicted, const std::vector<std::string>& accepted);
+GradeDecision grade_answer(std::string_view predicted, const std::vector<std::string>& accepted);
 
 }  // namespace mucpt

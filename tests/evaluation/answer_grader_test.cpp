@@ -1,59 +1,165 @@
-// Answer grading: agreement with a real LLM judge's grades on 3,985 real answers, and
-// the rules one by one.
+// Answer grading: agreement with a real LLM judge's grades on 3,985 real answers, the
+// rules one by one (each with an answer it accepts and one it refuses), and the
+// agreement arithmetic on a table small enough to check by hand.
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <map>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "evaluation/grading/agreement.h"
+#include "evaluation/grading/answer_dates.h"
 #include "evaluation/grading/answer_grader.h"
+#include "evaluation/grading/answer_numbers.h"
 #include "tests/test_support.h"
 
 using namespace mucpt;
 
+namespace {
+
+std::string decided(std::string_view predicted, const std::string& gold) {
+  const GradeDecision d = grade_answer(predicted, {gold});
+  return std::string(grade_name(d.grade)) + " " + d.rule;
+}
+
+}  // namespace
+
 TEST_CASE("the grader agrees with the LLM judge on real SimpleQA answers") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   std::ifstream in(data + "/qa/graded_answers_dev.jsonl");
-  std::map<std::pair<std::string, std::string>, int> confusion;
-  std::map<std::string, int> judge, ours;
-  int n = 0, agree = 0;
-  for (std::string line; std::getline(in, line);) {
-    auto row = nlohmann::json::parse(line);
-    const std::string expected = row["grade"];
-    const std::string got = grade_name(grade_answer(row["predicted"].get<std::string>(), {row["gold"].get<std::string>()}));
-    ++confusion[{expected, got}];
-    ++judge[expected];
-    ++ours[got];
-    ++n;
-    agree += expected == got;
+  Agreement all, even, odd;
+  size_t row = 0;
+  for (std::string line; std::getline(in, line); ++row) {
+    auto j = nlohmann::json::parse(line);
+    Grade judge;
+    REQUIRE(parse_grade(j["grade"].get<std::string>(), judge));
+    const Grade ours = grade_answer(j["predicted"].get<std::string>(), {j["gold"].get<std::string>()}).grade;
+    all.add(judge, ours);
+    (row % 2 == 0 ? even : odd).add(judge, ours);
   }
-  REQUIRE(n == 3985);
-  // Cohen's kappa: agreement beyond what the two label frequencies give by chance.
-  double chance = 0;
-  for (const auto& [label, count] : judge) chance += double(count) / n * double(ours[label]) / n;
-  const double observed = double(agree) / n, kappa = (observed - chance) / (1 - chance);
-  std::ostringstream table;
-  for (const auto& [pair, count] : confusion) table << pair.first << " -> " << pair.second << ": " << count << "\n";
-  WARN("agreement with the judge " << observed << ", Cohen's kappa " << kappa << "\n" << table.str());
-  CHECK(observed >= 0.92);
-  CHECK(kappa >= 0.6);
-  CHECK(confusion[{"CORRECT", "CORRECT"}] > 3200);
+  REQUIRE(all.total() == 3985);
+  std::cout << "grader vs gpt-4o judge on " << all.total() << " dev answers: agreement " << all.overall()
+            << " (even rows " << even.overall() << ", odd rows " << odd.overall() << "), Cohen's kappa "
+            << all.kappa() << "\n"
+            << all.confusion_table();
+  // Floors just under the measured figures (0.9593 overall, 0.9624 even, 0.9563 odd,
+  // kappa 0.831), so that a regression fails.
+  CHECK(all.overall() >= 0.957);
+  CHECK(even.overall() >= 0.960);
+  CHECK(odd.overall() >= 0.954);
+  CHECK(all.kappa() >= 0.82);
+  CHECK(all.for_judge_grade(Grade::correct) >= 0.975);
+  CHECK(all.for_judge_grade(Grade::incorrect) >= 0.84);
 }
 
-TEST_CASE("grading rules: numbers, dates, names, aliases, hedges, CJK") {
-  CHECK(grade_answer("Hsien-Chung Wang had three daughters.", {"3"}) == Grade::correct);
-  CHECK(grade_answer("He had four daughters.", {"3"}) == Grade::incorrect);
-  CHECK(grade_answer("Mohammed Racim was born on 24 June 1896.", {"June 24th, 1896."}) == Grade::correct);
-  CHECK(grade_answer("He was born on 24 June 1897.", {"June 24th, 1896."}) == Grade::incorrect);
-  CHECK(grade_answer("The population was 97686.", {"97,686"}) == Grade::correct);
-  CHECK(grade_answer("The winner in 2001 was Bruce Hapke.", {"Bruce W. Hapke"}) == Grade::correct);
-  CHECK(grade_answer("The winner in 2001 was Bruce Smith.", {"Bruce W. Hapke"}) == Grade::incorrect);
-  CHECK(grade_answer("Salvador Dalí", {"Salvador Dali"}) == Grade::correct);
-  CHECK(grade_answer("It came out on Northwind.", {"Northwind Records", "Northwind"}) == Grade::correct);
-  CHECK(grade_answer("The exact day is not explicitly stated in the article.", {"November 25, 2018"}) ==
-        Grade::not_attempted);
-  CHECK(grade_answer("", {"Paris"}) == Grade::not_attempted);
-  CHECK(grade_answer("答案是周杰伦。", {"周杰伦"}) == Grade::correct);
-  CHECK(grade_answer("答案是周伦杰。", {"周杰伦"}) == Grade::incorrect);
-  CHECK(answer_tokens("The 3.5-inch disk, 1,024 KB; the 21st") ==
-        std::vector<std::string>{"the", "3.5", "inch", "disk", "1024", "kb", "the", "21"});
+TEST_CASE("date_match: a gold date in any written form, at the gold's precision") {
+  const std::string gold = "March 3, 1999";
+  for (const char* answer : {"It was on March 3, 1999.", "3 March 1999", "on the 3rd of March 1999", "1999-03-03",
+                             "03/03/1999", "Mar. 3rd, 1999"})
+    CHECK(decided(answer, gold) == "CORRECT date_match");
+  CHECK(decided("It was on March 4, 1999.", gold) == "INCORRECT no_match");
+  CHECK(decided("1999-04-03", gold) == "INCORRECT no_match");
+  // A month-and-year gold is met by a full date; a full gold is not met by its month.
+  CHECK(decided("Born on June 30, 1946.", "June 1946") == "CORRECT date_match");
+  CHECK(decided("It opened in December 1896.", "December 25, 1896") == "INCORRECT partial_date");
+  // "May 28 to June 2, 1964": the first date takes the range's year.
+  CHECK(decided("It met from May 28 to June 2, 1964.", "May 28, 1964") == "CORRECT date_match");
+  CHECK(decided("Die Gemeinschaft wurde am 1. Januar 2012 gebildet.", "1 January 2012") == "CORRECT date_match");
+  const auto date = date_answer("the 3rd of March, 1999");
+  REQUIRE(date);
+  CHECK((date->year == 1999 && date->month == 3 && date->day == 3));
+  CHECK_FALSE(date_answer("March Records"));
+}
+
+TEST_CASE("number_precision: the gold number to its last significant figure, units however spelled") {
+  CHECK(decided("It is about 120 kilometres long.", "120 km") == "CORRECT number_precision");
+  CHECK(decided("It is about 120 miles long.", "120 km") == "INCORRECT no_match");
+  CHECK(decided("The ratio is 3.52.", "3.5") == "CORRECT number_precision");
+  CHECK(decided("The ratio is 3.6.", "3.5") == "INCORRECT no_match");
+  // simple-evals' example: for "120k", 115k and 124k are correct, 113k is not.
+  CHECK(decided("It has 124k citations.", "120k") == "CORRECT number_precision");
+  CHECK(decided("It has 115,000 citations.", "120k") == "CORRECT number_precision");
+  CHECK(decided("It has 113k citations.", "120k") == "INCORRECT no_match");
+  // A rounder answer within 2.5% of the gold; a year and a count are exact.
+  CHECK(decided("The barrel is approximately 1.5 meters long.", "1.47 m") == "CORRECT number_precision");
+  CHECK(decided("The barrel is approximately 2 meters long.", "1.47 m") == "INCORRECT no_match");
+  CHECK(decided("It was founded in 2001.", "2000") == "INCORRECT no_match");
+  CHECK(decided("He had 21 children.", "20") == "INCORRECT no_match");
+  const auto n = number_answer(answer_tokens("1,667 ft"));
+  REQUIRE(n);
+  CHECK(n->value == 1667);
+  CHECK(n->step == 1);
+  CHECK(n->unit == "ft");
+}
+
+TEST_CASE("gold_tokens and partial_name: names, surnames, initials, spelling slips") {
+  CHECK(decided("Hsien-Chung Wang had three daughters.", "3") == "CORRECT number_precision");
+  CHECK(decided("The winner in 2001 was Bruce W. Hapke.", "Bruce W. Hapke") == "CORRECT gold_tokens");
+  CHECK(decided("The winner in 2001 was Bruce Hapke.", "Bruce W. Hapke") == "CORRECT gold_tokens");  // initials optional
+  CHECK(decided("The winner in 2001 was Bruce Smith.", "Bruce W. Hapke") == "INCORRECT no_match");
+  CHECK(decided("It was Hapke.", "Bruce Hapke") == "CORRECT partial_name");
+  CHECK(decided("The first child was Henry Long.", "Jane Long") == "INCORRECT no_match");
+  CHECK(decided("The president was V. V. Giri.", "Varahagiri Venkata Giri") == "CORRECT partial_name");
+  CHECK(decided("His second wife was Rosa Fleischmann.", "Roza Fleishmann") == "CORRECT gold_tokens");
+  CHECK(decided("His second wife was Rosa Feldmann.", "Roza Fleishmann") == "INCORRECT no_match");
+  CHECK(decided("He is 5 feet 10 inches tall.", "5 ft 10 in") == "CORRECT gold_tokens");
+  CHECK(decided("Salvador Dalí", "Salvador Dali") == "CORRECT gold_tokens");
+  CHECK(decided("He died in Baltimore.", "Baltimore, Maryland") == "CORRECT gold_tokens");
+  CHECK(decided("He died in Annapolis, Maryland.", "Baltimore, Maryland") == "INCORRECT no_match");
+  CHECK(grade_answer("It came out on Northwind.", {"Northwind Records", "Northwind"}).grade == Grade::correct);
+  CHECK(decided("答案是周杰伦。", "周杰伦") == "CORRECT gold_characters");
+  CHECK(decided("答案是周伦杰。", "周杰伦") == "INCORRECT no_match");
+  CHECK(answer_tokens("The 3.5-inch disk, 1,024 KB; the 21st, .500, Feb") ==
+        std::vector<std::string>{"the", "3.5", "inch", "disk", "1024", "kb", "the", "21", "0.500", "february"});
+}
+
+TEST_CASE("several_candidates, hedges and answers that decline") {
+  CHECK(decided("It is either Paris or Lyon.", "Paris") == "INCORRECT several_candidates");
+  CHECK(decided("It is Paris. Its rival is either Lyon or Marseille.", "Paris") == "CORRECT gold_tokens");
+  CHECK(decided("I think it is Paris.", "Paris") == "CORRECT gold_tokens");
+  CHECK(decided("I'm not sure, but I think it is Paris.", "Paris") == "CORRECT gold_tokens");
+  CHECK(decided("I'm not sure, but I think it is Lyon.", "Paris") == "INCORRECT hedged_guess");
+  CHECK(decided("I don't know.", "Paris") == "NOT_ATTEMPTED not_attempted_phrase");
+  CHECK(decided("The exact day is not explicitly stated in the article.", "November 25, 2018") ==
+        "NOT_ATTEMPTED not_attempted_phrase");
+  CHECK(decided("", "Paris") == "NOT_ATTEMPTED empty_answer");
+  CHECK(decided(" ... ", "Paris") == "NOT_ATTEMPTED empty_answer");
+}
+
+TEST_CASE("a megabyte answer is graded like a short one") {
+  CHECK(decided(std::string(1 << 20, '7'), "7") == "INCORRECT no_match");
+  CHECK(decided("It is Paris. " + std::string(1 << 20, 'x'), "Paris") == "CORRECT gold_tokens");
+  std::string many_clauses;
+  for (int k = 0; k < 40000; ++k) many_clauses += "Either Paris or Lyon. ";
+  CHECK(decided(many_clauses, "Paris") == "INCORRECT several_candidates");
+}
+
+TEST_CASE("agreement, per-grade agreement and Cohen's kappa on a table computed by hand") {
+  // judge \ ours   C  I  N
+  //   CORRECT      4  1  0
+  //   INCORRECT    1  2  0
+  //   NOT_ATT.     0  0  2
+  Agreement a;
+  auto add = [&a](Grade judge, Grade ours, int times) {
+    for (int k = 0; k < times; ++k) a.add(judge, ours);
+  };
+  add(Grade::correct, Grade::correct, 4);
+  add(Grade::correct, Grade::incorrect, 1);
+  add(Grade::incorrect, Grade::correct, 1);
+  add(Grade::incorrect, Grade::incorrect, 2);
+  add(Grade::not_attempted, Grade::not_attempted, 2);
+  CHECK(a.total() == 10);
+  CHECK(a.overall() == Approx(0.8));
+  CHECK(a.for_judge_grade(Grade::correct) == Approx(0.8));
+  CHECK(a.for_judge_grade(Grade::incorrect) == Approx(2.0 / 3));
+  CHECK(a.for_judge_grade(Grade::not_attempted) == Approx(1.0));
+  // Chance agreement: 0.5*0.5 + 0.3*0.3 + 0.2*0.2 = 0.38; kappa = (0.8-0.38)/(1-0.38).
+  CHECK(a.kappa() == Approx(0.42 / 0.62));
+  const std::string table = a.confusion_table();
+  CHECK_THAT(table, Catch::Contains("CORRECT") && Catch::Contains("80.0%") && Catch::Contains("66.7%"));
+  const auto j = a.to_json();
+  CHECK(j["confusion"]["INCORRECT"]["CORRECT"] == 1);
+  CHECK(j["per_judge_grade"]["NOT_ATTEMPTED"]["agreed"] == 2);
+  Agreement empty;
+  CHECK(empty.overall() == 0);
+  CHECK(empty.kappa() == 0);
 }

@@ -130,7 +130,7 @@ TEST_CASE("evaluate --model answers with the model's greedy continuation of the 
   CHECK(report["items"] == 5);
   std::map<std::string, uint64_t> grades;
   for (size_t k = 0; k < 5; ++k) {
-    CHECK(graded[k]["grade"] == grade_name(grade_answer(graded[k]["predicted"].get<std::string>(), {items[k].answer})));
+    CHECK(graded[k]["grade"] == grade_name(grade_answer(graded[k]["predicted"].get<std::string>(), {items[k].answer}).grade));
     ++grades[graded[k]["grade"].get<std::string>()];
   }
   CHECK(report["correct"] == grades["CORRECT"]);

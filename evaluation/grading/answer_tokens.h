@@ -1,0 +1,29 @@
+#pragma once
+// The folded words answers are compared by: case, accents and punctuation removed,
+// number words as digits ("three" -> "3"), thousands separators and ordinal suffixes
+// dropped ("97,686" -> "97686", "24th" -> "24"), leading zeros dropped ("04" -> "4"),
+// month abbreviations and a few European month names spelled as English months
+// ("Feb", "Februar" -> "february"); CJK characters one token each.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mucpt {
+
+// Case-folded compatibility decomposition without combining marks; text that is not
+// valid UTF-8 is returned as given.
+std::string fold_answer(std::string_view text);
+
+std::vector<std::string> answer_tokens(std::string_view text);
+
+// For each of answer_tokens(text), whether it starts with a capital letter in the text.
+std::vector<bool> capitalized_tokens(std::string_view text);
+
+// "1999", "3.5": digits with at most one decimal point.
+bool is_number_token(const std::string& token);
+bool has_cjk(const std::string& token);
+
+// 1-12 for a month token ("march"), 0 otherwise.
+int month_number(const std::string& token);
+
+}  // namespace mucpt
