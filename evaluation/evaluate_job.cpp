@@ -46,6 +46,7 @@ std::string graded_json(const GradedItem& g) {
   w.field("predicted", g.predicted);
   w.field("grade", grade_name(g.grade));
   w.field("topic", g.topic);
+  w.field("answer_type", g.answer_type);
   if (g.missing) w.field("missing", true);
   w.end_object();
   return out;
@@ -109,6 +110,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size())) {
       const BenchmarkItem& item = items[i];
       GradedItem g{item.id, item.question, item.answer, "", item.topic};
+      g.answer_type = item.answer_type;
       if (predictions) {
         const std::string* p = predictions->find(item.id);
         g.missing = p == nullptr;
@@ -138,6 +140,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       merged.write_line(line);
       auto j = nlohmann::json::parse(line);
       GradedItem g{j["id"], j["question"], j["gold"], j["predicted"], j["topic"]};
+      g.answer_type = j["answer_type"];
       const std::string grade = j["grade"];
       g.grade = grade == "CORRECT" ? Grade::correct : grade == "INCORRECT" ? Grade::incorrect : Grade::not_attempted;
       g.missing = j.value("missing", false);
