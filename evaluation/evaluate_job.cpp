@@ -47,6 +47,7 @@ std::string graded_json(const GradedItem& g) {
   w.field("grade", grade_name(g.grade));
   w.field("rule", g.rule);
   w.field("topic", g.topic);
+  w.field("answer_type", g.answer_type);
   if (g.missing) w.field("missing", true);
   w.end_object();
   return out;
@@ -109,7 +110,9 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     LineWriter out(part);
     for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size())) {
       const BenchmarkItem& item = items[i];
-      GradedItem g{item.id, item.question, item.answer, "", item.topic};
+      GradedItem g;
+      g.id = item.id, g.question = item.question, g.gold = item.answer, g.topic = item.topic;
+      g.answer_type = item.answer_type;
       if (predictions) {
         const std::string* p = predictions->find(item.id);
         g.missing = p == nullptr;
@@ -141,7 +144,9 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       if (!parts[i % parts.size()]->next(line)) throw IoError(output + ": a rank's graded part is short");
       merged.write_line(line);
       auto j = nlohmann::json::parse(line);
-      GradedItem g{j["id"], j["question"], j["gold"], j["predicted"], j["topic"]};
+      GradedItem g;
+      g.id = j["id"], g.question = j["question"], g.gold = j["gold"], g.predicted = j["predicted"];
+      g.topic = j["topic"], g.answer_type = j["answer_type"], g.rule = j["rule"];
       const std::string grade = j["grade"];
       g.grade = grade == "CORRECT" ? Grade::correct : grade == "INCORRECT" ? Grade::incorrect : Grade::not_attempted;
       g.missing = j.value("missing", false);

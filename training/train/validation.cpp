@@ -39,17 +39,21 @@ Validation::Validation(const std::string& tokens_dir, int64_t seq_len, int64_t m
   }
 }
 
-ValidationLoss Validation::measure(LlamaForCausalLM& model, int rank, int ranks, int64_t batch_size) const {
+ValidationLoss Validation::measure(LlamaForCausalLM& model, int rank, int ranks, int64_t batch_size,
+                                   bool keep_window_losses) const {
   torch::NoGradGuard no_grad;
   const int64_t T = windows_.seq_len();
   // Loss and token sums: in total, then per source.
   std::vector<double> sums(2 + 2 * sources_.size(), 0.0);
-  std::vector<size_t> mine;
-  for (size_t i = static_cast<size_t>(rank); i < chosen_.size(); i += static_cast<size_t>(ranks)) mine.push_back(chosen_[i]);
+  std::vector<size_t> mine;  // positions in chosen_
+  for (size_t i = static_cast<size_t>(rank); i < chosen_.size(); i += static_cast<size_t>(ranks)) mine.push_back(i);
+  // Each window's loss is written by the one rank that measures it, so the sum over the
+  // ranks is that loss exactly.
+  std::vector<double> window_losses(keep_window_losses ? chosen_.size() : 0, 0.0);
   for (size_t b = 0; b < mine.size(); b += static_cast<size_t>(batch_size)) {
     const size_t n = std::min(mine.size() - b, static_cast<size_t>(batch_size));
     std::vector<int32_t> tokens;
-    for (size_t k = 0; k < n; ++k) windows_.read(mine[b + k], tokens);
+    for (size_t k = 0; k < n; ++k) windows_.read(chosen_[mine[b + k]], tokens);
     for (int32_t id : tokens)
       if (id < 0 || id >= vocab_size_)
         throw UserError("validation data: token id " + std::to_string(id) + " is outside the model's vocabulary of " +
@@ -65,7 +69,8 @@ ValidationLoss Validation::measure(LlamaForCausalLM& model, int rank, int ranks,
       const double l = loss[static_cast<int64_t>(k)].item<double>();
       sums[0] += l;
       sums[1] += static_cast<double>(T);
-      const std::string& source = shard_source_[windows_.at(mine[b + k]).shard];
+      if (keep_window_losses) window_losses[mine[b + k]] = l / static_cast<double>(T);
+      const std::string& source = shard_source_[windows_.at(chosen_[mine[b + k]]).shard];
       const auto at = std::find(sources_.begin(), sources_.end(), source);
       if (at == sources_.end()) continue;
       const size_t s = static_cast<size_t>(at - sources_.begin());
@@ -74,11 +79,18 @@ ValidationLoss Validation::measure(LlamaForCausalLM& model, int rank, int ranks,
     }
   }
   sum_over_ranks(sums);
+  if (keep_window_losses) sum_over_ranks(window_losses);
   ValidationLoss result;
   result.loss = sums[0] / sums[1];
   for (size_t s = 0; s < sources_.size(); ++s)
     if (sums[3 + 2 * s] > 0) result.by_source[sources_[s]] = sums[2 + 2 * s] / sums[3 + 2 * s];
+  result.window_losses = std::move(window_losses);
   return result;
+}
+
+const std::string& Validation::window_source(size_t k) const {
+  static const std::string mixed;
+  return sources_.empty() ? mixed : shard_source_[windows_.at(chosen_[k]).shard];
 }
 
 }  // namespace mucpt
