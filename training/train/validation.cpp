@@ -58,13 +58,15 @@ ValidationLoss Validation::measure(LlamaForCausalLM& model, int rank, int ranks,
       if (id < 0 || id >= vocab_size_)
         throw UserError("validation data: token id " + std::to_string(id) + " is outside the model's vocabulary of " +
                         std::to_string(vocab_size_));
-    auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32).to(torch::kInt64);
+    auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32)
+                   .to(model->parameters().front().device(), torch::kInt64);
     auto logits = model->forward(all.slice(1, 0, T));
     auto loss = torch::nn::functional::cross_entropy(
                     logits.reshape({-1, logits.size(-1)}), all.slice(1, 1, T + 1).reshape({-1}),
                     torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
                     .view({static_cast<int64_t>(n), T})
-                    .sum(1);
+                    .sum(1)
+                    .to(torch::kCPU, torch::kFloat64);
     for (size_t k = 0; k < n; ++k) {
       const double l = loss[static_cast<int64_t>(k)].item<double>();
       sums[0] += l;
