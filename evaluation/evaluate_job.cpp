@@ -168,7 +168,10 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
                                                   static_cast<int>(config.get_int("max_new_tokens")));
   }
   std::unique_ptr<ExternalJudge> judge;
-  if (!judge_options.command.empty()) judge = std::make_unique<ExternalJudge>(judge_options, mpi.rank());
+  if (!judge_options.command.empty()) {
+    judge = std::make_unique<ExternalJudge>(judge_options, mpi.rank());
+    mpi_barrier();  // every rank has read the cache before any rank appends to it
+  }
   const std::string part = output + "/graded.rank-" + std::to_string(mpi.rank()) + ".jsonl";
   {
     LineWriter out(part);
