@@ -46,6 +46,9 @@ Predictions::Predictions(const std::string& path, const std::vector<BenchmarkIte
     } catch (const nlohmann::json::parse_error& e) {
       refuse(number, "not_json", where + "not valid JSON (at byte " + std::to_string(e.byte) + ")");
       continue;
+    } catch (const nlohmann::json::out_of_range&) {  // 1e999
+      refuse(number, "not_json", where + "not valid JSON (a number past the range of a double)");
+      continue;
     }
     if (!j.is_object()) {
       refuse(number, "not_an_object", where + "not a JSON object");

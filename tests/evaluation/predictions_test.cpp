@@ -77,21 +77,22 @@ TEST_CASE("predictions: each unusable line is refused with its file, line and re
                  json{{"predicted", "Beatles"}}.dump(),                      // 11 no id, no question
                  "",                                                         // 12 blank
                  line("q2", "Beatles"),                                      // 13 used
+                 "{\"id\": \"q3\", \"predicted\": 1e999}",                   // 14 a number past a double
              });
   Predictions p(path, kBenchmark);
   CHECK(p.rows() == 2);
-  CHECK(p.refused() == 10);
+  CHECK(p.refused() == 11);
   const json a = p.accounting();
-  CHECK(a["lines"] == 13);
+  CHECK(a["lines"] == 14);
   CHECK(a["blank"] == 1);
   CHECK(a["used"] == 2);
-  CHECK(a["refused"] == 10);
+  CHECK(a["refused"] == 11);
   CHECK(a["refused_by_reason"] == json{{"second_prediction", 2}, {"not_in_benchmark", 1}, {"ambiguous_question", 1},
-                                       {"not_utf8", 1}, {"not_json", 1}, {"not_an_object", 1}, {"no_predicted", 2},
+                                       {"not_utf8", 1}, {"not_json", 2}, {"not_an_object", 1}, {"no_predicted", 2},
                                        {"no_id_or_question", 1}});
   std::vector<std::string> messages;
   for (const auto& r : p.first_refused()) messages.push_back(r.message);
-  REQUIRE(messages.size() == 10);
+  REQUIRE(messages.size() == 11);
   CHECK(messages[0] == path + ":2: a second prediction for item 'q1' (the first is on line 1)");
   CHECK(messages[1] == path + ":3: a second prediction for item 'q1' (the first is on line 1)");
   CHECK(messages[2] == path + ":4: id 'q404' is not in the benchmark");
@@ -102,6 +103,7 @@ TEST_CASE("predictions: each unusable line is refused with its file, line and re
   CHECK(messages[7] == path + ":9: needs \"predicted\": a string (or null for no answer)");
   CHECK(messages[8] == path + ":10: needs \"predicted\": a string (or null for no answer)");
   CHECK(messages[9] == path + ":11: needs an \"id\" or a \"question\"");
+  CHECK(messages[10] == path + ":14: not valid JSON (a number past the range of a double)");
   CHECK(a["refused_lines"][4] == json{{"line", 6}, {"reason", "not_utf8"}, {"message", messages[4]}});
   // The first answer for an item stands; the second is the refused one.
   CHECK(*p.find("q1") == "Miles Davis");
