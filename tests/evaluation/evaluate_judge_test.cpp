@@ -30,10 +30,10 @@ json read_json(const std::string& path) { return json::parse(std::ifstream(path)
 // the rules, INCORRECT by an exact-match judge), an alias, "pass" (NOT_ATTEMPTED by the
 // judge), an empty answer, and none at all. The judge: judges/exact_match_judge.py.
 struct Fixture {
-  std::string dir = testing::scratch_dir("evaluate_judge");
+  std::string dir;  // of its own per test case: CTest runs test cases in parallel
   std::string benchmark = dir + "/bench.jsonl", predictions = dir + "/predictions.jsonl", calls = dir + "/calls.log";
   std::string script = testing::source_dir() + "/tests/evaluation/judges/exact_match_judge.py";
-  Fixture() {
+  explicit Fixture(const std::string& name) : dir(testing::scratch_dir("evaluate_judge_" + name)) {
     write_lines(benchmark, {
         json{{"id", "q1"}, {"question", "Who recorded Kind of Blue?"}, {"answer", "Miles Davis"}}.dump(),
         json{{"id", "q2"}, {"question", "Who wrote A Love Supreme?"}, {"answer", "John Coltrane"}}.dump(),
@@ -63,7 +63,7 @@ std::map<std::string, std::string> column(const std::vector<json>& rows, const c
 }  // namespace
 
 TEST_CASE("evaluate --judge.command: the judge's grades are used and counted; a rerun takes them from the cache") {
-  Fixture f;
+  Fixture f("cache");
   for (int ranks : {1, 2}) {
     INFO(ranks << " ranks");
     const std::string out = f.dir + "/out" + std::to_string(ranks);
@@ -101,7 +101,7 @@ TEST_CASE("evaluate --judge.command: the judge's grades are used and counted; a 
 }
 
 TEST_CASE("evaluate --judge.command: a judge past its timeout is killed and the rules grade") {
-  Fixture f;
+  Fixture f("timeout");
   const std::string out = f.dir + "/out";
   auto r = f.run(1, out, "--judge.timeout 0.5 --judge.retries 1 --judge.command 'echo run >> " + f.calls + "; sleep 60'");
   INFO(r.output);
@@ -118,7 +118,7 @@ TEST_CASE("evaluate --judge.command: a judge past its timeout is killed and the 
 }
 
 TEST_CASE("evaluate --judge.retries: a run that fails is retried") {
-  Fixture f;
+  Fixture f("retries");
   const std::string flaky = "'python3 " + f.script + " " + f.calls + " " + f.dir + "/flag'";
   SECTION("one retry") {
     auto r = f.run(1, f.dir + "/out", "--judge.retries 1 --judge.command " + flaky);
@@ -147,7 +147,7 @@ TEST_CASE("evaluate --judge.retries: a run that fails is retried") {
 }
 
 TEST_CASE("evaluate accounts for every prediction line in predictions_accounting.json") {
-  Fixture f;
+  Fixture f("accounting");
   SECTION("blank lines, empty and 1 MB answers: used and graded") {
     std::string big = "Miles Davis";
     while (big.size() < (1u << 20)) big += " and more words about a record";
