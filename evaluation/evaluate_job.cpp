@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 
 #include "common/json_writer.h"
@@ -11,6 +12,7 @@
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_loader.h"
 #include "evaluation/benchmark.h"
+#include "evaluation/grading/external_judge.h"
 #include "evaluation/generation/answer_generator.h"
 #include "evaluation/predictions.h"
 #include "evaluation/qa_report.h"
@@ -32,11 +34,16 @@ void register_evaluate_options(Config& config) {
   config.add_int("limit", 0, "grade only the first N items (0: all)");
   config.add_string("output", "", "output folder: graded.jsonl, report.json, report.md");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
+  config.add_string("judge.command", "", "grade with this command (/bin/sh -c): one JSON {question, gold, predicted, "
+                    "aliases} on its stdin, CORRECT/INCORRECT/NOT_ATTEMPTED or A/B/C on its stdout; empty: rules only");
+  config.add_double("judge.timeout", 60, "seconds one judge run may take before it is killed");
+  config.add_int("judge.retries", 2, "runs of the judge after a failed one, before the rules grade the item");
+  config.add_string("judge.cache", "", "the judge's grades by content, reused on rerun (default OUTPUT/judge_cache.jsonl)");
 }
 
 namespace {
 
-std::string graded_json(const GradedItem& g) {
+std::string graded_json(const GradedItem& g, GradedBy graded_by) {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
@@ -49,8 +56,63 @@ std::string graded_json(const GradedItem& g) {
   w.field("topic", g.topic);
   w.field("answer_type", g.answer_type);
   if (g.missing) w.field("missing", true);
+  w.field("graded_by", graded_by_name(graded_by));
   w.end_object();
   return out;
+}
+
+JudgeOptions judge_options_from(const Config& config, const std::string& output) {
+  JudgeOptions o{config.get_string("judge.command"), config.get_double("judge.timeout"),
+                 static_cast<int>(config.get_int("judge.retries")), config.get_string("judge.cache")};
+  if (!(o.timeout_s > 0)) throw ConfigError("judge.timeout must be a positive number of seconds");
+  if (o.retries < 0) throw ConfigError("judge.retries must be 0 or more");
+  if (o.cache_path.empty()) o.cache_path = output + "/judge_cache.jsonl";
+  return o;
+}
+
+std::string json_text(const nlohmann::json& j) {
+  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// Any unusable line stops the run before grading: a score with answers silently
+// dropped would look like a worse model. Every refused line is listed in the file.
+void refuse_unusable_predictions(const Predictions& predictions, const std::string& output, const MpiContext& mpi) {
+  if (predictions.refused() == 0) return;
+  const nlohmann::json accounting = predictions.accounting();
+  if (mpi.rank() == 0) write_file_atomically(output + "/predictions_accounting.json", json_text(accounting));
+  std::string message = concat(accounting["file"].get<std::string>(), ": ", predictions.refused(), " of ",
+                               accounting["lines"].get<uint64_t>(), " lines cannot be used (all are listed in ", output,
+                               "/predictions_accounting.json):");
+  constexpr size_t kShown = 10;
+  for (size_t i = 0; i < std::min(kShown, predictions.first_refused().size()); ++i)
+    message += "\n  " + predictions.first_refused()[i].message;
+  if (predictions.refused() > kShown) message += concat("\n  ... and ", predictions.refused() - kShown, " more");
+  throw UserError(message);
+}
+
+void write_predictions_accounting(const Predictions& predictions, uint64_t graded_rows, const std::string& output) {
+  nlohmann::json accounting = predictions.accounting();
+  accounting["graded"] = graded_rows;
+  accounting["outside_selection"] = predictions.rows() - graded_rows;
+  write_file_atomically(output + "/predictions_accounting.json", json_text(accounting));
+  log_info("prediction lines: ", accounting["lines"].get<uint64_t>(), " read, ", predictions.rows(), " used (",
+           graded_rows, " graded, ", predictions.rows() - graded_rows, " outside the selection), ",
+           accounting["blank"].get<uint64_t>(), " blank, 0 refused; ", accounting["empty_answers"].get<uint64_t>(),
+           " empty answers graded NOT_ATTEMPTED");
+}
+
+void write_judge_report(const JudgeOptions& options, std::map<std::string, uint64_t> graded_by, uint64_t runs,
+                        uint64_t failed_runs, const std::string& output) {
+  for (GradedBy by : {GradedBy::judge, GradedBy::judge_cache, GradedBy::rules_fallback, GradedBy::rules})
+    graded_by.emplace(graded_by_name(by), 0);
+  const nlohmann::json report{{"command", options.command},     {"timeout_s", options.timeout_s},
+                              {"retries", options.retries},     {"cache", options.cache_path},
+                              {"graded_by", graded_by},         {"judge_runs", runs},
+                              {"judge_failed_runs", failed_runs}};
+  write_file_atomically(output + "/judge.json", json_text(report));
+  log_info("graded by the judge ", graded_by["judge"], ", from its cache ", graded_by["judge_cache"],
+           ", by the rules after the judge failed ", graded_by["rules_fallback"], ", by the rules (no answer) ",
+           graded_by["rules"], "; the judge ran ", runs, " times, ", failed_runs, " failed; ", output, "/judge.json");
 }
 
 }  // namespace
@@ -61,6 +123,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   if (benchmark.empty() || output.empty()) throw UserError("evaluate needs --benchmark FILE and --output DIR");
   if (predictions_path.empty() == model_dir.empty())
     throw UserError("give either --predictions FILE (grade answers) or --model FOLDER (answer, then grade)");
+  const JudgeOptions judge_options = judge_options_from(config, output);
   std::vector<BenchmarkItem> items;
   try {
     items = load_benchmark(benchmark, config.get_string("topic"));
@@ -83,6 +146,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     } catch (const std::exception& e) {
       throw UserError(e.what());
     }
+    refuse_unusable_predictions(*predictions, output, mpi);
   } else {
     configure_compute_threads(static_cast<int>(config.get_int("threads")));
     std::string tokenizer_path = config.get_string("tokenizer");
@@ -105,6 +169,11 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
                                                   config.get_string("prompt"),
                                                   static_cast<int>(config.get_int("max_new_tokens")));
   }
+  std::unique_ptr<ExternalJudge> judge;
+  if (!judge_options.command.empty()) {
+    judge = std::make_unique<ExternalJudge>(judge_options, mpi.rank());
+    mpi_barrier();  // every rank has read the cache before any rank appends to it
+  }
   const std::string part = output + "/graded.rank-" + std::to_string(mpi.rank()) + ".jsonl";
   {
     LineWriter out(part);
@@ -122,14 +191,18 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       }
       std::vector<std::string> accepted{item.answer};
       accepted.insert(accepted.end(), item.aliases.begin(), item.aliases.end());
-      const GradeDecision decision =
-          g.missing ? GradeDecision{Grade::not_attempted, "no_prediction"} : grade_answer(g.predicted, accepted);
-      g.grade = decision.grade;
-      g.rule = decision.rule;
-      out.write_line(graded_json(g));
+      const Verdict verdict = g.missing ? Verdict{Grade::not_attempted, GradedBy::rules, "no_prediction"}
+                              : judge   ? judge->grade(item.question, accepted, g.predicted)
+                                        : grade_by_rules(g.predicted, accepted);
+      g.grade = verdict.grade;
+      g.rule = verdict.rule;
+      out.write_line(graded_json(g, verdict.by));
     }
     out.commit();
   }
+  const uint64_t judge_runs = mpi_sum(judge ? judge->runs() : 0);
+  const uint64_t judge_failed_runs = mpi_sum(judge ? judge->failed_runs() : 0);
+  judge.reset();  // its cache file closed before rank 0 merges the ranks' files
   mpi_barrier();
 
   if (mpi.rank() == 0) {
@@ -138,6 +211,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     for (int r = 0; r < mpi.size(); ++r)
       parts.push_back(std::make_unique<LineReader>(output + "/graded.rank-" + std::to_string(r) + ".jsonl"));
     std::vector<GradedItem> graded;
+    std::map<std::string, uint64_t> graded_by;
     LineWriter merged(output + "/graded.jsonl");
     for (size_t i = 0; i < items.size(); ++i) {
       std::string_view line;
@@ -150,6 +224,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       const std::string grade = j["grade"];
       g.grade = grade == "CORRECT" ? Grade::correct : grade == "INCORRECT" ? Grade::incorrect : Grade::not_attempted;
       g.missing = j.value("missing", false);
+      ++graded_by[j["graded_by"].get<std::string>()];
       graded.push_back(g);
     }
     merged.commit();
@@ -166,6 +241,11 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       if (graded_rows < predictions->rows())
         log_info(predictions->rows() - graded_rows, " of ", predictions->rows(), " prediction lines answer items outside",
                  " this run's topic or limit");
+      write_predictions_accounting(*predictions, graded_rows, output);
+    }
+    if (!judge_options.command.empty()) {
+      JudgeCache::merge(judge_options.cache_path);
+      write_judge_report(judge_options, graded_by, judge_runs, judge_failed_runs, output);
     }
     write_file_atomically(output + "/report.json", report.dump(1) + "\n");
     write_file_atomically(output + "/report.md", render_qa_report_markdown(report));

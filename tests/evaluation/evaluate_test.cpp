@@ -14,6 +14,7 @@
 #include "evaluation/benchmark.h"
 #include "evaluation/generation/answer_generator.h"
 #include "evaluation/grading/answer_grader.h"
+#include "tests/evaluation/evaluate_command.h"
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/model/greedy.h"
@@ -22,25 +23,11 @@ using namespace mucpt;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
+using testing::evaluate;
+using testing::read_lines;
+using testing::write_lines;
+
 namespace {
-
-testing::CommandResult evaluate(int ranks, const std::string& args) {
-  return testing::run_command("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " +
-                              testing::build_dir() + "/evaluate " + args);
-}
-
-std::vector<json> read_lines(const std::string& path) {
-  std::vector<json> lines;
-  std::ifstream in(path);
-  for (std::string l; std::getline(in, l);) lines.push_back(json::parse(l));
-  return lines;
-}
-
-std::string write_lines(const std::string& path, const std::vector<std::string>& lines) {
-  std::ofstream out(path, std::ios::binary);
-  for (const auto& l : lines) out << l << "\n";
-  return path;
-}
 
 // stories260K (512 ids) with a byte-level BPE of the given size trained on the
 // benchmark's questions: the ids mean nothing to the model, but the path is the real one.
