@@ -16,7 +16,7 @@
 #include "curation/dedup/dedup_job.h"
 #include "curation/dedup/dedup_options.h"
 #include "curation/fasttext_model.h"
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 #include "curation/final_pass.h"
 #include "curation/manifest.h"
 #include "curation/metadata/metadata_join.h"

@@ -11,7 +11,7 @@
 #include "common/log.h"
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_loader.h"
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 #include "evaluation/grading/external_judge.h"
 #include "evaluation/generation/answer_generator.h"
 #include "evaluation/predictions.h"

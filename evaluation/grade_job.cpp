@@ -9,7 +9,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/unicode.h"
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 #include "evaluation/grading/agreement.h"
 #include "evaluation/grading/answer_grader.h"
 

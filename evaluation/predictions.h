@@ -15,7 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 
 namespace mucpt {
 

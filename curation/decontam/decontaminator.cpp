@@ -7,7 +7,7 @@
 #include "common/hashing.h"
 #include "common/unicode.h"
 #include "curation/dedup/shingles.h"
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 
 namespace mucpt {
 

@@ -8,7 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 #include "evaluation/qa_report.h"
 #include "tests/test_support.h"
 

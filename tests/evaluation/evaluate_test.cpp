@@ -11,7 +11,7 @@
 
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_loader.h"
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 #include "evaluation/generation/answer_generator.h"
 #include "evaluation/grading/answer_grader.h"
 #include "tests/evaluation/evaluate_command.h"

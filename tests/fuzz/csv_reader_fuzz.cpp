@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "evaluation/csv_reader.h"
+#include "common/benchmark/csv_reader.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace mucpt;

@@ -2,7 +2,7 @@
 // PythonLiteralError or a JSON value that serialises.
 #include <string>
 
-#include "evaluation/python_literal.h"
+#include "common/benchmark/python_literal.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace mucpt;

@@ -3,7 +3,7 @@
 // answers and ids in row order.
 #include <string>
 
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace mucpt;

@@ -10,7 +10,7 @@
 #include "common/json_writer.h"
 #include "common/line_reader.h"
 #include "common/unicode.h"
-#include "evaluation/csv_reader.h"
+#include "common/benchmark/csv_reader.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "common/line_writer.h"
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 #include "tests/test_support.h"
 
 using namespace mucpt;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "evaluation/csv_reader.h"
+#include "common/benchmark/csv_reader.h"
 #include "tests/test_support.h"
 
 using namespace mucpt;

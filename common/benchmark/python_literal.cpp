@@ -1,4 +1,4 @@
-#include "evaluation/python_literal.h"
+#include "common/benchmark/python_literal.h"
 
 #include <cctype>
 #include <cerrno>

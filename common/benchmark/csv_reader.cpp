@@ -1,4 +1,4 @@
-#include "evaluation/csv_reader.h"
+#include "common/benchmark/csv_reader.h"
 
 namespace mucpt {
 

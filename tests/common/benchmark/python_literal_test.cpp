@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "evaluation/python_literal.h"
+#include "common/benchmark/python_literal.h"
 
 using mucpt::parse_python_literal;
 using mucpt::PythonLiteralError;

@@ -1,4 +1,4 @@
-#include "evaluation/benchmark.h"
+#include "common/benchmark/benchmark.h"
 
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -6,8 +6,8 @@
 
 #include "common/line_reader.h"
 #include "common/unicode.h"
-#include "evaluation/csv_reader.h"
-#include "evaluation/python_literal.h"
+#include "common/benchmark/csv_reader.h"
+#include "common/benchmark/python_literal.h"
 
 namespace mucpt {
 namespace {
