@@ -39,7 +39,7 @@ mkdir "$work/model"
 cp "$model/config.json" "$model/model.safetensors" "$work/model/"
 python3 -c "import csv,sys; [print(r.get('question') or r.get('problem')) for r in csv.DictReader(open(sys.argv[1]))]" \
   "$benchmark" > "$work/questions.txt"
-build/train-tokenizer --plain --input "$work/questions.txt" --vocab-size 512 --output "$work/model/tokenizer.json" >/dev/null
+build/train-tokenizer --plain --input "$work/questions.txt" --vocab-size 512 --output "$work/model/tokenizer.json" >/dev/null 2>&1
 for batch in 1 16; do
   build/evaluate --threads 1 --model "$work/model" --benchmark "$benchmark" --topic Music --max_new_tokens 32 \
     --stop '' --gen_batch $batch --output "$work/out$batch" >/dev/null 2>&1

@@ -17,7 +17,7 @@
 
 using namespace mucpt;
 
-TEST_CASE("--stop text: comma-separated strings with escapes") {
+TEST_CASE("stop strings as --stop gives them: comma separated, with escapes") {
   CHECK(parse_stop_strings("\\n") == std::vector<std::string>{"\n"});
   CHECK(parse_stop_strings("\\n\\n,Question:,a\\,b,x\\\\y") ==
         std::vector<std::string>{"\n\n", "Question:", "a,b", "x\\y"});
