@@ -171,8 +171,14 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   std::vector<std::string> answers;
   if (generator) {
     std::vector<std::string> texts;
-    for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size()))
-      texts.push_back(prompts->prompt_for(items[i]));
+    const std::string pool = config.get_string("fewshot_source").empty() ? benchmark : config.get_string("fewshot_source");
+    for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size())) {
+      try {
+        texts.push_back(prompts->prompt_for(items[i]));
+      } catch (const UserError& e) {
+        throw UserError(pool + ": " + e.what());  // too few examples to draw from
+      }
+    }
     answers = generator->answer(texts);
     write_generation_figures(*generator, config, mpi, output);
   }

@@ -189,6 +189,11 @@ TEST_CASE("evaluate --model: batched answers are those of one at a time, with st
     CHECK(answers[k].find_first_of("e\n") == std::string::npos);
   }
 
+  const std::string shots = write_lines(dir + "/one_shot.jsonl", {R"({"id": "s1", "question": "Who?", "answer": "Me"})"});
+  auto few = evaluate(2, common + " --fewshot 2 --fewshot_source " + shots + " --output " + dir + "/bad");
+  CHECK(few.exit_code == 2);
+  CHECK_THAT(few.output, Catch::Contains(shots + ": fewshot: 2 examples asked for item 'simpleqa-") &&
+                             Catch::Contains("has 1 other items"));
   auto no_batch = evaluate(1, common + " --gen_batch 0 --output " + dir + "/bad");
   CHECK(no_batch.exit_code == 2);
   CHECK_THAT(no_batch.output, Catch::Contains("gen_batch"));
