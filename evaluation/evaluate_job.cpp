@@ -1,9 +1,11 @@
 #include "evaluation/evaluate_job.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "common/json_writer.h"
 #include "common/line_reader.h"
@@ -14,6 +16,9 @@
 #include "common/benchmark/benchmark.h"
 #include "evaluation/grading/external_judge.h"
 #include "evaluation/generation/answer_generator.h"
+#include "evaluation/generation/chat_template.h"
+#include "evaluation/generation/prompt_builder.h"
+#include "evaluation/generation/stop_strings.h"
 #include "evaluation/predictions.h"
 #include "evaluation/qa_report.h"
 #include "training/checkpoint/hf_checkpoint.h"
@@ -31,6 +36,12 @@ void register_evaluate_options(Config& config) {
   config.add_string("tokenizer", "", "tokenizer when the model folder has none");
   config.add_string("prompt", "Question: {question}\nAnswer:", "prompt template for --model");
   config.add_int("max_new_tokens", 32, "longest answer generated");
+  config.add_int("gen_batch", 16, "prompts decoded together (left-padded; the answers are those of one at a time)");
+  config.add_string("stop", "\\n", "stop strings, comma separated (escapes \\n \\t \\, \\\\); the answer ends before one");
+  config.add_int("fewshot", 0, "worked examples (question and gold answer) before each question");
+  config.add_int("fewshot_seed", 1234, "seed of the examples' draw");
+  config.add_string("fewshot_source", "", "draw the examples from this benchmark file (empty: the benchmark's other items)");
+  config.add_bool("chat", false, "wrap the prompt as one user message in the model's chat template");
   config.add_int("limit", 0, "grade only the first N items (0: all)");
   config.add_string("output", "", "output folder: graded.jsonl, report.json, report.md");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
@@ -115,6 +126,55 @@ void write_judge_report(const JudgeOptions& options, std::map<std::string, uint6
            graded_by["rules"], "; the judge ran ", runs, " times, ", failed_runs, " failed; ", output, "/judge.json");
 }
 
+AnswerSettings answer_settings(const Config& config) {
+  AnswerSettings settings;
+  settings.max_new_tokens = static_cast<int>(config.get_int("max_new_tokens"));
+  settings.stop = parse_stop_strings(config.get_string("stop"));
+  settings.batch_size = static_cast<int>(config.get_int("gen_batch"));
+  if (settings.batch_size < 1) throw ConfigError("gen_batch: must be at least 1");
+  return settings;
+}
+
+PromptBuilder prompt_builder(const Config& config, const std::vector<BenchmarkItem>& benchmark_items) {
+  const int64_t fewshot = config.get_int("fewshot");
+  if (fewshot < 0) throw ConfigError("fewshot: must be 0 or more");
+  const std::string source = config.get_string("fewshot_source");
+  std::vector<BenchmarkItem> pool;
+  if (fewshot > 0) {
+    try {
+      pool = source.empty() ? benchmark_items : load_benchmark(source);
+    } catch (const BenchmarkError& e) {
+      throw UserError(std::string("fewshot_source: ") + e.what());
+    }
+  }
+  std::optional<ChatTemplate> chat;
+  if (config.get_bool("chat")) chat = ChatTemplate::from_tokenizer_config(config.get_string("model") + "/tokenizer_config.json");
+  return PromptBuilder(config.get_string("prompt"), std::move(pool), static_cast<int>(fewshot),
+                       static_cast<uint64_t>(config.get_int("fewshot_seed")), chat);
+}
+
+// Generated tokens and items per second over all ranks (wall time: the slowest rank's),
+// to the log and DIR/generation.json.
+void write_generation_figures(const AnswerGenerator& generator, const Config& config, const MpiContext& mpi,
+                              const std::string& output) {
+  const GenerationCounts& c = generator.counts();
+  const uint64_t items = mpi_sum(c.prompts), tokens = mpi_sum(c.tokens);
+  const double seconds = static_cast<double>(mpi_max(static_cast<uint64_t>(c.seconds * 1e6))) / 1e6;
+  if (mpi.rank() != 0) return;
+  const double safe = std::max(seconds, 1e-9);
+  nlohmann::json figures = {{"items", items},
+                            {"generated_tokens", tokens},
+                            {"seconds", seconds},
+                            {"tokens_per_second", static_cast<double>(tokens) / safe},
+                            {"items_per_second", static_cast<double>(items) / safe},
+                            {"gen_batch", config.get_int("gen_batch")},
+                            {"ranks", mpi.size()}};
+  write_file_atomically(output + "/generation.json", figures.dump(1) + "\n");
+  log_info("generation: ", items, " items, ", tokens, " tokens in ", seconds, " s: ",
+           figures["tokens_per_second"].get<double>(), " tokens/s, ", figures["items_per_second"].get<double>(),
+           " items/s (gen_batch ", config.get_int("gen_batch"), ", ", mpi.size(), " ranks)");
+}
+
 }  // namespace
 
 int run_evaluate(const Config& config, const MpiContext& mpi) {
@@ -130,6 +190,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   } catch (const BenchmarkError& e) {
     throw UserError(e.what());
   }
+  const std::vector<BenchmarkItem> all_items = items;  // before the limit: the few-shot pool
   if (const int64_t limit = config.get_int("limit"); limit > 0 && static_cast<size_t>(limit) < items.size())
     items.resize(static_cast<size_t>(limit));
   if (items.empty()) throw UserError(benchmark + ": no item (topic '" + config.get_string("topic") + "')");
@@ -138,6 +199,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   // Each rank answers and grades items rank, rank + N, ...; rank 0 puts them in order.
   std::unique_ptr<Predictions> predictions;
   std::unique_ptr<AnswerGenerator> generator;
+  std::unique_ptr<PromptBuilder> prompts;
   if (!predictions_path.empty()) {
     try {
       // Joined against every item, so that a line for an item this run leaves out (by
@@ -148,6 +210,8 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     }
     refuse_unusable_predictions(*predictions, output, mpi);
   } else {
+    prompts = std::make_unique<PromptBuilder>(prompt_builder(config, all_items));
+    const AnswerSettings settings = answer_settings(config);
     configure_compute_threads(static_cast<int>(config.get_int("threads")));
     std::string tokenizer_path = config.get_string("tokenizer");
     if (tokenizer_path.empty()) tokenizer_path = model_dir + "/tokenizer.json";
@@ -165,9 +229,22 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       throw UserError("tokenizer '" + tokenizer_path + "' has ids up to " + std::to_string(tokenizer->vocab_size() - 1) +
                       ", beyond the vocabulary of " + std::to_string(model->config.vocab_size) + " of the model '" +
                       model_dir + "' (config.json vocab_size): they belong to different models");
-    generator = std::make_unique<AnswerGenerator>(model, tokenizer,
-                                                  config.get_string("prompt"),
-                                                  static_cast<int>(config.get_int("max_new_tokens")));
+    generator = std::make_unique<AnswerGenerator>(model, tokenizer, settings);
+  }
+  // This rank's answers, generated in batches before the items are graded.
+  std::vector<std::string> answers;
+  if (generator) {
+    std::vector<std::string> texts;
+    const std::string pool = config.get_string("fewshot_source").empty() ? benchmark : config.get_string("fewshot_source");
+    for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size())) {
+      try {
+        texts.push_back(prompts->prompt_for(items[i]));
+      } catch (const UserError& e) {
+        throw UserError(pool + ": " + e.what());  // too few examples to draw from
+      }
+    }
+    answers = generator->answer(texts);
+    write_generation_figures(*generator, config, mpi, output);
   }
   std::unique_ptr<ExternalJudge> judge;
   if (!judge_options.command.empty()) {
@@ -187,7 +264,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
         g.missing = p == nullptr;
         if (p) g.predicted = *p;
       } else {
-        g.predicted = generator->answer(item.question);
+        g.predicted = answers[i / static_cast<size_t>(mpi.size())];
       }
       std::vector<std::string> accepted{item.answer};
       accepted.insert(accepted.end(), item.aliases.begin(), item.aliases.end());

@@ -1,57 +1,65 @@
 #include "evaluation/generation/answer_generator.h"
 
-#include <vector>
+#include <algorithm>
+#include <chrono>
+#include <numeric>
 
 #include "common/tokenizer/tokenizer.h"
 #include "evaluation/generation/decodable_ids.h"
+#include "evaluation/generation/stop_strings.h"
+#include "training/model/greedy.h"
 
 namespace mucpt {
 
 AnswerGenerator::AnswerGenerator(LlamaForCausalLM model, std::shared_ptr<Tokenizer> tokenizer,
-                                 std::string prompt_template, int max_new_tokens)
-    : model_(std::move(model)), tokenizer_(std::move(tokenizer)), template_(std::move(prompt_template)),
-      max_new_tokens_(max_new_tokens) {
+                                 AnswerSettings settings)
+    : model_(std::move(model)), tokenizer_(std::move(tokenizer)), settings_(std::move(settings)) {
   model_->eval();
   undecodable_ = undecodable_bias(*tokenizer_, model_->config.vocab_size);
 }
 
-std::string AnswerGenerator::prompt_for(const std::string& question) const {
-  std::string prompt = template_;
-  const std::string slot = "{question}";
-  if (auto at = prompt.find(slot); at != std::string::npos) prompt.replace(at, slot.size(), question);
-  return prompt;
-}
-
-std::string AnswerGenerator::answer(const std::string& question) {
-  torch::NoGradGuard no_grad;
-  std::vector<int64_t> ids;
-  for (int32_t id : tokenizer_->encode(prompt_for(question))) ids.push_back(id);
+std::vector<std::string> AnswerGenerator::answer(const std::vector<std::string>& prompts) {
+  const auto started = std::chrono::steady_clock::now();
   const int64_t context = model_->config.max_position_embeddings;
-  if (static_cast<int64_t>(ids.size()) >= context) ids.erase(ids.begin(), ids.end() - (context - 1));
   const int64_t eos = model_->config.eos_token_id >= 0 ? model_->config.eos_token_id : tokenizer_->eos_id();
-  // Byte-level tokens can split a character: the answer's ids are decoded as a whole.
-  std::vector<int32_t> answer_ids;
-  std::string text;
-  KvCache cache;  // the prompt runs once, then each new token alone
-  std::vector<int64_t> feed = ids;
-  for (int step = 0; step < max_new_tokens_ && static_cast<int64_t>(ids.size()) < context; ++step) {
-    auto logits = model_->forward(torch::tensor(feed, torch::kInt64).unsqueeze(0), &cache);
-    auto last = logits[0][static_cast<int64_t>(feed.size()) - 1];
-    if (undecodable_.defined()) last = last + undecodable_;
-    const int64_t next = last.argmax().item<int64_t>();
-    if (next == eos) break;
-    ids.push_back(next);
-    feed.assign(1, next);
-    answer_ids.push_back(static_cast<int32_t>(next));
-    text = tokenizer_->decode(answer_ids);
-    if (text.find('\n', text.find_first_not_of(" \n")) != std::string::npos) break;
+  std::vector<std::vector<int64_t>> ids(prompts.size());
+  for (size_t i = 0; i < prompts.size(); ++i) {
+    for (int32_t id : tokenizer_->encode(prompts[i])) ids[i].push_back(id);
+    // The prompt's end is kept when it does not fit, with room for one new token.
+    if (static_cast<int64_t>(ids[i].size()) >= context) ids[i].erase(ids[i].begin(), ids[i].end() - (context - 1));
   }
-  // The first non-empty line, without the spaces around it.
-  size_t begin = text.find_first_not_of(" \n");
-  if (begin == std::string::npos) return "";
-  std::string line = text.substr(begin, text.find('\n', begin) - begin);
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  return line;
+  // Batches of similar lengths waste less on padding; the order does not change an answer.
+  std::vector<size_t> order(prompts.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ids[a].size() < ids[b].size(); });
+
+  std::vector<std::string> answers(prompts.size());
+  const size_t batch_size = static_cast<size_t>(std::max(1, settings_.batch_size));
+  for (size_t first = 0; first < order.size(); first += batch_size) {
+    const std::vector<size_t> members(order.begin() + static_cast<long>(first),
+                                      order.begin() + static_cast<long>(std::min(order.size(), first + batch_size)));
+    std::vector<std::vector<int64_t>> batch;
+    for (size_t i : members) batch.push_back(ids[i]);
+    // Byte-level tokens can split a character: the answer's ids are decoded as a whole.
+    auto text_of = [&](const std::vector<int64_t>& generated) {
+      std::vector<int32_t> answer_ids;
+      for (int64_t id : generated)
+        if (id != eos) answer_ids.push_back(static_cast<int32_t>(id));
+      return tokenizer_->decode(answer_ids);
+    };
+    auto goes_on = [&](size_t row, const std::vector<int64_t>& generated) {
+      const int64_t length = static_cast<int64_t>(batch[row].size() + generated.size());
+      return length < context && stop_position(text_of(generated), settings_.stop) == std::string::npos;
+    };
+    const auto generated = greedy_generate_batch(model_, batch, settings_.max_new_tokens, eos, undecodable_, goes_on);
+    for (size_t row = 0; row < members.size(); ++row) {
+      answers[members[row]] = answer_before_stop(text_of(generated[row]), settings_.stop);
+      counts_.tokens += generated[row].size();
+    }
+  }
+  counts_.prompts += prompts.size();
+  counts_.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return answers;
 }
 
 }  // namespace mucpt

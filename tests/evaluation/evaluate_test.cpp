@@ -13,6 +13,8 @@
 #include "common/tokenizer/tokenizer_loader.h"
 #include "common/benchmark/benchmark.h"
 #include "evaluation/generation/answer_generator.h"
+#include "evaluation/generation/chat_template.h"
+#include "evaluation/generation/prompt_builder.h"
 #include "evaluation/grading/answer_grader.h"
 #include "tests/evaluation/evaluate_command.h"
 #include "tests/test_support.h"
@@ -107,10 +109,11 @@ TEST_CASE("evaluate --model answers with the model's greedy continuation of the 
   REQUIRE(graded.size() == 5);
   auto items = load_benchmark(csv, "Music");
   AnswerGenerator generator(load_llama(model), std::make_shared<Tokenizer>(load_tokenizer(model + "/tokenizer.json")),
-                            "Question: {question}\nAnswer:", 8);
+                            AnswerSettings{8});
+  const PromptBuilder prompts("Question: {question}\nAnswer:");
   for (size_t k = 0; k < 5; ++k) {
     CHECK(graded[k]["id"] == items[k].id);
-    CHECK(graded[k]["predicted"] == generator.answer(items[k].question));
+    CHECK(graded[k]["predicted"] == generator.answer(prompts.question_prompt(items[k].question)));
   }
   // Each line's grade is the grader's verdict on its answer, and the report counts the lines.
   json report = json::parse(std::ifstream(dir + "/out/report.json"));
@@ -123,6 +126,68 @@ TEST_CASE("evaluate --model answers with the model's greedy continuation of the 
   CHECK(report["correct"] == grades["CORRECT"]);
   CHECK(report["incorrect"] == grades["INCORRECT"]);
   CHECK(report["not_attempted"] == grades["NOT_ATTEMPTED"]);
+}
+
+TEST_CASE("evaluate --model: batched answers are those of one at a time, with stop strings, few-shot and chat prompts") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string dir = testing::scratch_dir("evaluate_generation_options");
+  const std::string model = model_with_tokenizer(data, dir, 512);
+  const std::string csv = data + "/qa/simple_qa_test_set.csv";
+  const auto music = load_benchmark(csv, "Music");
+  const std::string common = "--benchmark " + csv + " --topic Music --limit 12 --max_new_tokens 12 --threads 1 --model " + model;
+  auto predicted = [&](const std::string& out) {
+    std::vector<std::string> answers;
+    for (const auto& line : read_lines(out + "/graded.jsonl")) answers.push_back(line["predicted"]);
+    return answers;
+  };
+
+  auto one = evaluate(1, common + " --gen_batch 1 --output " + dir + "/one");
+  INFO(one.output);
+  REQUIRE(one.exit_code == 0);
+  auto batched = evaluate(2, common + " --gen_batch 5 --output " + dir + "/batched");
+  INFO(batched.output);
+  REQUIRE(batched.exit_code == 0);
+  REQUIRE(predicted(dir + "/one").size() == 12);
+  CHECK(predicted(dir + "/batched") == predicted(dir + "/one"));
+  json figures = json::parse(std::ifstream(dir + "/batched/generation.json"));
+  CHECK(figures["items"] == 12);
+  CHECK(figures["gen_batch"] == 5);
+  CHECK(figures["ranks"] == 2);
+  CHECK(figures["generated_tokens"].get<uint64_t>() >= 12);
+  CHECK(figures["generated_tokens"].get<uint64_t>() <= 12 * 12);
+  CHECK_THAT(batched.output, Catch::Contains("tokens/s") && Catch::Contains("items/s"));
+
+  // Every option at once, against the prompts built here and answered one at a time.
+  fs::copy_file(data + "/tokenizers/qwen2/tokenizer_config.json", model + "/tokenizer_config.json");
+  auto options = evaluate(2, common + " --gen_batch 4 --fewshot 3 --fewshot_seed 5 --chat --stop 'e,\\n' --output " +
+                                 dir + "/options");
+  INFO(options.output);
+  REQUIRE(options.exit_code == 0);
+  const PromptBuilder prompts("Question: {question}\nAnswer:", music, 3, 5,
+                              ChatTemplate::from_tokenizer_config(model + "/tokenizer_config.json"));
+  AnswerGenerator alone(load_llama(model), std::make_shared<Tokenizer>(load_tokenizer(model + "/tokenizer.json")),
+                        AnswerSettings{12, {"e", "\n"}, 1});
+  const auto answers = predicted(dir + "/options");
+  REQUIRE(answers.size() == 12);
+  for (size_t k = 0; k < 12; ++k) {
+    INFO("item " << k);
+    CHECK(prompts.prompt_for(music[k]).find(music[k].question) != std::string::npos);
+    CHECK(answers[k] == alone.answer(prompts.prompt_for(music[k])));
+    CHECK(answers[k].find_first_of("e\n") == std::string::npos);
+  }
+
+  const std::string shots = write_lines(dir + "/one_shot.jsonl", {R"({"id": "s1", "question": "Who?", "answer": "Me"})"});
+  auto few = evaluate(2, common + " --fewshot 2 --fewshot_source " + shots + " --output " + dir + "/bad");
+  CHECK(few.exit_code == 2);
+  CHECK_THAT(few.output, Catch::Contains(shots + ": fewshot: 2 examples asked for item 'simpleqa-") &&
+                             Catch::Contains("has 1 other items"));
+  auto no_batch = evaluate(1, common + " --gen_batch 0 --output " + dir + "/bad");
+  CHECK(no_batch.exit_code == 2);
+  CHECK_THAT(no_batch.output, Catch::Contains("gen_batch"));
+  fs::remove(model + "/tokenizer_config.json");
+  auto no_chat = evaluate(1, common + " --chat --output " + dir + "/bad");
+  CHECK(no_chat.exit_code == 2);
+  CHECK_THAT(no_chat.output, Catch::Contains(model + "/tokenizer_config.json: cannot read"));
 }
 
 TEST_CASE("evaluate accounts for every prediction line: a line for no item, a second line and bad bytes are refused by line") {
@@ -204,11 +269,12 @@ TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused;
     REQUIRE(tokenizer->vocab_size() == 300);
     // Unrestricted, the model picks ids past the tokenizer's for these prompts.
     auto llama = load_llama(model);
-    AnswerGenerator generator(llama, tokenizer, "Question: {question}\nAnswer:", 8);
+    AnswerGenerator generator(llama, tokenizer, AnswerSettings{8});
+    const PromptBuilder prompts("Question: {question}\nAnswer:");
     bool beyond = false;
     for (size_t k = 0; k < 5; ++k) {
       std::vector<int64_t> prompt;
-      for (int32_t id : tokenizer->encode(generator.prompt_for(items[k].question))) prompt.push_back(id);
+      for (int32_t id : tokenizer->encode(prompts.question_prompt(items[k].question))) prompt.push_back(id);
       for (int64_t id : greedy_generate(llama, prompt, 8)) beyond = beyond || id >= 300;
     }
     REQUIRE(beyond);
@@ -221,7 +287,7 @@ TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused;
     REQUIRE(graded.size() == 5);
     for (size_t k = 0; k < 5; ++k) {
       CHECK(graded[k]["id"] == items[k].id);
-      CHECK(graded[k]["predicted"] == generator.answer(items[k].question));
+      CHECK(graded[k]["predicted"] == generator.answer(prompts.question_prompt(items[k].question)));
     }
   }
 }

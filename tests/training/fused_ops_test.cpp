@@ -79,6 +79,25 @@ TEST_CASE("fused rotary embedding equals HF's rotate-half and moves heads first"
   CHECK(rotary_heads_first(inputs[0], inputs[1], inputs[2]).sizes() == std::vector<int64_t>({2, 3, T, D}));
 }
 
+TEST_CASE("fused rotary embedding with each row's own positions equals the composition and each row alone") {
+  torch::manual_seed(4);
+  const int64_t T = 7, D = 10;
+  auto frequencies = torch::rand({D / 2});
+  std::vector<torch::Tensor> cos_rows, sin_rows;
+  for (int64_t first : {0, 5}) {  // the rows start at different positions, as padded prompts do
+    auto angles = torch::outer(torch::arange(first, first + T, torch::kFloat32), frequencies);
+    auto full = torch::cat({angles, angles}, -1);
+    cos_rows.push_back(full.cos());
+    sin_rows.push_back(full.sin());
+  }
+  std::vector<torch::Tensor> inputs{random({2, T, 3, D}), torch::stack(cos_rows), torch::stack(sin_rows)};
+  check_same([](const auto& t) { return rotary_heads_first(t[0], t[1], t[2]); },
+             [](const auto& t) { return reference::rotary_heads_first(t[0], t[1], t[2]); }, inputs);
+  const auto batched = rotary_heads_first(inputs[0], inputs[1], inputs[2]);
+  for (int64_t b = 0; b < 2; ++b)
+    CHECK(torch::equal(batched[b], rotary_heads_first(inputs[0].slice(0, b, b + 1), cos_rows[b], sin_rows[b])[0]));
+}
+
 TEST_CASE("fused causal attention equals the masked composition, alone and after cached positions") {
   torch::manual_seed(4);
   for (int64_t past : {0, 5}) {

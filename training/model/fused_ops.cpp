@@ -129,10 +129,11 @@ struct RotaryFunction : torch::autograd::Function<RotaryFunction> {
     auto y = at::empty({B, H, T, D}, x.options());
     const float *xp = x.data_ptr<float>(), *cp = cos.data_ptr<float>(), *sp = sin.data_ptr<float>();
     float* yp = y.data_ptr<float>();
+    const bool per_row = cos.dim() == 3;
     at::parallel_for(0, B * T, 8, [&](int64_t begin, int64_t end) {
       for (int64_t bt = begin; bt < end; ++bt) {
         const int64_t b = bt / T, t = bt % T;
-        const float *c = cp + t * D, *s = sp + t * D;
+        const float *c = cp + (per_row ? bt : t) * D, *s = sp + (per_row ? bt : t) * D;
         for (int64_t h = 0; h < H; ++h) {
           const float* src = xp + (bt * H + h) * D;
           float* dst = yp + ((b * H + h) * T + t) * D;
@@ -155,10 +156,11 @@ struct RotaryFunction : torch::autograd::Function<RotaryFunction> {
     auto dx = at::empty({B, T, H, D}, dy.options());
     const float *gp = dy.data_ptr<float>(), *cp = saved[0].data_ptr<float>(), *sp = saved[1].data_ptr<float>();
     float* dxp = dx.data_ptr<float>();
+    const bool per_row = saved[0].dim() == 3;
     at::parallel_for(0, B * T, 8, [&](int64_t begin, int64_t end) {
       for (int64_t bt = begin; bt < end; ++bt) {
         const int64_t b = bt / T, t = bt % T;
-        const float *c = cp + t * D, *s = sp + t * D;
+        const float *c = cp + (per_row ? bt : t) * D, *s = sp + (per_row ? bt : t) * D;
         for (int64_t h = 0; h < H; ++h) {
           const float* g = gp + ((b * H + h) * T + t) * D;
           float* dst = dxp + (bt * H + h) * D;
@@ -284,6 +286,7 @@ at::Tensor rotary_heads_first(const at::Tensor& x, const at::Tensor& cos, const 
   auto heads_first = x.transpose(1, 2);
   auto halves = heads_first.chunk(2, -1);
   auto rotated = torch::cat({-halves[1], halves[0]}, -1);  // HF's rotate_half
+  if (cos.dim() == 3) return heads_first * cos.unsqueeze(1) + rotated * sin.unsqueeze(1);  // per row: over heads
   return heads_first * cos + rotated * sin;
 }
 

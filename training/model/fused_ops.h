@@ -15,7 +15,8 @@ at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
 at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& weight, double eps);
 
 // Rotary position embedding, rotate-half layout (HF's apply_rotary_pos_emb), of
-// x [B, T, H, D] with cos, sin [T, D]; returned as heads first, [B, H, T, D].
+// x [B, T, H, D] with cos, sin [T, D] (or [B, T, D]: each row its own positions);
+// returned as heads first, [B, H, T, D].
 at::Tensor rotary_heads_first(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin);
 
 // softmax(q k^T / sqrt(D), causal) v for q [B, H, T, D] and k, v [B, H, past + T, D]:

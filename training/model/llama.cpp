@@ -2,7 +2,9 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "training/model/fused_ops.h"
 
@@ -17,6 +19,23 @@ torch::nn::Linear linear_layer(int64_t in, int64_t out, bool bias) {
 // The layer's product through the fused linear (the module keeps the HF names).
 torch::Tensor project(const torch::nn::Linear& layer, const torch::Tensor& x) {
   return linear(x, layer->weight, layer->bias);
+}
+
+// Attention of a left-padded batch, row by row on the row's own keys from its first real
+// query: the very products of the row alone, so a batch decodes as each prompt alone
+// would. Padding queries (before the row's first token) are left zero.
+torch::Tensor padded_rows_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                    int64_t past, const std::vector<int64_t>& left_padding) {
+  const int64_t T = q.size(2);
+  auto out = torch::zeros_like(q);
+  for (int64_t b = 0; b < q.size(0); ++b) {
+    const int64_t pad = left_padding[static_cast<size_t>(b)], first = std::max<int64_t>(0, pad - past);
+    if (first >= T) continue;
+    auto row = causal_attention(q.slice(0, b, b + 1).slice(2, first), k.slice(0, b, b + 1).slice(2, pad),
+                                v.slice(0, b, b + 1).slice(2, pad), past + first - pad);
+    out.slice(0, b, b + 1).slice(2, first).copy_(row);
+  }
+  return out;
 }
 
 }  // namespace
@@ -59,7 +78,9 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
     k = k.repeat_interleave(heads / kv_heads, 1);
     v = v.repeat_interleave(heads / kv_heads, 1);
   }
-  auto out = causal_attention(q, k, v, past).transpose(1, 2).reshape({B, T, heads * head_dim});
+  const bool padded = cache && !cache->left_padding.empty();
+  auto out = padded ? padded_rows_attention(q, k, v, past, cache->left_padding) : causal_attention(q, k, v, past);
+  out = out.transpose(1, 2).reshape({B, T, heads * head_dim});
   return project(o_proj, out);
 }
 
@@ -121,15 +142,43 @@ struct CheckpointedLayer : torch::autograd::Function<CheckpointedLayer> {
 
 }  // namespace
 
-torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids, KvCache* cache) {
-  auto h = embed_tokens(ids);
-  // cos and sin of position x frequency, each half repeated (HF's layout).
-  const int64_t past = cache ? cache->length : 0;
+namespace {
+
+// cos and sin of position x frequency for positions first .. first + count - 1, each half
+// repeated (HF's layout): [count, head_dim].
+std::pair<torch::Tensor, torch::Tensor> rotary_cos_sin(const torch::Tensor& inv_freq, int64_t first, int64_t count,
+                                                       torch::ScalarType dtype) {
   auto positions =
-      torch::arange(past, past + ids.size(1), torch::TensorOptions().dtype(torch::kFloat32).device(ids.device()));
+      torch::arange(first, first + count, torch::TensorOptions().dtype(torch::kFloat32).device(inv_freq.device()));
   auto angles = torch::outer(positions, inv_freq);
   auto full = torch::cat({angles, angles}, -1);
-  auto cos = full.cos().to(h.scalar_type()), sin = full.sin().to(h.scalar_type());
+  return {full.cos().to(dtype), full.sin().to(dtype)};
+}
+
+// [B, T, head_dim] for a left-padded batch: each row's real positions computed as for the
+// row alone (the same tensors, so the same values), zeros at its padding.
+std::pair<torch::Tensor, torch::Tensor> padded_rotary_cos_sin(const torch::Tensor& inv_freq, int64_t past, int64_t T,
+                                                              const std::vector<int64_t>& left_padding,
+                                                              torch::ScalarType dtype) {
+  std::vector<torch::Tensor> cos_rows, sin_rows;
+  for (int64_t pad : left_padding) {
+    const int64_t first = std::min(T, std::max<int64_t>(0, pad - past));  // the row's first real query
+    auto [cos, sin] = rotary_cos_sin(inv_freq, past + first - pad, T - first, dtype);
+    auto zeros = torch::zeros({first, 2 * inv_freq.size(0)}, cos.options());
+    cos_rows.push_back(torch::cat({zeros, cos}));
+    sin_rows.push_back(torch::cat({zeros, sin}));
+  }
+  return {torch::stack(cos_rows), torch::stack(sin_rows)};
+}
+
+}  // namespace
+
+torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids, KvCache* cache) {
+  auto h = embed_tokens(ids);
+  const int64_t past = cache ? cache->length : 0;
+  auto [cos, sin] = cache && !cache->left_padding.empty()
+                        ? padded_rotary_cos_sin(inv_freq, past, ids.size(1), cache->left_padding, h.scalar_type())
+                        : rotary_cos_sin(inv_freq, past, ids.size(1), h.scalar_type());
   const bool recompute = checkpoint_layers && !cache && torch::GradMode::is_enabled();
   for (size_t i = 0; i < layers->size(); ++i) {
     auto* layer = layers[i]->as<LlamaDecoderLayer>();

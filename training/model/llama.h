@@ -17,6 +17,10 @@ namespace mucpt {
 struct KvCache {
   std::vector<torch::Tensor> keys, values;  // per layer: [B, kv_heads, length, head_dim]
   int64_t length = 0;
+  // Prompts of different lengths in one batch are padded on the left (empty: no padding).
+  // Row b's first left_padding[b] positions are padding: its positions count from its
+  // first real token and its queries see only its own keys, as for the row alone.
+  std::vector<int64_t> left_padding;
 };
 
 struct RMSNormImpl : torch::nn::Module {
@@ -29,8 +33,8 @@ TORCH_MODULE(RMSNorm);
 
 struct LlamaAttentionImpl : torch::nn::Module {
   explicit LlamaAttentionImpl(const LlamaConfig& c);
-  // x [B, T, hidden]; cos, sin [T, head_dim]. With a cache, x holds the positions after
-  // the cached ones, whose keys and values join the cache.
+  // x [B, T, hidden]; cos, sin [T, head_dim], or [B, T, head_dim] for a padded batch. With
+  // a cache, x holds the positions after the cached ones, whose keys and values join it.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
                         KvCache* cache = nullptr, size_t layer = 0);
   torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};

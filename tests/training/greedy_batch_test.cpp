@@ -1,0 +1,108 @@
+// Batched greedy decoding against one prompt at a time: prompts of different lengths,
+// left-padded into one batch of the real stories260K model, continue with exactly the ids
+// that each gives alone, also when rows stop early and leave the batch; the padded
+// forward pass gives each row's logits as the row alone does.
+#include "tests/torch_catch.h"  // first: see there
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+#include "training/checkpoint/hf_checkpoint.h"
+#include "training/model/greedy.h"
+
+using namespace mucpt;
+using nlohmann::json;
+
+namespace {
+
+// The golden prompt extended by the first k reference ids, and stretches of the
+// reference story alone: lengths from 1 to over 100 ids.
+std::vector<std::vector<int64_t>> prompts_of_different_lengths(const std::string& folder) {
+  json golden = json::parse(std::ifstream(folder + "/golden_greedy.json"));
+  const auto prompt = golden["prompt_ids"].get<std::vector<int64_t>>();
+  const auto reference = golden["greedy_ids"].get<std::vector<int64_t>>();
+  std::vector<std::vector<int64_t>> prompts;
+  for (long k : {0L, 5L, 23L, 101L}) {
+    std::vector<int64_t> ids = prompt;
+    ids.insert(ids.end(), reference.begin(), reference.begin() + k);
+    prompts.push_back(ids);
+  }
+  prompts.emplace_back(reference.begin() + 60, reference.begin() + 61);
+  prompts.emplace_back(reference.begin() + 130, reference.begin() + 142);
+  prompts.push_back(prompts[1]);  // the same prompt twice in one batch
+  return prompts;
+}
+
+}  // namespace
+
+TEST_CASE("a batch of prompts of different lengths decodes to the ids of each prompt alone") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string folder = data + "/models/stories260K";
+  auto model = load_llama(folder);
+  model->eval();
+  const auto prompts = prompts_of_different_lengths(folder);
+  std::vector<size_t> lengths;
+  for (const auto& p : prompts) lengths.push_back(p.size());
+  INFO("prompt lengths " << Catch::Detail::stringify(lengths));
+
+  const int max_new = 40;
+  const auto batched = greedy_generate_batch(model, prompts, max_new);
+  REQUIRE(batched.size() == prompts.size());
+  for (size_t b = 0; b < prompts.size(); ++b) {
+    INFO("prompt " << b);
+    CHECK(batched[b].size() == static_cast<size_t>(max_new));
+    CHECK(batched[b] == greedy_generate(model, prompts[b], max_new));
+  }
+
+  SECTION("rows that stop early leave the batch; the others go on unchanged") {
+    // Row b stops after 3 + 5 b tokens (the last rows at max_new); the end-of-text id
+    // stops whichever row produces it.
+    const int64_t stop_id = batched[2][9];
+    const auto stopped = greedy_generate_batch(model, prompts, max_new, stop_id, {},
+                                               [](size_t row, const std::vector<int64_t>& ids) {
+                                                 return ids.size() < 3 + 5 * row;
+                                               });
+    for (size_t b = 0; b < prompts.size(); ++b) {
+      INFO("prompt " << b);
+      const auto alone = greedy_generate(model, prompts[b], max_new, stop_id);
+      const size_t expected = std::min({alone.size(), 3 + 5 * b, static_cast<size_t>(max_new)});
+      REQUIRE(stopped[b].size() == expected);
+      CHECK(std::equal(stopped[b].begin(), stopped[b].end(), alone.begin()));
+    }
+    // Row 2 (allowed 13) ends at its first stop id, the tenth token or earlier.
+    const auto first_stop = std::find(batched[2].begin(), batched[2].end(), stop_id) - batched[2].begin();
+    CHECK(stopped[2].size() == static_cast<size_t>(first_stop + 1));
+    CHECK(stopped[2].back() == stop_id);
+  }
+}
+
+TEST_CASE("a padded batch gives the logits of each prompt alone, up to float rounding") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string folder = data + "/models/stories260K";
+  auto model = load_llama(folder);
+  model->eval();
+  torch::NoGradGuard no_grad;
+  const auto prompts = prompts_of_different_lengths(folder);
+  size_t longest = 0;
+  for (const auto& p : prompts) longest = std::max(longest, p.size());
+  KvCache cache;
+  std::vector<int64_t> padded;
+  for (const auto& p : prompts) {
+    cache.left_padding.push_back(static_cast<int64_t>(longest - p.size()));
+    padded.insert(padded.end(), longest - p.size(), 0);
+    padded.insert(padded.end(), p.begin(), p.end());
+  }
+  auto logits = model->forward(torch::tensor(padded).view({static_cast<int64_t>(prompts.size()), -1}), &cache);
+  for (size_t b = 0; b < prompts.size(); ++b) {
+    INFO("prompt " << b);
+    auto alone = model->forward(torch::tensor(prompts[b]).unsqueeze(0))[0];
+    auto real = logits[static_cast<int64_t>(b)].slice(0, cache.left_padding[b]);
+    // Attention and positions are the row's own; the batch's matrix products may round
+    // differently from the row's alone (a few float32 ulps of logits near 10).
+    const float difference = (real - alone).abs().max().item<float>();
+    INFO("largest difference " << difference);
+    CHECK(difference <= 1e-4f);
+  }
+}
