@@ -90,19 +90,23 @@ bool may_be_gold_word(const std::string& word, const std::vector<std::string>& g
   });
 }
 
-// A surname alone names the gold's person unless the answer puts other given names
-// before it ("Henry Long" for "Jane Long"): true when some mention of `last` follows
-// no capitalised word, or capitalised words of which one may be the gold's.
+// A surname alone names the gold's person unless the answer puts another name before
+// it ("Henry Long" for "Jane Long", "Voyager Sound Records" for "Pilot Sound Records"):
+// true when some mention of `last` follows no capitalised word, capitalised words that
+// may all be the gold's, or ones among which the gold's first word stands (a middle
+// name or a title between: "David Cunningham Garroway" for "Dave Garroway").
 bool names_gold_person(const std::vector<std::string>& gold_words, const std::string& last, const AnswerText& text) {
+  const std::vector<std::string> first{gold_words.front()};
   for (size_t k = 0; k < text.tokens.size() && k < text.capitalized.size(); ++k) {
     if (text.tokens[k] != last && !same_name_word(last, text.tokens[k])) continue;
     size_t given = 0;
-    bool gold_given = false;
+    bool all_gold = true, first_given = false;
     for (size_t b = k; b > 0 && given < 3 && text.capitalized[b - 1] && !is_stop_word(text.tokens[b - 1]); --b) {
       ++given;
-      gold_given = gold_given || may_be_gold_word(text.tokens[b - 1], gold_words);
+      all_gold = all_gold && may_be_gold_word(text.tokens[b - 1], gold_words);
+      first_given = first_given || may_be_gold_word(text.tokens[b - 1], first);
     }
-    if (given == 0 || gold_given) return true;
+    if (all_gold || first_given) return true;
   }
   return false;
 }

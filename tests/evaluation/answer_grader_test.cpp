@@ -98,6 +98,10 @@ TEST_CASE("gold_tokens and partial_name: names, surnames, initials, spelling sli
   CHECK(decided("The winner in 2001 was Bruce Smith.", "Bruce W. Hapke") == "INCORRECT no_match");
   CHECK(decided("It was Hapke.", "Bruce Hapke") == "CORRECT partial_name");
   CHECK(decided("The first child was Henry Long.", "Jane Long") == "INCORRECT no_match");
+  // Another name before the gold's shared words names something else; a middle name does not.
+  CHECK(decided("Voyager Sound Records released it.", "Pilot Sound Records") == "INCORRECT no_match");
+  CHECK(decided("It came out on Quinrisen Music Group.", "Tabel Music Group") == "INCORRECT no_match");
+  CHECK(decided("The host was David Cunningham Garroway.", "Dave Garroway") == "CORRECT partial_name");
   CHECK(decided("The president was V. V. Giri.", "Varahagiri Venkata Giri") == "CORRECT partial_name");
   CHECK(decided("His second wife was Rosa Fleischmann.", "Roza Fleishmann") == "CORRECT gold_tokens");
   CHECK(decided("His second wife was Rosa Feldmann.", "Roza Fleishmann") == "INCORRECT no_match");
