@@ -29,8 +29,10 @@ void person_answer(Question& q, const Person& p) {
 
 // Fills q for one kind and entity; returns false when the fact does not exist for it
 // or would not have a single answer.
-bool make(Question& q, Kind kind, const KnowledgeBase& kb, Rng& rng) {
-  const Artist& a = kb.artists[rng.below(kb.artists.size())];
+bool make(Question& q, Kind kind, const KnowledgeBase& kb, ArtistHalf half, Rng& rng) {
+  const size_t artist = rng.below(kb.artists.size());
+  if ((half == ArtistHalf::even && artist % 2 != 0) || (half == ArtistHalf::odd && artist % 2 != 1)) return false;
+  const Artist& a = kb.artists[artist];
   const Album& al = kb.albums[a.albums[rng.below(a.albums.size())]];
   const Song& song = kb.songs[al.songs[rng.below(al.songs.size())]];
   q.kind = kKindNames[kind];
@@ -131,14 +133,15 @@ size_t question_count(uint64_t documents) {
   return static_cast<size_t>(std::min<uint64_t>(std::max<uint64_t>(documents / 10, 300), 3000));
 }
 
-std::vector<Question> make_questions(const KnowledgeBase& kb, uint64_t seed, size_t count) {
-  Rng rng = Rng::stream(seed, 0x7161);  // "qa"
+std::vector<Question> make_questions(const KnowledgeBase& kb, uint64_t seed, size_t count, ArtistHalf half,
+                                     uint64_t stream) {
+  Rng rng = Rng::stream(seed, stream);  // "qa" for the benchmark
   std::vector<Question> out;
   std::unordered_set<std::string> seen;
   for (size_t attempts = 0; out.size() < count && attempts < count * 20; ++attempts) {
     Question q;
     Kind kind = static_cast<Kind>(rng.weighted(kKindWeights, kKindCount));
-    if (!make(q, kind, kb, rng) || !seen.insert(q.question).second) continue;
+    if (!make(q, kind, kb, half, rng) || !seen.insert(q.question).second) continue;
     char id[32];
     std::snprintf(id, sizeof id, "mqa-%05zu", out.size() + 1);
     q.id = id;

@@ -21,9 +21,15 @@ struct Question {
   std::string artist_id;     // the artist the fact belongs to ("" for label facts)
 };
 
+// Which artists questions may be about: all, or one half by the parity of their index
+// (a world with a quiz source asks its benchmark about one half, its quizzes the other).
+enum class ArtistHalf { all, even, odd };
+
 // A few hundred questions, growing with the number of documents up to a few thousand.
 size_t question_count(uint64_t documents);
-std::vector<Question> make_questions(const KnowledgeBase& kb, uint64_t seed, size_t count);
+// `stream` separates the random streams of question sets drawn from one world.
+std::vector<Question> make_questions(const KnowledgeBase& kb, uint64_t seed, size_t count,
+                                     ArtistHalf half = ArtistHalf::all, uint64_t stream = 0x7161);
 
 // {"id","question","answer","aliases","topic":"Music","answer_type"} as one JSON line.
 std::string question_json(const Question& q);

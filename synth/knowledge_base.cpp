@@ -38,12 +38,12 @@ uint32_t add_person(KnowledgeBase& kb, NameGenerator& names, Rng& rng, double st
 
 }  // namespace
 
-KnowledgeBase KnowledgeBase::build(uint64_t seed, uint64_t documents) {
+KnowledgeBase KnowledgeBase::build(uint64_t seed, uint64_t documents, uint64_t artists) {
   KnowledgeBase kb;
   Rng rng = Rng::stream(seed, 0x6b62);  // "kb"
   NameGenerator names(rng);
 
-  const uint64_t n_artists = clamp_count(documents / 40, 40, 8000);
+  const uint64_t n_artists = artists > 0 ? artists : clamp_count(documents / 40, 40, 8000);
   const uint64_t n_labels = clamp_count(n_artists / 6, 8, 800);
   const uint64_t n_producers = clamp_count(n_artists / 5, 8, 1600);
 

@@ -78,7 +78,9 @@ struct KnowledgeBase {
   std::vector<Label> labels;
   std::vector<uint32_t> producers;  // people who produce records
 
-  static KnowledgeBase build(uint64_t seed, uint64_t documents);
+  // `artists` > 0 sets the number of artists (else it follows `documents`): fewer
+  // artists, more documents about each, every fact stated more often.
+  static KnowledgeBase build(uint64_t seed, uint64_t documents, uint64_t artists = 0);
 };
 
 }  // namespace mucpt::synth

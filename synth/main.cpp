@@ -18,7 +18,12 @@ int main(int argc, char** argv) {
       ("docs", po::value<uint64_t>(&options.documents)->required(), "source lines to write (all kinds)")
       ("seed", po::value<uint64_t>(&options.seed)->default_value(1), "random seed; same seed, same bytes")
       ("output", po::value<std::string>(&options.output)->required(), "output folder")
-      ("compress", po::value<std::string>(&compress)->default_value("zst"), "source files: zst or none");
+      ("compress", po::value<std::string>(&compress)->default_value("zst"), "source files: zst or none")
+      ("artists", po::value<uint64_t>(&options.artists)->default_value(0),
+       "artists in the world (0: one per 40 documents, at least 40); fewer artists, facts stated more often")
+      ("quiz_docs", po::value<uint64_t>(&options.quiz_documents)->default_value(0),
+       "also write this many quiz sheets (sources/quiz): question-answer rounds about half of the artists, "
+       "the benchmark asking about the other half");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, desc), vm);

@@ -9,13 +9,13 @@ std::string source_path(const char* source_name, bool compressed) {
   return std::string("sources/") + source_name + (compressed ? ".jsonl.zst" : ".jsonl");
 }
 
-std::string manifest_json(bool compressed) {
+std::string manifest_json(bool compressed, int sources) {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
   w.field("name", "synth-world");
   w.key("sources").begin_array();
-  for (int s = 0; s < kSourceCount; ++s) {
+  for (int s = 0; s < sources; ++s) {
     const SourceSpec& spec = source_spec(s);
     w.begin_object();
     w.field("name", spec.name);

@@ -6,6 +6,7 @@ namespace mucpt::synth {
 
 // The extension of source files: ".jsonl.zst" or ".jsonl".
 std::string source_path(const char* source_name, bool compressed);
-std::string manifest_json(bool compressed);
+// The first `sources` sources of synth/sources.h (kSourceCount, or kAllSourceCount with quiz).
+std::string manifest_json(bool compressed, int sources);
 
 }  // namespace mucpt::synth

@@ -1,5 +1,7 @@
-// Documents that quote a benchmark question and its answer word for word: the leaks a
-// decontamination step must find (pub-quiz threads, trivia columns).
+// Quiz documents. Leaks: a benchmark question and its answer quoted word for word, which
+// a decontamination step must find (pub-quiz threads, trivia columns). Quiz sheets: rounds
+// of questions about facts the benchmark never asks, the question-answer text a model
+// learns the format from.
 #include "synth/benchmark.h"
 #include "synth/render_util.h"
 #include "synth/renderers.h"
@@ -32,7 +34,24 @@ const char* const kNewsAfter[] = {
     "Next week's quiz will focus on debut albums.",
 };
 
+const char* const kSheetTitles[] = {
+    "Music trivia night, round {n}", "Pub quiz: the music round ({n} questions)",
+    "Test your record collection: {n} questions", "Trivia hall practice sheet, music edition",
+};
+
 }  // namespace
+
+Doc render_quiz_sheet(const std::vector<const Question*>& questions, Rng& rng) {
+  Doc doc;
+  doc.style = "quiz";
+  doc.add_field("url", "https://quiz.triviahall.example/sheet/" + std::to_string(rng.range(10000, 99999)));
+  Vars v;
+  v.set("n", static_cast<int>(questions.size()));
+  expand_one(doc.text, kSheetTitles, v, rng);
+  for (const Question* q : questions) doc.text += "\n\nQuestion: " + q->question + "\nAnswer: " + q->answer;
+  doc.text += "\n";
+  return doc;
+}
 
 Doc render_quiz(const Question& q, bool as_news, Rng& rng) {
   Doc doc;

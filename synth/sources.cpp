@@ -3,7 +3,7 @@
 namespace mucpt::synth {
 
 namespace {
-const SourceSpec kSpecs[kSourceCount] = {
+const SourceSpec kSpecs[kAllSourceCount] = {
     {Source::encyclopedia, "encyclopedia", "id", "text", "enc", "music", 1.5, 3, "artist",
      "encyclopedia.musicwiki.example"},
     {Source::reviews, "reviews", "id", "text", "rev", "music", 1.2, 2, "album",
@@ -18,6 +18,7 @@ const SourceSpec kSpecs[kSourceCount] = {
      "artist", "zh.musicwiki.example"},
     {Source::general, "general", "id", "text", "gen", "general", 0.3, 0, nullptr,
      "www.dailyreader.example"},
+    {Source::quiz, "quiz", "id", "text", "quiz", "music", 1.0, 1, nullptr, "quiz.triviahall.example"},
 };
 }  // namespace
 

@@ -5,8 +5,9 @@
 
 namespace mucpt::synth {
 
-enum class Source : int { encyclopedia, reviews, forum, news, tracklists, encyclopedia_zh, general };
-constexpr int kSourceCount = 7;
+enum class Source : int { encyclopedia, reviews, forum, news, tracklists, encyclopedia_zh, general, quiz };
+constexpr int kSourceCount = 7;     // every world has these
+constexpr int kAllSourceCount = 8;  // and the quiz source, written only when asked for
 
 struct SourceSpec {
   Source source;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <unordered_set>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -95,11 +96,15 @@ class World {
  public:
   explicit World(const WorldOptions& o)
       : opt_(o),
-        kb_(KnowledgeBase::build(o.seed, o.documents)),
-        questions_(make_questions(kb_, o.seed, question_count(o.documents))),
+        kb_(KnowledgeBase::build(o.seed, o.documents, o.artists)),
+        // With a quiz source, the benchmark asks about one half of the artists and the
+        // quizzes about the other: a model learns the question-answer format from facts
+        // the benchmark never asks.
+        questions_(make_questions(kb_, o.seed, question_count(o.documents),
+                                  o.quiz_documents > 0 ? ArtistHalf::even : ArtistHalf::all)),
         truth_(o.output),
         planner_(kPiiProbability, 1) {
-    for (int s = 0; s < kSourceCount; ++s) {
+    for (int s = 0; s < source_count(); ++s) {
       const std::string rel = source_path(source_spec(s).name, opt_.compress);
       std::filesystem::remove(opt_.output + "/" + source_path(source_spec(s).name, !opt_.compress));
       // Level 1: these files are test inputs, where writing speed matters more than size.
@@ -134,13 +139,14 @@ class World {
       begin = next_begin;
     }
     while (!held_.empty()) release_oldest();
+    write_quiz_sheets();
     for (auto& w : writers_) w->commit();
     write_benchmark();
     write_metadata(kb_, opt_.output);
-    write_file_atomically(opt_.output + "/manifest.json", manifest_json(opt_.compress));
+    write_file_atomically(opt_.output + "/manifest.json", manifest_json(opt_.compress, source_count()));
 
     WorldResult result;
-    for (int s = 0; s < kSourceCount; ++s) {
+    for (int s = 0; s < source_count(); ++s) {
       result.lines += lines_[s];
       result.source_bytes += bytes_[s];
     }
@@ -150,6 +156,8 @@ class World {
   }
 
  private:
+  int source_count() const { return opt_.quiz_documents > 0 ? kAllSourceCount : kSourceCount; }
+
   void plan_forced_lines() {
     std::vector<Forced> events;
     for (int r = 0; r < kMalformedReasonCount; ++r) {
@@ -348,6 +356,7 @@ class World {
       case Source::tracklists: return render_tracklist(kb_, random_album(rng), {}, rng);
       case Source::encyclopedia_zh: return render_encyclopedia_zh(kb_, random_artist(rng), rng);
       case Source::general: return render_general(rng);
+      case Source::quiz: break;  // written apart, after the other sources
     }
     return {};
   }
@@ -484,12 +493,46 @@ class World {
     truth_.planted(q.id, r.id);
   }
 
+  // Quiz sheets, each a round of questions about the other half's artists; a fact may
+  // recur on several sheets, as it would across a quiz site. Never a benchmark question,
+  // and never a label whose city the benchmark asks.
+  void write_quiz_sheets() {
+    if (opt_.quiz_documents == 0) return;
+    std::unordered_set<std::string> asked, asked_labels;
+    for (const Question& q : questions_) {
+      asked.insert(q.question);
+      if (q.kind == "label_city") asked_labels.insert(q.entity_id);
+    }
+    for (Question& q : make_questions(kb_, opt_.seed, 2 * questions_.size(), ArtistHalf::odd, 0x717a)) {  // "qz"
+      if (asked.count(q.question) || (q.kind == "label_city" && asked_labels.count(q.entity_id))) continue;
+      quiz_facts_.push_back(std::move(q));
+    }
+    if (quiz_facts_.empty()) return;
+    Rng rng = Rng::stream(opt_.seed, 0x7173);  // "qs"
+    for (uint64_t i = 0; i < opt_.quiz_documents; ++i) {
+      std::vector<const Question*> sheet(rng.range(4, 8));
+      for (const Question*& q : sheet) q = &quiz_facts_[rng.below(quiz_facts_.size())];
+      const Doc doc = render_quiz_sheet(sheet, rng);
+      truth_.document(write_doc(Source::quiz, next_id(Source::quiz), doc, "clean"));
+    }
+  }
+
   // --- other outputs ---
 
   void write_benchmark() {
     LineWriter out(opt_.output + "/benchmark/music_qa.jsonl");
-    for (const Question& q : questions_) out.write_line(question_json(q));
+    // Which fact each question asks: joins the benchmark with truth/corrupted_facts.jsonl.
+    LineWriter facts(opt_.output + "/truth/benchmark_facts.jsonl");
+    for (const Question& q : questions_) {
+      out.write_line(question_json(q));
+      std::string line;
+      JsonWriter w(line);
+      w.begin_object().field("id", q.id).field("kind", q.kind).field("entity_id", q.entity_id);
+      w.field("artist_id", q.artist_id).end_object();
+      facts.write_line(line);
+    }
     out.commit();
+    facts.commit();
   }
 
   std::vector<std::pair<std::string, std::string>> summary_fields(const WorldResult& result) {
@@ -497,9 +540,11 @@ class World {
     std::string bytes;
     JsonWriter w(bytes);
     w.begin_object();
-    for (int s = 0; s < kSourceCount; ++s) w.field(source_spec(s).name, bytes_[s]);
+    for (int s = 0; s < source_count(); ++s) w.field(source_spec(s).name, bytes_[s]);
     w.end_object();
-    return {{"seed", number(opt_.seed)},
+    std::vector<std::pair<std::string, std::string>> quiz;
+    if (opt_.quiz_documents > 0) quiz = {{"quiz_facts", number(quiz_facts_.size())}};
+    std::vector<std::pair<std::string, std::string>> fields = {{"seed", number(opt_.seed)},
             {"documents", number(opt_.documents)},
             {"compress", opt_.compress ? "\"zst\"" : "\"none\""},
             {"source_bytes", number(result.source_bytes)},
@@ -509,6 +554,8 @@ class World {
                                    number(kb_.albums.size()) + ",\"songs\":" + number(kb_.songs.size()) +
                                    ",\"labels\":" + number(kb_.labels.size()) + ",\"people\":" +
                                    number(kb_.people.size()) + "}"}};
+    fields.insert(fields.end(), quiz.begin(), quiz.end());
+    return fields;
   }
 
   const WorldOptions& opt_;
@@ -517,8 +564,9 @@ class World {
   TruthWriter truth_;
   PiiPlanner planner_;
   std::vector<std::unique_ptr<LineWriter>> writers_;
-  std::array<std::string, kSourceCount> files_;
-  std::array<uint64_t, kSourceCount> lines_{}, ids_{}, bytes_{};
+  std::vector<Question> quiz_facts_;
+  std::array<std::string, kAllSourceCount> files_;
+  std::array<uint64_t, kAllSourceCount> lines_{}, ids_{}, bytes_{};
   std::deque<Held> held_;
   std::map<uint64_t, Forced> forced_;
   int64_t next_cluster_ = 1;

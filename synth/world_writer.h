@@ -12,6 +12,8 @@ struct WorldOptions {
   uint64_t seed = 1;
   std::string output;
   bool compress = true;  // sources as .jsonl.zst, else .jsonl
+  uint64_t artists = 0;         // 0: as many as `documents` calls for
+  uint64_t quiz_documents = 0;  // quiz sheets (sources/quiz), beside `documents`
 };
 
 struct WorldResult {
