@@ -244,6 +244,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
   for (const auto& p : parameters) params.push_back(p.value());
   const auto run_started = std::chrono::steady_clock::now();
   const int64_t first_step = step;
+  std::vector<double> weight_counts(kWeightBins, 0.0);
   for (; step < steps; ++step) {
     const auto started = std::chrono::steady_clock::now();
     const double lr = schedule.at(step);
@@ -259,6 +260,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
         torch::nn::utils::clip_grad_norm_(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());
     optimizer.step(lr);
 
+    for (int i = 0; i < kWeightBins; ++i) weight_counts[i] += totals.weight_histogram[i];
     std::vector<double> sums{totals.token_loss, totals.weighted_loss, totals.real_tokens};
     sum_over_ranks(sums);
     const auto now = std::chrono::steady_clock::now();
@@ -290,6 +292,16 @@ int run_train(const Config& config, const MpiContext& mpi) {
       if ((save_every > 0 && (step + 1) % save_every == 0) || step + 1 == steps)
         save_checkpoint(model, optimizer, state, output, tokenizer_json, save);
     }
+  }
+  // The token weights this run trained with, over all its steps (weights.json).
+  sum_over_ranks(weight_counts);
+  if (mpi.rank() == 0 && step > first_step) {
+    const nlohmann::json weights{{"mode", config.get_string("weighting.mode")},
+                                 {"first_step", first_step + 1},
+                                 {"last_step", step},
+                                 {"bin_width", kWeightBinWidth},
+                                 {"counts", weight_counts}};
+    write_file_atomically(output + "/weights.json", weights.dump(1) + "\n");
   }
   mpi_barrier();
   if (mpi.rank() == 0) log_info("model: ", output, "/", trim(read_small_file(output + "/latest")));

@@ -36,6 +36,15 @@ std::vector<torch::Tensor> weights_over_micro_batches(LlamaForCausalLM& model, c
   return weights;
 }
 
+// Counts the real tokens' weights into the bins of StepTotals::weight_histogram.
+void count_weights(const torch::Tensor& weights, const torch::Tensor& mask, std::vector<double>& histogram) {
+  const auto real = weights.detach().masked_select(mask.to(torch::kBool)).to(torch::kCPU, torch::kFloat64);
+  const auto bins = (real / kWeightBinWidth).floor().clamp(0, kWeightBins - 1).to(torch::kLong);
+  const auto counts = torch::bincount(bins, {}, kWeightBins);
+  const auto* c = counts.data_ptr<int64_t>();
+  for (int i = 0; i < kWeightBins; ++i) histogram[i] += static_cast<double>(c[i]);
+}
+
 }  // namespace
 
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
@@ -69,6 +78,7 @@ StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batch
     loss.backward();
     totals.token_loss += (token_loss.detach() * b.mask).sum().item<double>();
     totals.weighted_loss += loss.item<double>();
+    count_weights(w, b.mask, totals.weight_histogram);
   }
   return totals;
 }

@@ -7,6 +7,7 @@
 // micro-batch without gradients to weigh all tokens together. With a reference model,
 // its losses are computed in the step (no gradients) in place of score's stored ones.
 #include <cstdint>
+#include <vector>
 
 #include "training/data/batches.h"
 #include "training/model/llama.h"
@@ -15,10 +16,16 @@
 namespace mucpt {
 
 // This rank's part of the step's figures (summed over the ranks by the caller).
+// Token weights are counted in bins of kWeightBinWidth; the last bin holds every
+// weight at or above its lower edge.
+constexpr int kWeightBins = 33;
+constexpr double kWeightBinWidth = 0.25;
+
 struct StepTotals {
   double token_loss = 0;     // sum of the per-token losses over real tokens
   double weighted_loss = 0;  // sum of this rank's micro-batch losses
   double real_tokens = 0;
+  std::vector<double> weight_histogram = std::vector<double>(kWeightBins, 0.0);  // real tokens per bin
 };
 
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
