@@ -1,6 +1,7 @@
 #include "evaluation/evaluate_job.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,7 +16,9 @@
 #include "common/tokenizer/tokenizer_loader.h"
 #include "common/benchmark/benchmark.h"
 #include "evaluation/grading/external_judge.h"
+#include "evaluation/bootstrap.h"
 #include "evaluation/generation/answer_generator.h"
+#include "evaluation/generation/answer_likelihood.h"
 #include "evaluation/generation/chat_template.h"
 #include "evaluation/generation/prompt_builder.h"
 #include "evaluation/generation/stop_strings.h"
@@ -36,6 +39,9 @@ void register_evaluate_options(Config& config) {
   config.add_string("tokenizer", "", "tokenizer when the model folder has none");
   config.add_string("prompt", "Question: {question}\nAnswer:", "prompt template for --model");
   config.add_int("max_new_tokens", 32, "longest answer generated");
+  config.add_bool("answer_loss", false,
+                  "also score each gold answer's loss given the prompt (nats per token, lm-evaluation-harness's "
+                  "loglikelihood): answer_loss per item in graded.jsonl, the mean with its interval in report.json");
   config.add_int("gen_batch", 16, "prompts decoded together (left-padded; the answers are those of one at a time)");
   config.add_string("stop", "\\n", "stop strings, comma separated (escapes \\n \\t \\, \\\\); the answer ends before one");
   config.add_int("fewshot", 0, "worked examples (question and gold answer) before each question");
@@ -54,7 +60,7 @@ void register_evaluate_options(Config& config) {
 
 namespace {
 
-std::string graded_json(const GradedItem& g, GradedBy graded_by) {
+std::string graded_json(const GradedItem& g, GradedBy graded_by, const AnswerLoss* loss) {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
@@ -68,8 +74,29 @@ std::string graded_json(const GradedItem& g, GradedBy graded_by) {
   w.field("answer_type", g.answer_type);
   if (g.missing) w.field("missing", true);
   w.field("graded_by", graded_by_name(graded_by));
+  if (loss) w.field("answer_loss", loss->per_token()).field("answer_tokens", loss->tokens);
   w.end_object();
   return out;
+}
+
+// The gold answers' mean loss per token and its interval over the items, into report.json
+// (answer_loss, answer_loss_ci95); returns its Markdown line.
+std::string answer_loss_report(const std::vector<double>& losses, nlohmann::json& report) {
+  auto mean_of = [&](const std::vector<size_t>& sample) {
+    double sum = 0;
+    for (size_t i : sample) sum += losses[i];
+    return std::vector<double>{sum / static_cast<double>(sample.size())};
+  };
+  std::vector<size_t> all(losses.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  const double mean = mean_of(all)[0];
+  const Interval interval = percentile_interval(bootstrap(losses.size(), BootstrapSettings{}, mean_of)[0]);
+  report["answer_loss"] = mean;
+  report["answer_loss_ci95"] = interval_json(interval);
+  char line[160];
+  std::snprintf(line, sizeof line, "\nGold answer loss given the prompt: %.4f [%.4f, %.4f] nats per answer token.\n",
+                mean, interval.low, interval.high);
+  return line;
 }
 
 JudgeOptions judge_options_from(const Config& config, const std::string& output) {
@@ -200,7 +227,10 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   std::unique_ptr<Predictions> predictions;
   std::unique_ptr<AnswerGenerator> generator;
   std::unique_ptr<PromptBuilder> prompts;
+  LlamaForCausalLM scoring_model{nullptr};
+  std::shared_ptr<Tokenizer> scoring_tokenizer;
   if (!predictions_path.empty()) {
+    if (config.get_bool("answer_loss")) throw ConfigError("answer_loss needs --model (predictions carry no losses)");
     try {
       // Joined against every item, so that a line for an item this run leaves out (by
       // topic or limit) is counted rather than refused.
@@ -230,9 +260,12 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
                       ", beyond the vocabulary of " + std::to_string(model->config.vocab_size) + " of the model '" +
                       model_dir + "' (config.json vocab_size): they belong to different models");
     generator = std::make_unique<AnswerGenerator>(model, tokenizer, settings);
+    scoring_model = model;
+    scoring_tokenizer = tokenizer;
   }
   // This rank's answers, generated in batches before the items are graded.
   std::vector<std::string> answers;
+  std::vector<AnswerLoss> gold_losses;
   if (generator) {
     std::vector<std::string> texts;
     const std::string pool = config.get_string("fewshot_source").empty() ? benchmark : config.get_string("fewshot_source");
@@ -245,6 +278,12 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     }
     answers = generator->answer(texts);
     write_generation_figures(*generator, config, mpi, output);
+    if (config.get_bool("answer_loss")) {
+      std::vector<std::string> golds;
+      for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size()))
+        golds.push_back(items[i].answer);
+      gold_losses = answer_losses(scoring_model, *scoring_tokenizer, texts, golds);
+    }
   }
   std::unique_ptr<ExternalJudge> judge;
   if (!judge_options.command.empty()) {
@@ -273,7 +312,8 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
                                         : grade_by_rules(g.predicted, accepted);
       g.grade = verdict.grade;
       g.rule = verdict.rule;
-      out.write_line(graded_json(g, verdict.by));
+      const size_t own = i / static_cast<size_t>(mpi.size());
+      out.write_line(graded_json(g, verdict.by, gold_losses.empty() ? nullptr : &gold_losses[own]));
     }
     out.commit();
   }
@@ -289,6 +329,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       parts.push_back(std::make_unique<LineReader>(output + "/graded.rank-" + std::to_string(r) + ".jsonl"));
     std::vector<GradedItem> graded;
     std::map<std::string, uint64_t> graded_by;
+    std::vector<double> item_answer_losses;
     LineWriter merged(output + "/graded.jsonl");
     for (size_t i = 0; i < items.size(); ++i) {
       std::string_view line;
@@ -302,6 +343,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       g.grade = grade == "CORRECT" ? Grade::correct : grade == "INCORRECT" ? Grade::incorrect : Grade::not_attempted;
       g.missing = j.value("missing", false);
       ++graded_by[j["graded_by"].get<std::string>()];
+      if (j.contains("answer_loss")) item_answer_losses.push_back(j["answer_loss"]);
       graded.push_back(g);
     }
     merged.commit();
@@ -324,8 +366,10 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       JudgeCache::merge(judge_options.cache_path);
       write_judge_report(judge_options, graded_by, judge_runs, judge_failed_runs, output);
     }
+    std::string markdown = render_qa_report_markdown(report);
+    if (!item_answer_losses.empty()) markdown += answer_loss_report(item_answer_losses, report);
     write_file_atomically(output + "/report.json", report.dump(1) + "\n");
-    write_file_atomically(output + "/report.md", render_qa_report_markdown(report));
+    write_file_atomically(output + "/report.md", markdown);
     if (report["missing"].get<uint64_t>() > 0)
       log_warn(report["missing"].get<uint64_t>(), " items have no prediction (graded as not attempted)");
     log_info("accuracy ", report["accuracy"].get<double>(), " (", report["correct"].get<uint64_t>(), " of ",

@@ -291,3 +291,48 @@ TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused;
     }
   }
 }
+
+TEST_CASE("evaluate --answer_loss: each gold answer's loss given its prompt, as a cross-entropy over the joined ids") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  std::string dir = testing::scratch_dir("evaluate_answer_loss");
+  const std::string model = model_with_tokenizer(data, dir, 512);
+  const std::string csv = data + "/qa/simple_qa_test_set.csv";
+  auto r = evaluate(2, "--benchmark " + csv + " --topic Music --limit 6 --max_new_tokens 4 --threads 1 --answer_loss "
+                       "--model " + model + " --output " + dir + "/out");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  auto graded = read_lines(dir + "/out/graded.jsonl");
+  REQUIRE(graded.size() == 6);
+  auto items = load_benchmark(csv, "Music");
+  auto llama = load_llama(model);
+  llama->eval();
+  Tokenizer tokenizer = load_tokenizer(model + "/tokenizer.json");
+  const PromptBuilder prompts("Question: {question}\nAnswer:");
+  double sum = 0;
+  for (size_t k = 0; k < 6; ++k) {
+    std::vector<int64_t> ids;
+    for (int32_t id : tokenizer.encode(prompts.question_prompt(items[k].question))) ids.push_back(id);
+    const int64_t first = static_cast<int64_t>(ids.size());
+    for (int32_t id : tokenizer.encode(" " + items[k].answer)) ids.push_back(id);
+    const int64_t answer_tokens = static_cast<int64_t>(ids.size()) - first;
+    torch::NoGradGuard no_grad;
+    const auto input = torch::tensor(ids).unsqueeze(0);
+    const auto logits = llama->forward(input).squeeze(0);
+    const auto loss = torch::nn::functional::cross_entropy(logits.slice(0, first - 1, -1),
+                                                           input.squeeze(0).slice(0, first)).item<double>();
+    CHECK(graded[k]["answer_tokens"] == answer_tokens);
+    CHECK(graded[k]["answer_loss"].get<double>() == Approx(loss).epsilon(1e-5));
+    sum += loss;
+  }
+  json report = json::parse(std::ifstream(dir + "/out/report.json"));
+  CHECK(report["answer_loss"].get<double>() == Approx(sum / 6).epsilon(1e-5));
+  CHECK(report["answer_loss_ci95"][0].get<double>() <= report["answer_loss"].get<double>());
+  CHECK(report["answer_loss_ci95"][1].get<double>() >= report["answer_loss"].get<double>());
+
+  // Read answers have no model to score the gold with.
+  write_lines(dir + "/answers.jsonl", {R"({"id":")" + items[0].id + R"(","predicted":"x"})"});
+  auto refused = evaluate(1, "--benchmark " + csv + " --topic Music --limit 1 --answer_loss --predictions " + dir +
+                                 "/answers.jsonl --output " + dir + "/out2");
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.output, Catch::Contains("answer_loss needs --model"));
+}
