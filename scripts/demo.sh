@@ -1,49 +1,126 @@
 #!/usr/bin/env bash
-# The main job on its embedded default, from raw text to a scored model, on 2 MPI ranks:
-#   1. generate a small music world (build/synth);
-#   2. train a byte-level BPE tokenizer on it and curate it (configs/demo.ini): privacy,
-#      cleaning, rules, global dedup, decontamination against the world's benchmark,
-#      metadata join, mixing, packing into Megatron shards;
-#   3. train a tiny reference model (configs/demo_model) on the packed tokens, score
-#      every token with it, and continue pretraining an earlier checkpoint with soft
-#      token weighting;
-#   4. evaluate both on the world's factual-QA benchmark.
-# The models are tiny and the corpus small: the point is the whole path, in minutes.
+# The main job on its embedded default: from raw text to models compared on a benchmark,
+# on 2 MPI ranks. Usage: scripts/demo.sh [--quick] [--output DIR]
+#   1. a generated music world (build/synth) with a quiz source about half of its artists
+#      and a benchmark about the other half; a second world of the same kind with its own
+#      artists, the base models' pretraining text; a third for held-out losses;
+#   2. a byte-level BPE tokenizer, the domain classifier (music sources against general
+#      text), then curate (configs/demo.ini): language ID, classifier weighting, cleaning
+#      and quality rules, privacy masking, global dedup, metadata join, decontamination
+#      against the benchmark, mixing and packing; a second recipe without general text;
+#   3. per seed, a base model pretrained on the second world (it knows how music text and
+#      quizzes read, not this world's facts); a reference model trained from the first base
+#      on the edited sources of this world (the trusted subset); `score` of every token;
+#   4. continued pretraining of each seed's base with ntp, hard (Rho-1) and soft (loss
+#      ratio) token weighting on the same data order, and with ntp on the second recipe;
+#   5. `evaluate` of every model on the benchmark, `evaluate compare`, and the ablation:
+#      report.md, ablation.json and plots in the output folder.
+# --quick runs the same path with a tiny world and a few steps (the tests run it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-source scripts/lib/packages.sh
-run() { mpirun $(mpirun_flags) -np 2 "$@"; }  # shellcheck disable=SC2046
-
+quick=false
 demo=out/demo
-world=$demo/world
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --output) demo=$2; shift ;;
+    *) echo "usage: scripts/demo.sh [--quick] [--output DIR]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+scripts/setup.sh
+scripts/lib/fetch_lid_model.sh
+source scripts/lib/packages.sh
+ensure_packages python3-numpy python3-matplotlib
+
+# Sizes. Steps are optimizer steps of 2 ranks x BATCH windows of 128 tokens.
+if $quick; then
+  docs=600 artists=12 quiz=120 heldout_docs=200 seeds=(1 2 3)
+  base_steps=10 rm_steps=20 cpt_steps=12 batch=4
+else
+  docs=3000 artists=24 quiz=600 heldout_docs=600 seeds=(1 2 3)
+  base_steps=300 rm_steps=300 cpt_steps=200 batch=16
+fi
+modes=(ntp hard soft)
+
 rm -rf "$demo"
-build/synth --docs 3000 --seed 7 --output "$world"
-build/train-tokenizer --input "$world"/sources/*.jsonl* --text-field text --vocab-size 4096 \
+mkdir -p "$demo"
+started=$(date +%s)
+world=$demo/world
+# The sizes, for scripts/demo/sweep.sh to reuse the demo's bases and scores.
+declare -p seeds base_steps rm_steps cpt_steps batch >"$demo/settings.sh"
+echo "rm_model=$demo/rm/checkpoint-$(printf %06d "$rm_steps")" >>"$demo/settings.sh"
+source scripts/demo/lib.sh
+
+# 1. The worlds.
+build/synth --docs "$docs" --artists "$artists" --quiz_docs "$quiz" --seed 7 --output "$world"
+build/synth --docs "$docs" --artists "$artists" --quiz_docs "$quiz" --seed 8 --output "$demo/base_world" >/dev/null
+build/synth --docs "$heldout_docs" --seed 9 --output "$demo/heldout_world" >/dev/null
+
+# 2. Tokenizer, classifier, curation (two recipes, the trusted subset, the base models'
+#    text, held-out text).
+build/train-tokenizer --input "$world"/sources/*.jsonl* "$demo/base_world"/sources/*.jsonl* --text-field text \
+  --vocab-size 4096 \
   --output "$demo/tokenizer.json" >/dev/null
-run build/curate --config configs/demo.ini --tokenizer "$demo/tokenizer.json" \
-  --decontam.benchmarks "$world/benchmark/music_qa.jsonl"
+build/curate train-classifier --manifest "$world/manifest.json" --output "$demo/classifier.bin" \
+  --classifier.threads 1 >"$demo/classifier.log"
+curate=(--config configs/demo.ini --tokenizer "$demo/tokenizer.json" --langid.model build/models/lid.176.ftz)
+decontam=(--decontam.benchmarks "$world/benchmark/music_qa.jsonl")
+# Two recipes from the manifest's mixing weights: music plus general text (general weighted
+# 2, times the classifier's weight of about 0.5: each general document packed about once),
+# and music only (general weighted 0).
+jq '(.sources[] | select(.domain == "general") | .weight) = 2' "$world/manifest.json" >"$world/manifest_mixed.json"
+jq '(.sources[] | select(.domain == "general") | .weight) = 0' "$world/manifest.json" >"$world/manifest_music_only.json"
+run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$world/manifest_mixed.json" --output "$demo/curated" \
+  --classifier.model "$demo/classifier.bin"
+run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$world/manifest_music_only.json" \
+  --output "$demo/recipes/music_only" \
+  --classifier.model "$demo/classifier.bin" >/dev/null
+# The trusted subset for the reference model: the edited sources (no forum, news or web text).
+jq '.sources |= map(select(.name == "encyclopedia" or .name == "reviews" or .name == "tracklists" or .name == "quiz"))' \
+  "$world/manifest.json" >"$world/manifest_trusted.json"
+run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$world/manifest_trusted.json" --output "$demo/trusted" \
+  >/dev/null
+run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$demo/base_world/manifest.json" --output "$demo/base_text" \
+  --classifier.model "$demo/classifier.bin" >/dev/null
+run build/curate "${curate[@]}" --manifest "$demo/heldout_world/manifest.json" --output "$demo/heldout" \
+  --mixing.enabled false --packing.shards unit >/dev/null
 tokens=$demo/curated/tokens
 
-# Reference model: trained from scratch on the curated tokens; its step-100 checkpoint is
-# the base model that continued pretraining starts from.
-common=(--data "$tokens" --seq_len 128 --batch_size 8 --threads 1)
-run build/train --model configs/demo_model --init random --output "$demo/rm" --steps 300 --save_every 100 \
-  --lr 0.003 --min_lr 0.0003 --warmup 20 "${common[@]}"
-run build/score --model "$demo/rm/checkpoint-000300" --data "$tokens" --seq_len 128 --threads 1
-mkdir -p "$demo/cpt"
-cp -r "$demo/rm/checkpoint-000100" "$demo/base"
-run build/train --model "$demo/base" --output "$demo/cpt" --steps 100 --lr 0.001 --min_lr 0.0001 --warmup 10 \
-  --weighting.mode soft --weighting.score ratio "${common[@]}"
-
-for model in base cpt/checkpoint-000100; do
-  run build/evaluate --benchmark "$world/benchmark/music_qa.jsonl" --model "$demo/$model" \
-    --max_new_tokens 12 --threads 1 --output "$demo/eval/${model%%/*}"
+# 3. Base models (one per seed), the reference model, scores.
+mkdir -p "$demo/base"
+for seed in "${seeds[@]}"; do
+  run build/train --model configs/demo_model --init random --seed "$seed" --output "$demo/base/seed$seed" \
+    --data "$demo/base_text/tokens" --steps "$base_steps" --batch_size "$batch" --warmup 20 "${train_common[@]}" \
+    >"$demo/base/seed$seed.log" 2>&1 || { cat "$demo/base/seed$seed.log"; exit 1; }
+  echo "base-seed$seed: $(last_step "$demo/base/seed$seed.log")"
 done
-echo
-echo "Generated world:    $world (manifest.json, truth/, benchmark/)"
-echo "Curated documents:  $demo/curated/docs/   report: $demo/curated/report.md"
-echo "Packed tokens:      $tokens/ (dataset.json, *.refloss from score)"
-echo "Models:             $demo/rm/ (reference), $demo/base/, $demo/cpt/ (continued pretraining)"
-echo "Training metrics:   $demo/rm/metrics.jsonl, $demo/cpt/metrics.jsonl"
-echo "Evaluation:         $demo/eval/base/report.md, $demo/eval/cpt/report.md"
+rm_model=$(checkpoint "$demo/rm" "$rm_steps")
+run build/train --model "$(base_of "${seeds[0]}")" --output "$demo/rm" --data "$demo/trusted/tokens" \
+  --steps "$rm_steps" --batch_size "$batch" --warmup 20 "${train_common[@]}" >"$demo/rm.log" 2>&1 ||
+  { cat "$demo/rm.log"; exit 1; }
+echo "reference model: $(last_step "$demo/rm.log")"
+run build/score --model "$rm_model" --data "$tokens" --seq_len 128 --threads 1 >"$demo/score.log" 2>&1 ||
+  { cat "$demo/score.log"; exit 1; }
+
+# 4. Continued pretraining: every mode from the same base with the same data order per seed.
+for seed in "${seeds[@]}"; do
+  for mode in "${modes[@]}"; do
+    cpt_run "$mode-seed$seed" "$seed" "$tokens" --weighting.mode "$mode"
+  done
+done
+cpt_run "music_only-ntp-seed${seeds[0]}" "${seeds[0]}" "$demo/recipes/music_only/tokens" --weighting.mode ntp
+
+# 5. Evaluation, comparison, the ablation report.
+evaluate_model base "$(base_of "${seeds[0]}")"
+evaluate_model rm "$rm_model"
+for run_dir in "$demo"/runs/*/; do
+  name=$(basename "$run_dir")
+  evaluate_model "$name" "$(checkpoint "$run_dir" "$cpt_steps")"
+done
+for seed in "${seeds[@]}"; do
+  build/evaluate compare "$demo/eval/ntp-seed$seed" "$demo/eval/hard-seed$seed" "$demo/eval/soft-seed$seed" \
+    --output "$demo/compare/seed$seed" >/dev/null
+done
+/usr/bin/python3 scripts/demo/ablation_report.py "$demo" --seeds "${seeds[@]}" --wall_seconds $(( $(date +%s) - started ))
