@@ -26,6 +26,7 @@
 #include "evaluation/qa_report.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/compute_threads.h"
+#include "training/device.h"
 
 namespace fs = std::filesystem;
 
@@ -37,6 +38,9 @@ void register_evaluate_options(Config& config) {
   config.add_string("predictions", "", "grade these answers: JSONL {\"id\" or \"question\", \"predicted\"}");
   config.add_string("model", "", "or answer with this model: a Hugging Face folder with tokenizer.json");
   config.add_string("tokenizer", "", "tokenizer when the model folder has none");
+  config.add_string("device", "auto",
+                    "--model, perplexity, generate: cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when "
+                    "available)");
   config.add_string("prompt", "Question: {question}\nAnswer:", "prompt template for --model");
   config.add_int("max_new_tokens", 32, "longest answer generated");
   config.add_bool("answer_loss", false,
@@ -211,6 +215,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   if (predictions_path.empty() == model_dir.empty())
     throw UserError("give either --predictions FILE (grade answers) or --model FOLDER (answer, then grade)");
   const JudgeOptions judge_options = judge_options_from(config, output);
+  const torch::Device device = model_dir.empty() ? torch::Device(torch::kCPU) : resolve_device(config.get_string("device"));
   std::vector<BenchmarkItem> items;
   try {
     items = load_benchmark(benchmark, config.get_string("topic"));
@@ -252,6 +257,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       throw UserError("tokenizer '" + tokenizer_path + "': " + e.what());
     }
     LlamaForCausalLM model = load_llama_for(model_dir, "model");
+    model->to(device);
     // An id past the embedding cannot be fed to the model. The reverse, an embedding
     // padded past the tokenizer (as Qwen pads), is fine: generation keeps to the
     // tokenizer's ids.

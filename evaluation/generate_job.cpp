@@ -10,6 +10,7 @@
 #include "evaluation/generation/decodable_ids.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/compute_threads.h"
+#include "training/device.h"
 #include "training/model/greedy.h"
 
 namespace mucpt {
@@ -50,9 +51,11 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   if (model_dir.empty()) throw UserError("generate needs --model FOLDER");
   if (text_mode && prompt.find("{question}") != std::string::npos)
     throw UserError("generate needs --ids 1,2,3 or --prompt TEXT");
+  const torch::Device device = resolve_device(config.get_string("device"));
   if (mpi.rank() != 0) return 0;  // one sequence: one process
   configure_compute_threads(static_cast<int>(config.get_int("threads")));
   LlamaForCausalLM model = load_llama_for(model_dir, "model");
+  model->to(device);
   model->eval();
 
   std::unique_ptr<Tokenizer> tokenizer;
@@ -78,7 +81,8 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   const int64_t stop = config.get_bool("stop_at_eos") ? model->config.eos_token_id : -1;
   const auto started = std::chrono::steady_clock::now();
   // Text is decoded at the end: only ids the tokenizer decodes may be chosen.
-  const torch::Tensor bias = tokenizer ? undecodable_bias(*tokenizer, model->config.vocab_size) : torch::Tensor();
+  torch::Tensor bias = tokenizer ? undecodable_bias(*tokenizer, model->config.vocab_size) : torch::Tensor();
+  if (bias.defined()) bias = bias.to(device);
   const std::vector<int64_t> generated =
       greedy_generate(model, prompt_ids, max_new, stop, config.get_bool("cache"), bias);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -11,6 +11,7 @@
 #include "evaluation/bootstrap.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/compute_threads.h"
+#include "training/device.h"
 #include "training/data/token_windows.h"
 #include "training/train/validation.h"
 
@@ -70,8 +71,10 @@ int run_perplexity(const Config& config, const MpiContext& mpi) {
   const std::string output = config.get_string("output");
   if (model_dir.empty() || data.empty() || output.empty())
     throw UserError("perplexity needs --model FOLDER, --data TOKENS_DIR and --output FILE");
+  const torch::Device device = resolve_device(config.get_string("device"));
   configure_compute_threads(static_cast<int>(config.get_int("threads")));
   LlamaForCausalLM model = load_llama_for(model_dir, "model");
+  model->to(device);
   model->eval();
   const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
   const Validation validation(data, seq_len, config.get_int("windows"), model->config.vocab_size);

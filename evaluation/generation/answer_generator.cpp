@@ -16,6 +16,7 @@ AnswerGenerator::AnswerGenerator(LlamaForCausalLM model, std::shared_ptr<Tokeniz
     : model_(std::move(model)), tokenizer_(std::move(tokenizer)), settings_(std::move(settings)) {
   model_->eval();
   undecodable_ = undecodable_bias(*tokenizer_, model_->config.vocab_size);
+  if (undecodable_.defined()) undecodable_ = undecodable_.to(model_->parameters().front().device());
 }
 
 std::vector<std::string> AnswerGenerator::answer(const std::vector<std::string>& prompts) {

@@ -55,3 +55,18 @@ TEST_CASE("train links the NCCL gradient all-reduce when the build has CUDA and 
   CHECK(std::stoi(r.output) >= 1);
 }
 #endif
+
+TEST_CASE("evaluate --device cuda on a LibTorch without CUDA: refused before any work, for every model command") {
+  if (libtorch_has_cuda()) {
+    WARN("skipped: this LibTorch has CUDA");
+    return;
+  }
+  for (const char* command : {"evaluate --benchmark /nonexistent --output /nonexistent/out",
+                              "evaluate perplexity --data /nonexistent --output /nonexistent/out",
+                              "evaluate generate --prompt hello"}) {
+    auto r = testing::run_command(testing::build_dir() + "/" + command + " --model /nonexistent --device cuda");
+    INFO(command << ": " << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--device cuda: this build's LibTorch has no CUDA support"));
+  }
+}

@@ -7,12 +7,13 @@ namespace mucpt {
 std::vector<int64_t> greedy_generate(LlamaForCausalLM& model, const std::vector<int64_t>& prompt, int max_new,
                                      int64_t stop_id, bool use_cache, const torch::Tensor& logit_bias) {
   torch::NoGradGuard no_grad;
+  const torch::Device device = model->parameters().front().device();
   std::vector<int64_t> ids = prompt;
   std::vector<int64_t> generated;
   KvCache cache;
   std::vector<int64_t> feed = prompt;  // what the model has not seen yet
   for (int step = 0; step < max_new; ++step) {
-    auto input = torch::tensor(use_cache ? feed : ids, torch::kInt64).unsqueeze(0);
+    auto input = torch::tensor(use_cache ? feed : ids, torch::kInt64).to(device).unsqueeze(0);
     auto logits = model->forward(input, use_cache ? &cache : nullptr).select(1, input.size(1) - 1).squeeze(0);
     if (logit_bias.defined()) logits = logits + logit_bias;
     const int64_t next = logits.argmax().item<int64_t>();
@@ -28,7 +29,7 @@ namespace {
 
 // Keeps the cache's rows `rows` (batch indices), in that order.
 void keep_cache_rows(KvCache& cache, const std::vector<int64_t>& rows) {
-  const auto index = torch::tensor(rows, torch::kInt64);
+  const auto index = torch::tensor(rows, torch::kInt64).to(cache.keys.front().device());
   for (auto& k : cache.keys) k = k.index_select(0, index);
   for (auto& v : cache.values) v = v.index_select(0, index);
   std::vector<int64_t> padding;
@@ -43,6 +44,7 @@ std::vector<std::vector<int64_t>> greedy_generate_batch(LlamaForCausalLM& model,
                                                         int max_new, int64_t stop_id, const torch::Tensor& logit_bias,
                                                         const RowGoesOn& goes_on) {
   torch::NoGradGuard no_grad;
+  const torch::Device device = model->parameters().front().device();
   std::vector<std::vector<int64_t>> generated(prompts.size());
   if (prompts.empty() || max_new <= 0) return generated;
   size_t longest = 0;
@@ -56,11 +58,11 @@ std::vector<std::vector<int64_t>> greedy_generate_batch(LlamaForCausalLM& model,
   }
   std::vector<size_t> row_prompt(prompts.size());  // batch row -> prompt index
   for (size_t b = 0; b < row_prompt.size(); ++b) row_prompt[b] = b;
-  auto input = torch::tensor(padded, torch::kInt64).view({static_cast<int64_t>(prompts.size()), -1});
+  auto input = torch::tensor(padded, torch::kInt64).view({static_cast<int64_t>(prompts.size()), -1}).to(device);
   while (true) {
     auto logits = model->forward(input, &cache).select(1, input.size(1) - 1);  // [rows, vocab]
     if (logit_bias.defined()) logits = logits + logit_bias;
-    const auto next = logits.argmax(-1).contiguous();
+    const auto next = logits.argmax(-1).to(torch::kCPU).contiguous();
     const int64_t* next_ids = next.data_ptr<int64_t>();
     std::vector<int64_t> kept_rows, feed;
     std::vector<size_t> kept_prompts;
@@ -77,7 +79,7 @@ std::vector<std::vector<int64_t>> greedy_generate_batch(LlamaForCausalLM& model,
     if (kept_rows.empty()) break;
     if (kept_rows.size() < row_prompt.size()) keep_cache_rows(cache, kept_rows);
     row_prompt = kept_prompts;
-    input = torch::tensor(feed, torch::kInt64).unsqueeze(1);
+    input = torch::tensor(feed, torch::kInt64).unsqueeze(1).to(device);
   }
   return generated;
 }
