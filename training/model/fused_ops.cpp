@@ -1,6 +1,7 @@
 #include "training/model/fused_ops.h"
 
 #include <ATen/Parallel.h>
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 
 #include <cmath>
@@ -15,7 +16,10 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::tensor_list;
 
-bool takes_fused_kernel(const at::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == at::kFloat; }
+// Under autocast the reference composition runs, so that autocast can lower its products.
+bool takes_fused_kernel(const at::Tensor& t) {
+  return t.device().is_cpu() && t.scalar_type() == at::kFloat && !at::autocast::is_cpu_enabled();
+}
 
 // Rows per partial sum of a weight gradient: a fixed split, so the sum is the same for
 // any number of threads.

@@ -46,7 +46,12 @@ void register_train_options(Config& config) {
   config.add_int("save_every", 0, "save a checkpoint every N steps (0: at the end only)");
   config.add_int("log_every", 10, "a progress line (loss, tokens/s, ETA) every N steps; metrics.jsonl has every step");
   config.add_bool("resume", true, "continue from output/latest when present");
-  config.add_string("save_dtype", "", "weights saved as float32 | bfloat16 | float16 (empty: the model's torch_dtype)");
+  config.add_string("dtype", "float32",
+                    "compute: float32 | bfloat16 (forward and backward under bfloat16 autocast; float32 master weights, "
+                    "AdamW moments, loss and token weights)");
+  config.add_string("save_dtype", "",
+                    "weights saved as float32 | bfloat16 | float16 (empty: bfloat16 with --dtype bfloat16, else the "
+                    "model's torch_dtype)");
   config.add_string("max_shard_size", "5GB", "weights above this go to shards with model.safetensors.index.json");
   config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
   config.add_string("device", "auto", "cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when available)");
@@ -222,8 +227,12 @@ int run_train(const Config& config, const MpiContext& mpi) {
   const double grad_clip = config.get_double("grad_clip");
   const int64_t save_every = config.get_int("save_every");
   const std::string tokenizer_json = fs::exists(data + "/tokenizer.json") ? data + "/tokenizer.json" : "";
+  const std::string dtype = config.get_string("dtype");
+  if (dtype != "float32" && dtype != "bfloat16") throw ConfigError("dtype must be float32 or bfloat16, not '" + dtype + "'");
+  const bool bfloat16 = dtype == "bfloat16";
   SaveOptions save;
   save.dtype = config.get_string("save_dtype");
+  if (save.dtype.empty() && bfloat16) save.dtype = "bfloat16";
   try {
     save.max_shard_bytes = parse_byte_size(config.get_string("max_shard_size"));
   } catch (const std::invalid_argument& e) {
@@ -233,7 +242,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
     throw ConfigError("save_dtype must be float32, bfloat16 or float16, not '" + save.dtype + "'");
   if (mpi.rank() == 0)
     log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", global_batch,
-             ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads on ", device.str(), " (",
+             ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads on ", device.str(),
+             " in ", dtype, " (",
              blas_description(), ")", step > 0 ? ", resumed from " + start_from : std::string(),
              reference_dir.empty() ? std::string() : ", reference model " + reference_dir + " run in each step");
   std::unique_ptr<MetricsLog> metrics;
@@ -254,7 +264,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
     optimizer.zero_grad();
     const StepTotals totals =
         accumulate_step_gradients(model, batches, step, grad_accum, weighting, global_sum, mpi.size(),
-                                  reference.is_empty() ? nullptr : &reference);
+                                  reference.is_empty() ? nullptr : &reference, bfloat16);
     gradient_sync.average();
     const double grad_norm =
         torch::nn::utils::clip_grad_norm_(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());

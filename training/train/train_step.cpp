@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "training/model/autocast.h"
+
 namespace mucpt {
 
 namespace {
@@ -49,7 +51,7 @@ void count_weights(const torch::Tensor& weights, const torch::Tensor& mask, std:
 
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
                                      const WeightOptions& weighting, const GlobalSum& global_sum, int ranks,
-                                     LlamaForCausalLM* reference) {
+                                     LlamaForCausalLM* reference, bool bfloat16) {
   std::vector<Batch> micro;
   StepTotals totals;
   const torch::Device device = model->parameters().front().device();
@@ -67,6 +69,7 @@ StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batch
   global_sum(real);
   const double share = real[0] / ranks;
 
+  const BFloat16Autocast autocast(bfloat16, device);
   std::vector<torch::Tensor> weights;
   if (weighting.mode != WeightMode::ntp && grad_accum > 1)
     weights = weights_over_micro_batches(model, micro, weighting, global_sum);

@@ -28,8 +28,10 @@ struct StepTotals {
   std::vector<double> weight_histogram = std::vector<double>(kWeightBins, 0.0);  // real tokens per bin
 };
 
+// bfloat16: the trained model's forward passes run under bfloat16 autocast (the
+// parameters, gradients, losses and weights stay float32).
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
                                      const WeightOptions& weighting, const GlobalSum& global_sum, int ranks,
-                                     LlamaForCausalLM* reference = nullptr);
+                                     LlamaForCausalLM* reference = nullptr, bool bfloat16 = false);
 
 }  // namespace mucpt
