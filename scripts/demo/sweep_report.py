@@ -25,21 +25,27 @@ def main():
     names = ["ntp", "soft"] + args.variants
     runs = {n: [demo.run(f"{n}-seed{s}") for s in args.seeds] for n in names}
     ntp = np.stack([r["correct"] for r in runs["ntp"]])
+    ntp_loss = np.stack([r["item_answer_loss"] for r in runs["ntp"]])
     sweep = {"seeds": args.seeds, "variants": {}}
-    lines = ["| run | settings | accuracy per seed | mean ± sd | difference to ntp [95% interval] | music loss |",
-             "|---|---|---|---:|---:|---:|"]
+    lines = ["| run | settings | accuracy per seed | mean ± sd | accuracy - ntp [95% interval] | gold answer loss | "
+             "answer loss - ntp [95% interval] | music held-out loss |",
+             "|---|---|---|---:|---:|---:|---:|---:|"]
     for n in names:
         acc = [r["accuracy"] for r in runs[n]]
         entry = {"settings": settings.get(n, "the demo's default" if n == "soft" else ""), "accuracy": acc,
-                 "music_loss": [r["music_loss"] for r in runs[n]]}
+                 "music_loss": [r["music_loss"] for r in runs[n]], "answer_loss": [r["answer_loss"] for r in runs[n]]}
         if n != "ntp":
             entry["paired_to_ntp"] = paired(np.stack([r["correct"] for r in runs[n]]), ntp, rng)
+            entry["answer_loss_paired_to_ntp"] = paired(np.stack([r["item_answer_loss"] for r in runs[n]]), ntp_loss, rng)
         sweep["variants"][n] = entry
         m, sd = mean_sd(acc)
         d = entry.get("paired_to_ntp")
         diff = f"{d['mean']:+.4f} [{d['ci95'][0]:+.4f}, {d['ci95'][1]:+.4f}]" if d else ""
+        e = entry.get("answer_loss_paired_to_ntp")
+        loss_diff = f"{e['mean']:+.3f} [{e['ci95'][0]:+.3f}, {e['ci95'][1]:+.3f}]" if e else ""
         lines.append(f"| {n} | {entry['settings']} | {', '.join(f'{a:.3f}' for a in acc)} | {m:.3f} ± {sd:.3f} | "
-                     f"{diff} | {mean_sd(entry['music_loss'])[0]:.3f} |")
+                     f"{diff} | {mean_sd(entry['answer_loss'])[0]:.3f} | {loss_diff} | "
+                     f"{mean_sd(entry['music_loss'])[0]:.3f} |")
     with open(f"{args.folder}/sweep.json", "w", encoding="utf-8") as f:
         json.dump(sweep, f, indent=1)
         f.write("\n")
