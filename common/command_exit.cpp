@@ -5,8 +5,7 @@
 #include <string>
 #include <thread>
 
-#include "common/config.h"
-#include "common/line_reader.h"
+#include "common/errors.h"
 #include "common/log.h"
 
 namespace mucpt {
@@ -35,14 +34,8 @@ int fail(const MpiContext& mpi, const std::string& message, int code) {
 int run_with_exit_codes(const MpiContext& mpi, const std::function<int()>& body) {
   try {
     return body();
-  } catch (const ConfigError& e) {
-    return fail(mpi, std::string("configuration: ") + e.what(), 2);
-  } catch (const UserError& e) {
-    return fail(mpi, e.what(), 2);
-  } catch (const IoError& e) {
-    // A file that cannot be read or written (missing, full disk, a directory in the way):
-    // the message names it and the user must act.
-    return fail(mpi, e.what(), 2);
+  } catch (const CommandError& e) {
+    return fail(mpi, e.report(), e.exit_code());
   } catch (const std::exception& e) {
     return fail(mpi, std::string("fatal: ") + e.what(), 1);
   }

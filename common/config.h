@@ -11,19 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "common/errors.h"
+
 namespace mucpt {
-
-class ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// An error the user must fix (bad manifest, missing input, conflicting output): the
-// commands exit with code 2 and the message, as for a ConfigError.
-class UserError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 class Config {
  public:

@@ -11,12 +11,9 @@
 #include <string_view>
 #include <vector>
 
-namespace mucpt {
+#include "common/errors.h"
 
-class IoError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace mucpt {
 
 enum class Compression { none, gzip, zstd };
 Compression compression_from_path(const std::string& path);
