@@ -141,39 +141,22 @@ int run_curate(const Config& config, const MpiContext& mpi) {
   int64_t split_bytes = config.get_int("curate.split_bytes");
   if (split_bytes < 0) throw ConfigError("curate.split_bytes must not be negative");
 
-  Manifest manifest;
-  WorkPlan plan;
-  try {
-    manifest = load_manifest(manifest_path);
-    plan = plan_work(manifest, static_cast<uint64_t>(split_bytes), mpi.size());
-  } catch (const ManifestError& e) {
-    throw UserError(e.what());
-  }
+  // Manifest, model and benchmark errors are UserErrors: bad input stops the run here,
+  // before any work, with exit 2.
+  const Manifest manifest = load_manifest(manifest_path);
+  WorkPlan plan = plan_work(manifest, static_cast<uint64_t>(split_bytes), mpi.size());
   std::vector<StageSettings> settings;  // per source; built now so bad options are refused before any work
-  try {
-    for (const auto& source : manifest.sources) {
-      settings.emplace_back(config, source.settings, source.name);
-      build_stages(settings.back());  // also loads model files once, before any work
-    }
-  } catch (const ModelError& e) {
-    throw UserError(e.what());
-  } catch (const BenchmarkError& e) {
-    throw UserError(e.what());
+  for (const auto& source : manifest.sources) {
+    settings.emplace_back(config, source.settings, source.name);
+    build_stages(settings.back());  // also loads model files once, before any work
   }
   // Metadata tables, one per source that names some, loaded once before any work.
   std::vector<std::shared_ptr<const MetadataTable>> metadata(manifest.sources.size());
-  try {
-    for (size_t s = 0; s < manifest.sources.size(); ++s) {
-      const SourceSpec& source = manifest.sources[s];
-      if (source.metadata.paths.empty() || !settings[s].get_bool("metadata.enabled")) continue;
-      if (source.metadata.key.empty())
-        throw UserError("source '" + source.name + "': \"metadata\" needs a \"key\"");
-      metadata[s] = MetadataTable::load(expand_metadata_paths(manifest, source), source.metadata.key);
-    }
-  } catch (const ManifestError& e) {
-    throw UserError(e.what());
-  } catch (const IoError& e) {
-    throw UserError(e.what());
+  for (size_t s = 0; s < manifest.sources.size(); ++s) {
+    const SourceSpec& source = manifest.sources[s];
+    if (source.metadata.paths.empty() || !settings[s].get_bool("metadata.enabled")) continue;
+    if (source.metadata.key.empty()) throw UserError("source '" + source.name + "': \"metadata\" needs a \"key\"");
+    metadata[s] = MetadataTable::load(expand_metadata_paths(manifest, source), source.metadata.key);
   }
 
   // The tokenizer, when packing, is loaded before any work so a bad path stops the run.
@@ -293,12 +276,7 @@ int run_train_classifier(const Config& config, const MpiContext& mpi) {
   if (manifest_path.empty()) throw UserError("no manifest: give --manifest with labelled sources (\"domain\")");
   if (model_path.empty()) throw UserError("no model path: give --output MODEL.bin");
   if (mpi.rank() != 0) return 0;  // fastText trains with threads on one process
-  Manifest manifest;
-  try {
-    manifest = load_manifest(manifest_path);
-  } catch (const ManifestError& e) {
-    throw UserError(e.what());
-  }
+  const Manifest manifest = load_manifest(manifest_path);
   ClassifierEvaluation eval = train_classifier(manifest, config, classifier_training_options(config), model_path);
   write_file_atomically(model_path + ".eval.json", eval.to_json().dump(1) + "\n");
   std::printf("held-out documents:");

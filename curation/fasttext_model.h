@@ -12,11 +12,14 @@ namespace fasttext {
 class FastText;
 }
 
+#include "common/errors.h"
+
 namespace mucpt {
 
-class ModelError : public std::runtime_error {
+// A fastText model file that cannot be used (exit 2).
+class ModelError : public UserError {
  public:
-  using std::runtime_error::runtime_error;
+  using UserError::UserError;
 };
 
 class FastTextModel {

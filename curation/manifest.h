@@ -7,11 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "common/errors.h"
+
 namespace mucpt {
 
-class ManifestError : public std::runtime_error {
+// A manifest the user must fix (exit 2).
+class ManifestError : public UserError {
  public:
-  using std::runtime_error::runtime_error;
+  using UserError::UserError;
 };
 
 struct MetadataSpec {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/errors.h"
+
 namespace mucpt {
 
 struct BenchmarkItem {
@@ -18,9 +20,9 @@ struct BenchmarkItem {
 
 // A file that cannot be used as a benchmark. The message starts "<path>:<line>:" and
 // names the offending key or column.
-class BenchmarkError : public std::runtime_error {
+class BenchmarkError : public UserError {
  public:
-  using std::runtime_error::runtime_error;
+  using UserError::UserError;
 };
 
 // Surrounding whitespace is not part of a question or an answer (some SimpleQA
