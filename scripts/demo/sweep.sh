@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The soft-weighting sweep on a finished demo: the same bases, reference scores and data
-# order, one setting changed at a time (the score function, eps, the clip, lambda, a
+# order, one setting changed at a time (the score function, eps, lambda, a
 # reference model trained on the whole curated corpus instead of the trusted subset, run
-# online), every seed. Writes sweep.json and sweep.md beside the demo's report.
+# online), every seed. Writes sweep.json and sweep.md, and the table as the last section
+# of the demo's report.md.
 # Usage: scripts/demo/sweep.sh [DEMO_DIR (default out/demo)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,4 +1,5 @@
-"""The soft-weighting sweep beside the demo's ablation: sweep.json and sweep.md.
+"""The soft-weighting sweep beside the demo's ablation: sweep.json, sweep.md, and the
+same table as the last section of the demo's report.md.
 
 Usage: sweep_report.py DEMO_DIR --seeds 1 2 3 --variants NAME... --settings "NAME=options;..."
 Each variant's accuracy per seed and its paired difference to ntp on the same seeds
@@ -10,6 +11,8 @@ import json
 import numpy as np
 
 from ablation_report import BOOTSTRAP_SEED, Demo, mean_sd, paired
+
+SWEEP_HEADING = "## Soft weighting sweep"
 
 
 def main():
@@ -53,6 +56,12 @@ def main():
     with open(f"{args.folder}/sweep.md", "w", encoding="utf-8") as f:
         f.write(f"# Soft weighting sweep\n\nSeeds {', '.join(map(str, args.seeds))}; everything else as in "
                 f"report.md.\n\n{table}\n")
+    # report.md gets (or, on a rerun, replaces) its sweep section.
+    with open(f"{args.folder}/report.md", encoding="utf-8") as f:
+        report = f.read().split(SWEEP_HEADING)[0].rstrip("\n")
+    with open(f"{args.folder}/report.md", "w", encoding="utf-8") as f:
+        f.write(f"{report}\n\n{SWEEP_HEADING}\n\n`soft` with one setting changed; the same bases, scores and data order; "
+                f"paired to ntp per item over the seeds (95% bootstrap over items).\n\n{table}\n")
     print(table)
 
 
