@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 
 #include "common/json_writer.h"
@@ -91,9 +92,7 @@ std::string answer_loss_report(const std::vector<double>& losses, nlohmann::json
     for (size_t i : sample) sum += losses[i];
     return std::vector<double>{sum / static_cast<double>(sample.size())};
   };
-  std::vector<size_t> all(losses.size());
-  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  const double mean = mean_of(all)[0];
+  const double mean = std::accumulate(losses.begin(), losses.end(), 0.0) / static_cast<double>(losses.size());
   const Interval interval = percentile_interval(bootstrap(losses.size(), BootstrapSettings{}, mean_of)[0]);
   report["answer_loss"] = mean;
   report["answer_loss_ci95"] = interval_json(interval);
@@ -232,8 +231,8 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   std::unique_ptr<Predictions> predictions;
   std::unique_ptr<AnswerGenerator> generator;
   std::unique_ptr<PromptBuilder> prompts;
-  LlamaForCausalLM scoring_model{nullptr};
-  std::shared_ptr<Tokenizer> scoring_tokenizer;
+  LlamaForCausalLM model{nullptr};  // with --model: generates, and scores gold answers
+  std::shared_ptr<Tokenizer> tokenizer;
   if (!predictions_path.empty()) {
     if (config.get_bool("answer_loss")) throw ConfigError("answer_loss needs --model (predictions carry no losses)");
     try {
@@ -250,13 +249,12 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     configure_compute_threads(static_cast<int>(config.get_int("threads")));
     std::string tokenizer_path = config.get_string("tokenizer");
     if (tokenizer_path.empty()) tokenizer_path = model_dir + "/tokenizer.json";
-    std::shared_ptr<Tokenizer> tokenizer;
     try {
       tokenizer = std::make_shared<Tokenizer>(load_tokenizer(tokenizer_path));
     } catch (const std::exception& e) {
       throw UserError("tokenizer '" + tokenizer_path + "': " + e.what());
     }
-    LlamaForCausalLM model = load_llama_for(model_dir, "model");
+    model = load_llama_for(model_dir, "model");
     model->to(device);
     // An id past the embedding cannot be fed to the model. The reverse, an embedding
     // padded past the tokenizer (as Qwen pads), is fine: generation keeps to the
@@ -266,8 +264,6 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
                       ", beyond the vocabulary of " + std::to_string(model->config.vocab_size) + " of the model '" +
                       model_dir + "' (config.json vocab_size): they belong to different models");
     generator = std::make_unique<AnswerGenerator>(model, tokenizer, settings);
-    scoring_model = model;
-    scoring_tokenizer = tokenizer;
   }
   // This rank's answers, generated in batches before the items are graded.
   std::vector<std::string> answers;
@@ -288,7 +284,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       std::vector<std::string> golds;
       for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size()))
         golds.push_back(items[i].answer);
-      gold_losses = answer_losses(scoring_model, *scoring_tokenizer, texts, golds);
+      gold_losses = answer_losses(model, *tokenizer, texts, golds);
     }
   }
   std::unique_ptr<ExternalJudge> judge;

@@ -115,6 +115,17 @@ def mean_sd(values):
     return float(v.mean()), float(v.std(ddof=1)) if v.size > 1 else 0.0
 
 
+def finish(fig, ax, path, xlabel, ylabel, title, legend=True):
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    if legend:
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def plots(folder, runs, seeds):
     fig, ax = plt.subplots(figsize=(7, 4))
     colors = {"ntp": "tab:blue", "hard": "tab:orange", "soft": "tab:green"}
@@ -123,13 +134,8 @@ def plots(folder, runs, seeds):
             curve = runs[f"{mode}-seed{seed}"]["loss_curve"]
             ax.plot(range(1, len(curve) + 1), curve, color=colors[mode], alpha=0.7, lw=1,
                     label=mode if k == 0 else None)
-    ax.set_xlabel("step")
-    ax.set_ylabel("training loss (unweighted, per token)")
-    ax.set_title("Continued pretraining, every seed")
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(f"{folder}/loss_curves.png", dpi=110)
-    plt.close(fig)
+    finish(fig, ax, f"{folder}/loss_curves.png", "step", "training loss (unweighted, per token)",
+           "Continued pretraining, every seed")
 
     fig, ax = plt.subplots(figsize=(7, 4))
     for mode in ("hard", "soft"):
@@ -139,13 +145,9 @@ def plots(folder, runs, seeds):
         ax.bar(edges + (0.0 if mode == "hard" else w["bin_width"] / 2), counts / counts.sum(), width=w["bin_width"] / 2,
                align="edge", color=colors[mode], label=f"{mode} (seed {seeds[0]})")
     ax.set_yscale("log")
-    ax.set_xlabel(f"token weight (bins of {runs[f'soft-seed{seeds[0]}']['weights']['bin_width']}; last bin: above)")
-    ax.set_ylabel("share of training tokens")
-    ax.set_title("Token weights over the run")
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(f"{folder}/token_weights.png", dpi=110)
-    plt.close(fig)
+    finish(fig, ax, f"{folder}/token_weights.png",
+           f"token weight (bins of {runs[f'soft-seed{seeds[0]}']['weights']['bin_width']}; last bin: above)",
+           "share of training tokens", "Token weights over the run")
 
     fig, ax = plt.subplots(figsize=(6, 4))
     for x, mode in enumerate(MODES):
@@ -156,11 +158,8 @@ def plots(folder, runs, seeds):
             ax.errorbar(xs, r["accuracy"], yerr=[[r["accuracy"] - lo], [hi - r["accuracy"]]], fmt="o",
                         color=colors[mode], capsize=3)
     ax.set_xticks(range(len(MODES)), MODES)
-    ax.set_ylabel("benchmark accuracy (95% interval)")
-    ax.set_title("Accuracy per mode, one point per seed")
-    fig.tight_layout()
-    fig.savefig(f"{folder}/accuracy.png", dpi=110)
-    plt.close(fig)
+    finish(fig, ax, f"{folder}/accuracy.png", "", "benchmark accuracy (95% interval)",
+           "Accuracy per mode, one point per seed", legend=False)
 
 
 def main():

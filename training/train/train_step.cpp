@@ -38,11 +38,12 @@ std::vector<torch::Tensor> weights_over_micro_batches(LlamaForCausalLM& model, c
   return weights;
 }
 
-// Counts the real tokens' weights into the bins of StepTotals::weight_histogram.
+// Counts the real tokens' weights into the bins of StepTotals::weight_histogram. The
+// binning runs where the weights are; only the counts come back to the host.
 void count_weights(const torch::Tensor& weights, const torch::Tensor& mask, std::vector<double>& histogram) {
-  const auto real = weights.detach().masked_select(mask.to(torch::kBool)).to(torch::kCPU, torch::kFloat64);
+  const auto real = weights.detach().masked_select(mask.to(torch::kBool));
   const auto bins = (real / kWeightBinWidth).floor().clamp(0, kWeightBins - 1).to(torch::kLong);
-  const auto counts = torch::bincount(bins, {}, kWeightBins);
+  const auto counts = torch::bincount(bins, {}, kWeightBins).to(torch::kCPU);
   const auto* c = counts.data_ptr<int64_t>();
   for (int i = 0; i < kWeightBins; ++i) histogram[i] += static_cast<double>(c[i]);
 }
