@@ -1,16 +1,17 @@
 #include "common/config.h"
 
-#include <sstream>
+#include <charconv>
 
 namespace po = boost::program_options;
 
 namespace mucpt {
 
 namespace {
+// The shortest text that reads back as d, so a run's recorded options re-create it.
 std::string format_double(double d) {
-  std::ostringstream ss;
-  ss << d;
-  return ss.str();
+  char buf[32];
+  auto result = std::to_chars(buf, buf + sizeof buf, d);
+  return std::string(buf, static_cast<size_t>(result.ptr - buf));
 }
 }  // namespace
 

@@ -99,7 +99,7 @@ void check_resumable(const Config& config, const WorkPlan& plan, const std::stri
       }
     } else {
       if (!resume) {
-        for (const char* dir : {"docs", "rejects", "stats", "markers", "stream", "dedup", "tokens"}) fs::remove_all(fs::path(out) / dir);
+        for (const char* dir : {"docs", "rejects", "stats", "markers", "stream", "dedup", "tokens", "measured"}) fs::remove_all(fs::path(out) / dir);
       }
       write_file_atomically(path, id.dump(1) + "\n");
     }
@@ -132,7 +132,9 @@ void number_lines(WorkPlan& plan, int rank) {
 
 }  // namespace
 
-int run_curate(const Config& config, const MpiContext& mpi) {
+int run_curate(const Config& config, const MpiContext& mpi) { return run_curate_pipeline(config, mpi, nullptr); }
+
+int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* replay_from) {
   auto started = std::chrono::steady_clock::now();
   const std::string manifest_path = config.get_string("manifest");
   const std::string out = config.get_string("output");
@@ -148,7 +150,7 @@ int run_curate(const Config& config, const MpiContext& mpi) {
   std::vector<StageSettings> settings;  // per source; built now so bad options are refused before any work
   for (const auto& source : manifest.sources) {
     settings.emplace_back(config, source.settings, source.name);
-    build_stages(settings.back());  // also loads model files once, before any work
+    build_stage_chain(settings.back());  // also loads model files once, before any work
   }
   // Metadata tables, one per source that names some, loaded once before any work.
   std::vector<std::shared_ptr<const MetadataTable>> metadata(manifest.sources.size());
@@ -169,6 +171,12 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     }
   }
 
+  if (replay_from) {
+    // The measures belong to the finished run's units: its inputs must be these.
+    const nlohmann::json finished = nlohmann::json::parse(read_small_file(replay_from->root + "/run.json"));
+    if (finished.value("inputs", nlohmann::json()) != run_identity(config, plan)["inputs"])
+      throw UserError("the input files changed since the run in '" + replay_from->root + "': run curate again");
+  }
   fs::create_directories(out);
   check_resumable(config, plan, out, mpi.rank());
   number_lines(plan, mpi.rank());
@@ -181,7 +189,8 @@ int run_curate(const Config& config, const MpiContext& mpi) {
   const auto& mine = plan.assignment[static_cast<size_t>(mpi.rank())];
   uint64_t my_bytes = 0;
   for (size_t u : mine) my_bytes += plan.units[u].end - plan.units[u].begin;
-  Progress progress("curate (rank 0)", my_bytes, mpi.rank() == 0 && config.get_bool("curate.progress"));
+  Progress progress(replay_from ? "decide (rank 0)" : "curate (rank 0)", replay_from ? 0 : my_bytes,
+                    mpi.rank() == 0 && config.get_bool("curate.progress"));
   int zstd_level = static_cast<int>(config.get_int("curate.zstd_level"));
   size_t skipped = 0;
   const DedupOptions dedup = dedup_options(config);
@@ -194,7 +203,7 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     }
     size_t source_index = plan.files[unit.file_index].source_index;
     const SourceSpec& source = manifest.sources[source_index];
-    auto stages = build_stages(settings[source_index]);
+    StageChain stages = build_stage_chain(settings[source_index]);
     std::unique_ptr<Stage> join;  // after every rule: the header is for the model, not for the rules
     if (metadata[source_index])
       join = std::make_unique<MetadataJoin>(metadata[source_index], settings[source_index].get_string("metadata.template"));
@@ -202,8 +211,10 @@ int run_curate(const Config& config, const MpiContext& mpi) {
     if (dedup.enabled)
       signatures = std::make_unique<SignatureWriter>(signature_path(layout.signatures_dir(), u), dedup,
                                                      static_cast<double>(source.priority));
-    run_unit(plan, unit, source, stages, join.get(), layout,
-             dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u), signatures.get(), zstd_level, progress);
+    const UnitJob job{plan,   unit, source, stages, join.get(), layout,
+                      dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u), signatures.get(), zstd_level};
+    if (replay_from) replay_unit(job, *replay_from, progress);
+    else run_unit(job, progress);
   }
   progress.finish();
   if (skipped > 0) log_info("resumed: ", skipped, " of ", mine.size(), " units were already complete");

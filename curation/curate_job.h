@@ -5,6 +5,7 @@
 
 #include "common/config.h"
 #include "common/mpi_context.h"
+#include "curation/unit_runner.h"
 
 namespace mucpt {
 
@@ -12,6 +13,9 @@ void register_curate_options(Config& config);
 
 // Each returns the process exit code.
 int run_curate(const Config& config, const MpiContext& mpi);
+// The run itself. With replay_from, the units are not parsed and prepared again: the
+// deciding stages are replayed on the measures of that finished run (`curate decide`).
+int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* replay_from);
 // `curate train-classifier`: a fastText domain classifier from a labelled manifest.
 int run_train_classifier(const Config& config, const MpiContext& mpi);
 

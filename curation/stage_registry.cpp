@@ -50,8 +50,9 @@ void register_stage_options(Config& config) {
                     "per field");
 }
 
-std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
-  std::vector<std::unique_ptr<Stage>> stages;
+StageChain build_stage_chain(const StageSettings& config) {
+  StageChain chain;
+  std::vector<std::unique_ptr<Stage>>& stages = chain.preparing;
   if (config.get_bool("normalize.enabled")) stages.push_back(std::make_unique<UnicodeNormalizer>());
   if (config.get_bool("clean.enabled")) stages.push_back(std::make_unique<TextCleaner>());
   // Markup goes before anything reads the text; masking comes next, so that no later
@@ -71,8 +72,10 @@ std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
                                                       mode == "cut" ? DecontamMode::cut : DecontamMode::remove,
                                                       static_cast<size_t>(config.get_int("decontam.min_chars"))));
   }
+  // From here on every stage only measures and decides: what `curate decide` replays.
+  std::vector<std::unique_ptr<Stage>>& deciding = chain.deciding;
   if (std::string model = config.get_string("langid.model"); !model.empty()) {
-    stages.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(model),
+    deciding.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(model),
                                                       parse_language_list(config.get_string("langid.languages")),
                                                       config.get_double("langid.threshold")));
   }
@@ -87,14 +90,14 @@ std::vector<std::unique_ptr<Stage>> build_stages(const StageSettings& config) {
     o.weight_max = config.get_double("classifier.weight_max");
     o.by_paragraph = config.get_bool("classifier.by_paragraph");
     o.seed = static_cast<uint64_t>(config.get_int("classifier.seed"));
-    stages.push_back(std::make_unique<DomainClassifier>(FastTextModel::load(model), o));
+    deciding.push_back(std::make_unique<DomainClassifier>(FastTextModel::load(model), o));
   }
   int64_t min_chars = config.get_int("length.min_chars");
   int64_t max_chars = config.get_int("length.max_chars");
   if (min_chars < 0 || max_chars < 0) throw ConfigError("length.min_chars and length.max_chars must not be negative");
-  stages.push_back(std::make_unique<LengthFilter>(static_cast<uint64_t>(min_chars), static_cast<uint64_t>(max_chars)));
-  add_quality_stages(config, stages);  // after language ID, whose scores.lang it reads
-  return stages;
+  deciding.push_back(std::make_unique<LengthFilter>(static_cast<uint64_t>(min_chars), static_cast<uint64_t>(max_chars)));
+  add_quality_stages(config, deciding);  // after language ID, whose scores.lang it reads
+  return chain;
 }
 
 }  // namespace mucpt

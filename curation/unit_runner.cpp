@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "common/json_writer.h"
@@ -10,6 +11,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/unicode.h"
+#include "curation/decide/measure_record.h"
 #include "curation/report.h"
 
 namespace mucpt {
@@ -86,6 +88,166 @@ nlohmann::json counters_json(const StageCounters& c, size_t order) {
   return j;
 }
 
+// Runs documents through a list of stages, counting each; on a reject the document
+// goes to the reject sink under the stage's name.
+class StageRun {
+ public:
+  explicit StageRun(std::vector<std::unique_ptr<Stage>>& stages) : stages_(stages), counters_(stages.size()) {}
+
+  bool run(Document& doc, RejectSink& rejects, const std::string& file) {
+    using Clock = std::chrono::steady_clock;
+    for (size_t s = 0; s < stages_.size(); ++s) {
+      StageCounters& c = counters_[s];
+      ++c.docs_in;
+      c.bytes_in += doc.text.size();
+      auto start = Clock::now();
+      Verdict verdict = stages_[s]->process(doc);
+      c.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+      if (!verdict.keep()) {
+        ++c.rejected[verdict.reject_reason];
+        RejectInfo info{stages_[s]->name(), verdict.reject_reason, file, doc.line_number};
+        rejects.write(stages_[s]->name(), document_to_json(doc, &info));
+        return false;
+      }
+      ++c.docs_out;
+      c.bytes_out += doc.text.size();
+    }
+    return true;
+  }
+
+  uint64_t rejected() const {
+    uint64_t n = 0;
+    for (const auto& c : counters_)
+      for (const auto& [r, k] : c.rejected) n += k;
+    return n;
+  }
+
+  // Adds each stage's counters to stats["stages"], numbered from first_order.
+  void write(nlohmann::json& stage_json, size_t first_order) const {
+    for (size_t s = 0; s < stages_.size(); ++s) {
+      auto j = counters_json(counters_[s], first_order + s);
+      nlohmann::json extra = nlohmann::json::object();
+      stages_[s]->write_counters(extra);
+      j["counters"] = extra;
+      stage_json[stages_[s]->name()] = j;
+    }
+  }
+
+ private:
+  std::vector<std::unique_ptr<Stage>>& stages_;
+  std::vector<StageCounters> counters_;
+};
+
+// The deciding stages and all that follows them for one unit: the signature, the
+// metadata join, the documents file. Shared by a run and a replay.
+class DecidingOutput {
+ public:
+  explicit DecidingOutput(const UnitJob& job)
+      : job_(job),
+        docs_(job.docs_path, job.zstd_level),
+        rejects_(job.layout, job.unit.index, job.zstd_level),
+        measures_(job.layout.measures_path(job.unit.index), job.zstd_level),
+        deciding_(job.stages.deciding) {}
+
+  RejectSink& rejects() { return rejects_; }
+
+  // Decides on doc; a kept document is signed, joined and written. Every document is
+  // also written to the measures as it came, with the model scores measured on it.
+  void decide(Document& doc, const std::string& file) {
+    std::string entering = document_to_json(doc);
+    const bool kept = deciding_.run(doc, rejects_, file);
+    measured_.clear();
+    for (const auto& stage : job_.stages.deciding)
+      for (const auto& name : stage->model_scores())
+        if (const Score* s = doc.score(name)) measured_.push_back(*s);
+    measures_.write_line(measure_record_json(std::move(entering), doc.line_number, measured_));
+    if (kept) write_kept(doc);
+  }
+
+  void commit() {
+    docs_.commit();
+    rejects_.commit();
+    measures_.commit();
+    if (job_.signatures) job_.signatures->commit();
+  }
+
+ private:
+  void write_kept(Document& doc) {
+    using Clock = std::chrono::steady_clock;
+    if (job_.signatures) {
+      auto start = Clock::now();
+      job_.signatures->add(doc);
+      signature_seconds_ += std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    if (job_.finish) {
+      auto start = Clock::now();
+      ++finish_.docs_in;
+      finish_.bytes_in += doc.text.size();
+      job_.finish->process(doc);  // adds to the text; never drops
+      ++finish_.docs_out;
+      finish_.bytes_out += doc.text.size();
+      finish_.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    docs_.write_line(document_to_json(doc));
+    bytes_out_ += doc.text.size();
+  }
+
+ public:
+  // The unit's statistics once every document is decided; `earlier` are the counters
+  // before the deciding stages (parse and preparing stages), `earlier_rejects` the
+  // rejects they wrote (counted) and `copied_rejects` those copied from another run.
+  nlohmann::json stats(const nlohmann::json& earlier, uint64_t docs_in, uint64_t bytes_in, uint64_t earlier_rejects,
+                       uint64_t copied_rejects, const nlohmann::json& errors) const {
+    const InputFile& file = job_.plan.files[job_.unit.file_index];
+    // The balance is taken from what the writers wrote, so a lost line stops the run.
+    const uint64_t written = docs_.lines(), rejected = rejects_.lines() + copied_rejects;
+    check_unit_balance(file.display_name + " (unit " + std::to_string(job_.unit.index) + ")", docs_in, written,
+                       rejected);
+    const uint64_t counted = earlier_rejects + deciding_.rejected();
+    if (rejected != counted)
+      throw std::logic_error(file.display_name + ": " + std::to_string(rejected) + " rejects written but " +
+                             std::to_string(counted) + " counted by the stages");
+    nlohmann::json stats;
+    stats["unit"] = job_.unit.index;
+    stats["file"] = file.display_name;
+    stats["source"] = job_.source.name;
+    stats["docs_in"] = docs_in;
+    stats["docs_rejected"] = rejected;
+    // Documents streamed to the global steps are out once the final pass writes them.
+    const bool final_docs = job_.docs_path == job_.layout.docs_path(job_.unit.index);
+    stats["docs_out"] = final_docs ? written : 0;
+    if (!final_docs) stats["docs_streamed"] = written;
+    stats["bytes_in"] = bytes_in;
+    stats["bytes_out"] = bytes_out_;
+    stats["errors"] = errors;
+    if (job_.signatures) stats["dedup_signature_seconds"] = signature_seconds_;
+    auto& stage_json = stats["stages"];
+    stage_json = earlier;
+    const size_t first = earlier.size();  // parse is 0, the preparing stages follow
+    deciding_.write(stage_json, first);
+    if (job_.finish) {
+      auto j = counters_json(finish_, first + job_.stages.deciding.size());
+      nlohmann::json extra = nlohmann::json::object();
+      job_.finish->write_counters(extra);
+      j["counters"] = extra;
+      stage_json[job_.finish->name()] = j;
+    }
+    write_file_atomically(job_.layout.stats_path(job_.unit.index), stats.dump(1) + "\n");
+    return stats;
+  }
+
+ private:
+  const UnitJob& job_;
+  LineWriter docs_;
+  RejectSink rejects_;
+  LineWriter measures_;
+  std::vector<Score> measured_;
+  StageRun deciding_;
+  StageCounters finish_;
+  uint64_t bytes_out_ = 0;
+  double signature_seconds_ = 0;
+};
+
 }  // namespace
 
 std::string OutputLayout::docs_path(size_t unit) const { return root + "/docs/" + part_name(unit, extension); }
@@ -105,33 +267,29 @@ std::string OutputLayout::final_stats_path(size_t unit) const {
   return stats_dir() + buf;
 }
 
+std::string OutputLayout::measures_path(size_t unit) const { return root + "/measured/" + part_name(unit, extension); }
+
 std::string OutputLayout::streamed_docs_path(size_t unit) const {
   return root + "/stream/docs/" + part_name(unit, extension);
 }
 
-nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const SourceSpec& source,
-                        std::vector<std::unique_ptr<Stage>>& stages, Stage* finish, const OutputLayout& layout,
-                        const std::string& docs_path, SignatureWriter* signatures, int zstd_level,
-                        Progress& progress) {
+nlohmann::json run_unit(const UnitJob& job, Progress& progress) {
   using Clock = std::chrono::steady_clock;
-  const InputFile& file = plan.files[unit.file_index];
-  LineWriter docs(docs_path, zstd_level);
-  RejectSink rejects(layout, unit.index, zstd_level);
-  JsonlParser parser(source.text_field, source.id_field);
+  const InputFile& file = job.plan.files[job.unit.file_index];
+  DecidingOutput output(job);
+  RejectSink& rejects = output.rejects();
+  JsonlParser parser(job.source.text_field, job.source.id_field);
   StageCounters parse_counters;
-  std::vector<StageCounters> stage_counters(stages.size());
-  StageCounters finish_counters;
+  StageRun preparing(job.stages.preparing);
   std::vector<std::string> errors;
 
   Document doc;
-  doc.source = source.name;
-  doc.file_index = static_cast<uint32_t>(unit.file_index);
+  doc.source = job.source.name;
+  doc.file_index = static_cast<uint32_t>(job.unit.file_index);
   std::string detail;
-  uint64_t line_number = unit.first_line - 1;
-  uint64_t bytes_out = 0;
-  double signature_seconds = 0;
+  uint64_t line_number = job.unit.first_line - 1;
   try {
-    LineReader reader(file.path, unit.begin, unit.whole_file ? LineReader::kToEnd : unit.end);
+    LineReader reader(file.path, job.unit.begin, job.unit.whole_file ? LineReader::kToEnd : job.unit.end);
     std::string_view line;
     while (reader.next(line)) {
       ++line_number;
@@ -143,7 +301,7 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
       parse_counters.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
       if (status != ParseStatus::ok) {
         ++parse_counters.rejected[parse_status_name(status)];
-        rejects.write("parse", parse_reject_json(source, file, line_number, status, detail, line));
+        rejects.write("parse", parse_reject_json(job.source, file, line_number, status, detail, line));
         continue;
       }
       ++parse_counters.docs_out;
@@ -153,41 +311,8 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
       doc.scores.clear();
       doc.weight = 1.0;
 
-      bool kept = true;
-      for (size_t s = 0; s < stages.size() && kept; ++s) {
-        StageCounters& c = stage_counters[s];
-        ++c.docs_in;
-        c.bytes_in += doc.text.size();
-        auto start = Clock::now();
-        Verdict verdict = stages[s]->process(doc);
-        c.seconds += std::chrono::duration<double>(Clock::now() - start).count();
-        if (!verdict.keep()) {
-          ++c.rejected[verdict.reject_reason];
-          RejectInfo info{stages[s]->name(), verdict.reject_reason, file.display_name, line_number};
-          rejects.write(stages[s]->name(), document_to_json(doc, &info));
-          kept = false;
-          break;
-        }
-        ++c.docs_out;
-        c.bytes_out += doc.text.size();
-      }
-      if (!kept) continue;
-      if (signatures) {
-        auto start = Clock::now();
-        signatures->add(doc);
-        signature_seconds += std::chrono::duration<double>(Clock::now() - start).count();
-      }
-      if (finish) {
-        auto start = Clock::now();
-        ++finish_counters.docs_in;
-        finish_counters.bytes_in += doc.text.size();
-        finish->process(doc);  // adds to the text; never drops
-        ++finish_counters.docs_out;
-        finish_counters.bytes_out += doc.text.size();
-        finish_counters.seconds += std::chrono::duration<double>(Clock::now() - start).count();
-      }
-      docs.write_line(document_to_json(doc));
-      bytes_out += doc.text.size();
+      if (!preparing.run(doc, rejects, file.display_name)) continue;
+      output.decide(doc, file.display_name);
     }
   } catch (const IoError& e) {
     // A corrupt or truncated file: what was read before the fault is kept and counted;
@@ -195,54 +320,56 @@ nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const Source
     errors.push_back(e.what());
     log_warn(e.what(), " (after line ", line_number, ")");
   }
-  docs.commit();
-  rejects.commit();
-  if (signatures) signatures->commit();
+  output.commit();
 
-  // The balance is taken from what the writers wrote, so a lost line stops the run.
-  uint64_t counted_rejects = 0;
-  for (const auto& [r, n] : parse_counters.rejected) counted_rejects += n;
-  for (const auto& c : stage_counters)
-    for (const auto& [r, n] : c.rejected) counted_rejects += n;
-  const uint64_t written = docs.lines(), rejected = rejects.lines();
-  check_unit_balance(file.display_name + " (unit " + std::to_string(unit.index) + ")", parse_counters.docs_in, written,
-                     rejected);
-  if (rejected != counted_rejects)
-    throw std::logic_error(file.display_name + ": " + std::to_string(rejected) + " rejects written but " +
-                           std::to_string(counted_rejects) + " counted by the stages");
+  nlohmann::json earlier;
+  earlier["parse"] = counters_json(parse_counters, 0);
+  preparing.write(earlier, 1);
+  uint64_t earlier_rejects = preparing.rejected();
+  for (const auto& [r, n] : parse_counters.rejected) earlier_rejects += n;
+  return output.stats(earlier, parse_counters.docs_in, parse_counters.bytes_in, earlier_rejects, 0, errors);
+}
 
-  nlohmann::json stats;
-  stats["unit"] = unit.index;
-  stats["file"] = file.display_name;
-  stats["source"] = source.name;
-  stats["docs_in"] = parse_counters.docs_in;
-  stats["docs_rejected"] = rejected;
-  // Documents streamed to the global steps are out once the final pass writes them.
-  const bool final_docs = docs_path == layout.docs_path(unit.index);
-  stats["docs_out"] = final_docs ? written : 0;
-  if (!final_docs) stats["docs_streamed"] = written;
-  stats["bytes_in"] = parse_counters.bytes_in;
-  stats["bytes_out"] = bytes_out;
-  stats["errors"] = errors;
-  if (signatures) stats["dedup_signature_seconds"] = signature_seconds;
-  auto& stage_json = stats["stages"];
-  stage_json["parse"] = counters_json(parse_counters, 0);
-  for (size_t s = 0; s < stages.size(); ++s) {
-    auto j = counters_json(stage_counters[s], s + 1);
-    nlohmann::json extra = nlohmann::json::object();
-    stages[s]->write_counters(extra);
-    j["counters"] = extra;
-    stage_json[stages[s]->name()] = j;
+nlohmann::json replay_unit(const UnitJob& job, const OutputLayout& finished, Progress& progress) {
+  const size_t u = job.unit.index;
+  const InputFile& file = job.plan.files[job.unit.file_index];
+  const nlohmann::json before = nlohmann::json::parse(read_small_file(finished.stats_path(u)));
+  // Parse and the preparing stages are as they were: their counters and rejects carry over.
+  nlohmann::json earlier;
+  uint64_t earlier_rejects = 0, copied = 0;
+  std::vector<std::string> names{"parse"};
+  for (const auto& stage : job.stages.preparing) names.push_back(stage->name());
+  for (const auto& name : names) {
+    const nlohmann::json& counters = before.at("stages").at(name);
+    earlier[name] = counters;
+    for (const auto& [reason, n] : counters.at("rejected").items()) earlier_rejects += n.get<uint64_t>();
+    const std::string path = finished.rejects_path(name, u);
+    if (!std::filesystem::exists(path)) continue;
+    LineWriter out(job.layout.rejects_path(name, u), job.zstd_level);
+    LineReader in(path);
+    std::string_view line;
+    while (in.next(line)) out.write_line(line);
+    out.commit();
+    copied += out.lines();
   }
-  if (finish) {
-    auto j = counters_json(finish_counters, stages.size() + 1);
-    nlohmann::json extra = nlohmann::json::object();
-    finish->write_counters(extra);
-    j["counters"] = extra;
-    stage_json[finish->name()] = j;
+
+  DecidingOutput output(job);
+  MeasureRecordReader reader;
+  Document doc;
+  doc.file_index = static_cast<uint32_t>(job.unit.file_index);
+  const std::string measures = finished.measures_path(u);
+  LineReader in(measures);
+  std::string_view line;
+  uint64_t record = 0;
+  while (in.next(line)) {
+    ++record;
+    progress.add(1, line.size() + 1);
+    reader.parse(line, doc, measures + ":" + std::to_string(record));
+    output.decide(doc, file.display_name);
   }
-  write_file_atomically(layout.stats_path(unit.index), stats.dump(1) + "\n");
-  return stats;
+  output.commit();
+  return output.stats(earlier, before.at("docs_in").get<uint64_t>(), before.at("bytes_in").get<uint64_t>(),
+                      earlier_rejects, copied, before.at("errors"));
 }
 
 }  // namespace mucpt

@@ -1,6 +1,8 @@
 #pragma once
 // Runs one work unit through parsing and the per-document stages, writing its kept
-// documents, its rejects and, last, its statistics file, which marks it complete.
+// documents, its rejects, its measures and, last, its statistics file, which marks it
+// complete. `curate decide` replays a finished unit's measures through the deciding
+// stages alone and writes the same files.
 #include <nlohmann/json.hpp>
 #include <memory>
 #include <string>
@@ -9,6 +11,7 @@
 #include "common/progress.h"
 #include "curation/dedup/signature_writer.h"
 #include "curation/stage.h"
+#include "curation/stage_registry.h"
 #include "curation/work_plan.h"
 
 namespace mucpt {
@@ -21,19 +24,37 @@ struct OutputLayout {
   std::string stats_path(size_t unit) const;
   std::string final_stats_path(size_t unit) const;
   std::string stats_dir() const;
+  // Every document as it entered the deciding stages (see decide/measure_record.h).
+  std::string measures_path(size_t unit) const;
   // Where documents wait for the global steps, and their de-duplication records.
   std::string streamed_docs_path(size_t unit) const;
   std::string signatures_dir() const { return root + "/stream/signatures"; }
   std::string removals_dir() const { return root + "/stream/removals"; }
 };
 
-// Runs the unit and returns its statistics (also written to layout.stats_path()).
-// Kept documents go to docs_path; with a signature writer, each one's de-duplication
-// record is written too, from the text before `finish` (the metadata join) adds to it,
-// so that duplicates are found by their content alone.
-nlohmann::json run_unit(const WorkPlan& plan, const WorkUnit& unit, const SourceSpec& source,
-                        std::vector<std::unique_ptr<Stage>>& stages, Stage* finish, const OutputLayout& layout,
-                        const std::string& docs_path, SignatureWriter* signatures, int zstd_level,
-                        Progress& progress);
+// One unit's work: its input, its stages and where its documents go. Kept documents go
+// to docs_path; with a signature writer, each one's de-duplication record is written
+// too, from the text before `finish` (the metadata join) adds to it, so that duplicates
+// are found by their content alone.
+struct UnitJob {
+  const WorkPlan& plan;
+  const WorkUnit& unit;
+  const SourceSpec& source;
+  StageChain& stages;
+  Stage* finish = nullptr;
+  const OutputLayout& layout;
+  std::string docs_path;
+  SignatureWriter* signatures = nullptr;
+  int zstd_level = 3;
+};
+
+// Parses the unit's lines and runs every stage; returns its statistics (also written
+// to layout.stats_path()).
+nlohmann::json run_unit(const UnitJob& job, Progress& progress);
+
+// Replays the deciding stages on the measures `finished` (a run with the same
+// preparing stages) wrote for this unit. Parse and preparing-stage rejects are copied
+// from `finished` and their counters taken from its statistics.
+nlohmann::json replay_unit(const UnitJob& job, const OutputLayout& finished, Progress& progress);
 
 }  // namespace mucpt

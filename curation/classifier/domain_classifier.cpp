@@ -28,7 +28,9 @@ double DomainClassifier::probability(std::string_view text) const {
 
 Verdict DomainClassifier::process(Document& doc) {
   double p = 0.0;
-  if (options_.by_paragraph) {
+  if (const Score* stored = doc.measured_score(score_name_)) {
+    p = stored->number;
+  } else if (options_.by_paragraph) {
     size_t start = 0;
     while (start < doc.text.size()) {
       size_t end = doc.text.find("\n\n", start);

@@ -10,9 +10,18 @@ LanguageFilter::LanguageFilter(std::shared_ptr<const FastTextModel> model, std::
     : model_(std::move(model)), languages_(std::move(languages)), threshold_(threshold) {}
 
 Verdict LanguageFilter::process(Document& doc) {
-  auto top = model_->predict(doc.text, 1);
-  std::string lang = top.empty() ? "unknown" : top[0].first;
-  double p = top.empty() ? 0.0 : top[0].second;
+  std::string lang;
+  double p = 0.0;
+  const Score* stored_lang = doc.measured_score("lang");
+  const Score* stored_p = doc.measured_score("lang_p");
+  if (stored_lang && stored_p) {
+    lang = stored_lang->label;
+    p = stored_p->number;
+  } else {
+    auto top = model_->predict(doc.text, 1);
+    lang = top.empty() ? "unknown" : top[0].first;
+    p = top.empty() ? 0.0 : top[0].second;
+  }
   doc.set_label("lang", lang);
   doc.set_score("lang_p", p);
   ++per_language_[lang];

@@ -18,6 +18,7 @@ class LanguageFilter : public Stage {
   const char* name() const override { return "langid"; }
   Verdict process(Document& doc) override;
   void write_counters(nlohmann::json& out) const override;
+  std::vector<std::string> model_scores() const override { return {"lang", "lang_p"}; }
 
  private:
   std::shared_ptr<const FastTextModel> model_;

@@ -28,6 +28,7 @@ ensure_packages slurm-wlm munge || cannot_run "slurm-wlm and munge are not insta
 start_cluster "$work/cluster" || cannot_run "the Slurm daemons did not start"
 
 out=$work/quick
+rm -rf "$out" "$work/failed"  # a run left by an earlier test would be resumed, not run
 report=$(scripts/slurm/pipeline.sh --quick "$out" --wait 2>&1)
 status=$?
 echo "$report"

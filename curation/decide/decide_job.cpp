@@ -1,0 +1,99 @@
+#include "curation/decide/decide_job.h"
+
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "common/hashing.h"
+#include "common/line_writer.h"
+#include "common/log.h"
+#include "curation/curate_job.h"
+
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+namespace {
+
+// Options read before the deciding stages, by the models whose scores the run stored,
+// or by the work plan: changing one changes what the run measured.
+constexpr const char* kMeasuringPrefixes[] = {"normalize.", "clean.", "html.", "privacy.", "decontam."};
+constexpr const char* kMeasuringKeys[] = {"manifest", "curate.split_bytes", "langid.model", "classifier.model",
+                                          "classifier.label", "classifier.by_paragraph"};
+
+nlohmann::json read_run_identity(const std::string& run) {
+  const std::string path = run + "/run.json";
+  if (!fs::exists(path)) throw UserError("'" + run + "' is not a curate output folder (no run.json)");
+  if (!fs::exists(run + "/report.json"))
+    throw UserError("the run in '" + run + "' has not finished (no report.json): finish it with curate first");
+  if (!fs::is_directory(run + "/measured"))
+    throw UserError("the run in '" + run + "' kept no measures (no measured/): run curate again to decide on it");
+  nlohmann::json id = nlohmann::json::parse(read_small_file(path), nullptr, false);
+  if (!id.is_object() || !id.contains("options")) throw UserError(path + ": not a curate run identity");
+  return id;
+}
+
+// The run's options with those given to decide in their place.
+std::vector<std::string> decided_arguments(const Config& given, const nlohmann::json& run_options) {
+  const auto now = given.values_as_text();
+  std::vector<std::string> args{"curate"};
+  for (const auto& [key, value] : now) {
+    if (key == "config" || key == "run") continue;
+    std::string text = value;
+    if (key != "output" && !given.was_set(key)) {
+      if (!run_options.contains(key)) continue;  // an option newer than the run: its default
+      text = run_options[key].get<std::string>();
+    } else if (key != "output" && run_options.contains(key) && !decidable_option(key) &&
+               run_options[key].get<std::string>() != text) {
+      throw ConfigError("curate decide cannot change '" + key + "' (from '" + run_options[key].get<std::string>() +
+                        "' to '" + text + "'): it changes what the run measured; run curate again for it");
+    }
+    if (text.empty()) args.insert(args.end(), {"--" + key, ""});  // an empty value follows as its own word
+    else args.push_back("--" + key + "=" + text);
+  }
+  return args;
+}
+
+}  // namespace
+
+void register_decide_options(Config& config) {
+  config.add_string("run", "", "curate decide: the finished run whose measures are decided again");
+}
+
+bool decidable_option(const std::string& key) {
+  for (const char* prefix : kMeasuringPrefixes)
+    if (key.rfind(prefix, 0) == 0) return false;
+  for (const char* measuring : kMeasuringKeys)
+    if (key == measuring) return false;
+  return true;
+}
+
+int run_decide(const Config& config, const MpiContext& mpi) {
+  const std::string run = config.get_string("run");
+  const std::string out = config.get_string("output");
+  if (run.empty()) throw UserError("curate decide needs --run: the finished run to decide on");
+  if (out.empty()) throw UserError("curate decide needs --output: a new folder for the decided run");
+  if (fs::exists(run) && fs::exists(out) && fs::equivalent(run, out))
+    throw UserError("curate decide writes a new folder: --output must not be the run it reads");
+  const nlohmann::json id = read_run_identity(run);
+  const nlohmann::json& options = id["options"];
+
+  Config decided("curate decide");
+  register_curate_options(decided);
+  register_decide_options(decided);
+  const std::vector<std::string> args = decided_arguments(config, options);
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  decided.parse(static_cast<int>(argv.size()), argv.data(), std::clog);
+
+  const std::string manifest = decided.get_string("manifest");
+  if (!fs::exists(manifest) || hash64(read_small_file(manifest)) != id.value("manifest_hash", uint64_t{0}))
+    throw UserError("the manifest '" + manifest + "' changed since the run in '" + run + "': run curate again");
+
+  OutputLayout finished{run};
+  if (options.value("curate.compression", std::string("zstd")) == "none") finished.extension = ".jsonl";
+  if (mpi.rank() == 0) log_info("deciding again on the measures of ", run);
+  return run_curate_pipeline(decided, mpi, &finished);
+}
+
+}  // namespace mucpt

@@ -1,0 +1,169 @@
+// `curate decide` against full runs: other thresholds applied to a finished run's
+// measures write the documents, rejects and tokens a full run with those thresholds
+// writes, byte for byte; options that change what was measured are refused by name.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "common/line_reader.h"
+#include "common/line_writer.h"
+#include "tests/test_support.h"
+
+using namespace mucpt;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string curate(int ranks) {
+  return "mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " + testing::build_dir() +
+         "/curate --curate.progress=false ";
+}
+
+// One world and tokenizer per test binary run.
+const std::string& world() {
+  static std::string dir = [] {
+    std::string d = testing::scratch_dir("decide_world");
+    auto r = testing::run_command(testing::build_dir() + "/synth --docs 1500 --seed 5 --output " + d);
+    REQUIRE(r.exit_code == 0);
+    r = testing::run_command(testing::build_dir() + "/train-tokenizer --input " + d +
+                             "/sources/encyclopedia.jsonl.zst --text-field text --vocab-size 1024 --output " + d +
+                             "/tokenizer.json");
+    REQUIRE(r.exit_code == 0);
+    return d;
+  }();
+  return dir;
+}
+
+// Every file under the folders that hold the run's output, by path without its
+// compression suffix, with its content uncompressed.
+std::map<std::string, std::string> output_of(const std::string& run) {
+  std::map<std::string, std::string> files;
+  for (const char* dir : {"docs", "rejects", "tokens"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(run) / dir)) {
+      if (!entry.is_regular_file()) continue;
+      std::string name = fs::relative(entry.path(), run).string();
+      std::string content;
+      if (entry.path().extension() == ".zst" || entry.path().extension() == ".jsonl") {
+        if (entry.path().extension() == ".zst") name.resize(name.size() - 4);
+        LineReader reader(entry.path().string());
+        std::string_view line;
+        while (reader.next(line)) content.append(line).push_back('\n');
+      } else {
+        content = read_small_file(entry.path().string());
+      }
+      files[name] = std::move(content);
+    }
+  }
+  return files;
+}
+
+void check_same_output(const std::string& full, const std::string& decided) {
+  const auto a = output_of(full), b = output_of(decided);
+  std::vector<std::string> names_a, names_b;
+  for (const auto& [name, content] : a) names_a.push_back(name);
+  for (const auto& [name, content] : b) names_b.push_back(name);
+  REQUIRE(names_a == names_b);
+  for (const auto& [name, content] : a) {
+    INFO(name);
+    CHECK(content.size() == b.at(name).size());
+    CHECK(content == b.at(name));
+  }
+}
+
+uint64_t docs_out(const std::string& run) {
+  auto report = nlohmann::json::parse(read_small_file(run + "/report.json"));
+  return report["docs_out"].get<uint64_t>();
+}
+
+}  // namespace
+
+TEST_CASE("decide with a stricter word count writes what a full run with it writes") {
+  const std::string run = testing::scratch_dir("decide_default"), full = testing::scratch_dir("decide_full80"),
+                    decided = testing::scratch_dir("decide_80");
+  auto r = testing::run_command(curate(2) + "--manifest " + world() + "/manifest.json --tokenizer " + world() +
+                                "/tokenizer.json --output " + run);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  r = testing::run_command(curate(2) + "--manifest " + world() + "/manifest.json --tokenizer " + world() +
+                           "/tokenizer.json --output " + full + " --gopher_quality.min_words=80");
+  REQUIRE(r.exit_code == 0);
+  // On 3 ranks: the measures belong to units, not to ranks.
+  r = testing::run_command(curate(3) + "decide --run " + run + " --output " + decided + " --gopher_quality.min_words=80");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(docs_out(decided) < docs_out(run));
+  CHECK(docs_out(decided) == docs_out(full));
+  const auto report = nlohmann::json::parse(read_small_file(decided + "/report.json"));
+  CHECK(report["stages"]["gopher_quality"]["rejected"]["short_doc"].get<uint64_t>() > 0);
+  CHECK(report["docs_in"].get<uint64_t>() == report["docs_out"].get<uint64_t>() + report["docs_rejected"].get<uint64_t>());
+  // Tokens are packed per rank: compare with the full run on the same rank count.
+  const std::string full3 = testing::scratch_dir("decide_full80_np3");
+  r = testing::run_command(curate(3) + "--manifest " + world() + "/manifest.json --tokenizer " + world() +
+                           "/tokenizer.json --output " + full3 + " --gopher_quality.min_words=80");
+  REQUIRE(r.exit_code == 0);
+  check_same_output(full3, decided);
+  CHECK(read_small_file(full3 + "/run.json") == read_small_file(decided + "/run.json"));
+}
+
+TEST_CASE("decide with looser language, domain and quality thresholds writes what a full run writes") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string classifier = testing::scratch_dir("decide_classifier") + "/music.bin";
+  auto r = testing::run_command(testing::build_dir() + "/curate train-classifier --manifest " + world() +
+                                "/manifest.json --output " + classifier + " --classifier.threads 1");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string common = "--manifest " + world() + "/manifest.json --tokenizer " + world() +
+                             "/tokenizer.json --langid.model " + data + "/fasttext/lid.176.ftz --classifier.model " + classifier +
+                             " --classifier.policy weight";
+  const std::string strict = " --langid.languages=en --classifier.threshold=0.3";
+  const std::string looser =
+      " --langid.languages=en,zh --langid.threshold=0.3 --classifier.threshold=0.05 --classifier.weight_min=0.8"
+      " --c4.min_sentences=1 --gopher_quality.min_words=20";
+  const std::string run = testing::scratch_dir("decide_strict"), full = testing::scratch_dir("decide_loose_full"),
+                    decided = testing::scratch_dir("decide_loose");
+  r = testing::run_command(curate(2) + common + strict + " --output " + run);
+  REQUIRE(r.exit_code == 0);
+  r = testing::run_command(curate(2) + common + looser + " --output " + full);
+  REQUIRE(r.exit_code == 0);
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + decided + looser);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(docs_out(decided) > docs_out(run));
+  check_same_output(full, decided);
+
+  // A decided run can be decided on again: back to the first thresholds.
+  const std::string again = testing::scratch_dir("decide_back");
+  r = testing::run_command(curate(2) + "decide --run " + decided + " --output " + again +
+                           " --langid.languages=en --langid.threshold=0.65 --classifier.threshold=0.3"
+                           " --classifier.weight_min=0.1 --c4.min_sentences=3 --gopher_quality.min_words=50");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  check_same_output(run, again);
+}
+
+TEST_CASE("decide refuses what it cannot decide, naming the option or the folder") {
+  const std::string run = testing::scratch_dir("decide_refusals");
+  auto r = testing::run_command(curate(2) + "--manifest " + world() + "/manifest.json --output " + run);
+  REQUIRE(r.exit_code == 0);
+  const std::string out = testing::scratch_dir("decide_refused") + "/out";
+
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + out + " --privacy.max_hits=3");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("cannot change 'privacy.max_hits'") && Catch::Contains("run curate again"));
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + out + " --normalize.enabled=false");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("'normalize.enabled'"));
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + run);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("must not be the run it reads"));
+  r = testing::run_command(curate(2) + "decide --run " + out + "-missing --output " + out);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("-missing' is not a curate output folder"));
+  CHECK_FALSE(fs::exists(out));
+
+  fs::remove_all(run + "/measured");
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + out);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("kept no measures"));
+}
