@@ -25,13 +25,6 @@ const Score* Document::score(const std::string& name) const {
   return nullptr;
 }
 
-const Score* Document::measured_score(const std::string& name) const {
-  for (const auto& s : measured) {
-    if (s.name == name) return &s;
-  }
-  return nullptr;
-}
-
 std::string document_to_json(const Document& doc, const RejectInfo* reject) {
   std::string out;
   out.reserve(doc.text.size() + doc.meta_json.size() + 128);

@@ -21,8 +21,9 @@ struct Document {
   std::string meta_json;   // every other input field, as one JSON object ("{}" when none)
   std::vector<Score> scores;
   double weight = 1.0;
-  // Model scores an earlier run measured on this same text (`curate decide`): a stage
-  // that finds its scores here takes them instead of running its model again.
+  // What stages measured, kept for `curate decide` (see common/measure_cache.h): a
+  // stage that finds its measures of this same text here takes them instead of
+  // measuring again.
   std::vector<Score> measured;
 
   // Where the document came from: the global document id used by every decision
@@ -33,7 +34,6 @@ struct Document {
   void set_score(const std::string& name, double value);
   void set_label(const std::string& name, const std::string& label);
   const Score* score(const std::string& name) const;
-  const Score* measured_score(const std::string& name) const;
 };
 
 // Why and where a document was rejected, added to its JSON line in rejects/.

@@ -10,6 +10,10 @@ namespace mucpt {
 
 inline uint64_t hash64(std::string_view s, uint64_t seed = 0) { return XXH3_64bits_withSeed(s.data(), s.size(), seed); }
 
+// Hashes of option values (their exact bits), chained by the seed.
+inline uint64_t hash64(double value, uint64_t seed) { return XXH3_64bits_withSeed(&value, sizeof value, seed); }
+inline uint64_t hash64(int64_t value, uint64_t seed) { return XXH3_64bits_withSeed(&value, sizeof value, seed); }
+
 struct Hash128 {
   uint64_t low = 0, high = 0;
   bool operator==(const Hash128& o) const { return low == o.low && high == o.high; }

@@ -134,7 +134,7 @@ void number_lines(WorkPlan& plan, int rank) {
 
 int run_curate(const Config& config, const MpiContext& mpi) { return run_curate_pipeline(config, mpi, nullptr); }
 
-int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* replay_from) {
+int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* measures_from) {
   auto started = std::chrono::steady_clock::now();
   const std::string manifest_path = config.get_string("manifest");
   const std::string out = config.get_string("output");
@@ -171,11 +171,11 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
     }
   }
 
-  if (replay_from) {
+  if (measures_from) {
     // The measures belong to the finished run's units: its inputs must be these.
-    const nlohmann::json finished = nlohmann::json::parse(read_small_file(replay_from->root + "/run.json"));
+    const nlohmann::json finished = nlohmann::json::parse(read_small_file(measures_from->root + "/run.json"));
     if (finished.value("inputs", nlohmann::json()) != run_identity(config, plan)["inputs"])
-      throw UserError("the input files changed since the run in '" + replay_from->root + "': run curate again");
+      throw UserError("the input files changed since the run in '" + measures_from->root + "': run curate again");
   }
   fs::create_directories(out);
   check_resumable(config, plan, out, mpi.rank());
@@ -189,7 +189,7 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
   const auto& mine = plan.assignment[static_cast<size_t>(mpi.rank())];
   uint64_t my_bytes = 0;
   for (size_t u : mine) my_bytes += plan.units[u].end - plan.units[u].begin;
-  Progress progress(replay_from ? "decide (rank 0)" : "curate (rank 0)", replay_from ? 0 : my_bytes,
+  Progress progress(measures_from ? "decide (rank 0)" : "curate (rank 0)", my_bytes,
                     mpi.rank() == 0 && config.get_bool("curate.progress"));
   int zstd_level = static_cast<int>(config.get_int("curate.zstd_level"));
   size_t skipped = 0;
@@ -211,10 +211,17 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
     if (dedup.enabled)
       signatures = std::make_unique<SignatureWriter>(signature_path(layout.signatures_dir(), u), dedup,
                                                      static_cast<double>(source.priority));
-    const UnitJob job{plan,   unit, source, stages, join.get(), layout,
-                      dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u), signatures.get(), zstd_level};
-    if (replay_from) replay_unit(job, *replay_from, progress);
-    else run_unit(job, progress);
+    const UnitJob job{plan,
+                      unit,
+                      source,
+                      stages,
+                      join.get(),
+                      layout,
+                      dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u),
+                      signatures.get(),
+                      zstd_level,
+                      measures_from ? measures_from->measures_path(u) : std::string()};
+    run_unit(job, progress);
   }
   progress.finish();
   if (skipped > 0) log_info("resumed: ", skipped, " of ", mine.size(), " units were already complete");

@@ -13,9 +13,9 @@ void register_curate_options(Config& config);
 
 // Each returns the process exit code.
 int run_curate(const Config& config, const MpiContext& mpi);
-// The run itself. With replay_from, the units are not parsed and prepared again: the
-// deciding stages are replayed on the measures of that finished run (`curate decide`).
-int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* replay_from);
+// The run itself. With measures_from (`curate decide`), the stages take what that
+// finished run measured on the same texts instead of measuring again.
+int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* measures_from);
 // `curate train-classifier`: a fastText domain classifier from a labelled manifest.
 int run_train_classifier(const Config& config, const MpiContext& mpi);
 

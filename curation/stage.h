@@ -4,7 +4,6 @@
 // documents, bytes and time around them.
 #include <nlohmann/json_fwd.hpp>
 #include <string>
-#include <vector>
 
 #include "common/document.h"
 
@@ -24,9 +23,6 @@ class Stage {
   virtual Verdict process(Document& doc) = 0;
   // Stage-specific counters, added to the report under the stage's name.
   virtual void write_counters(nlohmann::json& out) const {}
-  // Scores that cost a model's inference. A run stores them with each document, so
-  // that `curate decide` takes them from there (Document::measured) instead.
-  virtual std::vector<std::string> model_scores() const { return {}; }
 };
 
 }  // namespace mucpt

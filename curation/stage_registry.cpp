@@ -72,7 +72,7 @@ StageChain build_stage_chain(const StageSettings& config) {
                                                       mode == "cut" ? DecontamMode::cut : DecontamMode::remove,
                                                       static_cast<size_t>(config.get_int("decontam.min_chars"))));
   }
-  // From here on every stage only measures and decides: what `curate decide` replays.
+  // From here on the stages measure and decide; their measures are kept for `curate decide`.
   std::vector<std::unique_ptr<Stage>>& deciding = chain.deciding;
   if (std::string model = config.get_string("langid.model"); !model.empty()) {
     deciding.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(model),

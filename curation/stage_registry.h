@@ -11,10 +11,10 @@ namespace mucpt {
 
 void register_stage_options(Config& config);
 
-// The stage chain of one source, in order: first the stages that change the text (and
-// reject what they cannot change), then the stages that only measure the text and
-// decide on thresholds. A finished run stores every document as it enters the
-// deciding stages, so `curate decide` replays those alone with other thresholds.
+// The stage chain of one source, in order: first the stages that prepare the text
+// (cheap to run again), then those that measure it and decide on thresholds. What the
+// deciding stages measured on each document is kept in measured/, so that `curate
+// decide` can run the chain again with other thresholds without measuring again.
 struct StageChain {
   std::vector<std::unique_ptr<Stage>> preparing;  // normalize, clean, html, privacy, decontam
   std::vector<std::unique_ptr<Stage>> deciding;   // langid, classifier, length, quality rules

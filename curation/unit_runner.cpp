@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 
 #include "common/json_writer.h"
@@ -151,16 +150,11 @@ class DecidingOutput {
 
   RejectSink& rejects() { return rejects_; }
 
-  // Decides on doc; a kept document is signed, joined and written. Every document is
-  // also written to the measures as it came, with the model scores measured on it.
+  // Decides on doc; a kept document is signed, joined and written. What the stages
+  // measured on it goes to the measures, kept or not.
   void decide(Document& doc, const std::string& file) {
-    std::string entering = document_to_json(doc);
     const bool kept = deciding_.run(doc, rejects_, file);
-    measured_.clear();
-    for (const auto& stage : job_.stages.deciding)
-      for (const auto& name : stage->model_scores())
-        if (const Score* s = doc.score(name)) measured_.push_back(*s);
-    measures_.write_line(measure_record_json(std::move(entering), doc.line_number, measured_));
+    measures_.write_line(measure_record_json(doc.line_number, doc.measured));
     if (kept) write_kept(doc);
   }
 
@@ -195,12 +189,12 @@ class DecidingOutput {
  public:
   // The unit's statistics once every document is decided; `earlier` are the counters
   // before the deciding stages (parse and preparing stages), `earlier_rejects` the
-  // rejects they wrote (counted) and `copied_rejects` those copied from another run.
+  // rejects they wrote.
   nlohmann::json stats(const nlohmann::json& earlier, uint64_t docs_in, uint64_t bytes_in, uint64_t earlier_rejects,
-                       uint64_t copied_rejects, const nlohmann::json& errors) const {
+                       const nlohmann::json& errors) const {
     const InputFile& file = job_.plan.files[job_.unit.file_index];
     // The balance is taken from what the writers wrote, so a lost line stops the run.
-    const uint64_t written = docs_.lines(), rejected = rejects_.lines() + copied_rejects;
+    const uint64_t written = docs_.lines(), rejected = rejects_.lines();
     check_unit_balance(file.display_name + " (unit " + std::to_string(job_.unit.index) + ")", docs_in, written,
                        rejected);
     const uint64_t counted = earlier_rejects + deciding_.rejected();
@@ -241,7 +235,6 @@ class DecidingOutput {
   LineWriter docs_;
   RejectSink rejects_;
   LineWriter measures_;
-  std::vector<Score> measured_;
   StageRun deciding_;
   StageCounters finish_;
   uint64_t bytes_out_ = 0;
@@ -282,6 +275,8 @@ nlohmann::json run_unit(const UnitJob& job, Progress& progress) {
   StageCounters parse_counters;
   StageRun preparing(job.stages.preparing);
   std::vector<std::string> errors;
+  std::unique_ptr<MeasureRecords> stored;
+  if (!job.measures_from.empty()) stored = std::make_unique<MeasureRecords>(job.measures_from);
 
   Document doc;
   doc.source = job.source.name;
@@ -309,9 +304,11 @@ nlohmann::json run_unit(const UnitJob& job, Progress& progress) {
       doc.line_number = line_number;
       if (doc.id.empty()) doc.id = file.display_name + ":" + std::to_string(line_number);
       doc.scores.clear();
+      doc.measured.clear();
       doc.weight = 1.0;
 
       if (!preparing.run(doc, rejects, file.display_name)) continue;
+      if (stored) stored->fill(doc);
       output.decide(doc, file.display_name);
     }
   } catch (const IoError& e) {
@@ -327,49 +324,7 @@ nlohmann::json run_unit(const UnitJob& job, Progress& progress) {
   preparing.write(earlier, 1);
   uint64_t earlier_rejects = preparing.rejected();
   for (const auto& [r, n] : parse_counters.rejected) earlier_rejects += n;
-  return output.stats(earlier, parse_counters.docs_in, parse_counters.bytes_in, earlier_rejects, 0, errors);
-}
-
-nlohmann::json replay_unit(const UnitJob& job, const OutputLayout& finished, Progress& progress) {
-  const size_t u = job.unit.index;
-  const InputFile& file = job.plan.files[job.unit.file_index];
-  const nlohmann::json before = nlohmann::json::parse(read_small_file(finished.stats_path(u)));
-  // Parse and the preparing stages are as they were: their counters and rejects carry over.
-  nlohmann::json earlier;
-  uint64_t earlier_rejects = 0, copied = 0;
-  std::vector<std::string> names{"parse"};
-  for (const auto& stage : job.stages.preparing) names.push_back(stage->name());
-  for (const auto& name : names) {
-    const nlohmann::json& counters = before.at("stages").at(name);
-    earlier[name] = counters;
-    for (const auto& [reason, n] : counters.at("rejected").items()) earlier_rejects += n.get<uint64_t>();
-    const std::string path = finished.rejects_path(name, u);
-    if (!std::filesystem::exists(path)) continue;
-    LineWriter out(job.layout.rejects_path(name, u), job.zstd_level);
-    LineReader in(path);
-    std::string_view line;
-    while (in.next(line)) out.write_line(line);
-    out.commit();
-    copied += out.lines();
-  }
-
-  DecidingOutput output(job);
-  MeasureRecordReader reader;
-  Document doc;
-  doc.file_index = static_cast<uint32_t>(job.unit.file_index);
-  const std::string measures = finished.measures_path(u);
-  LineReader in(measures);
-  std::string_view line;
-  uint64_t record = 0;
-  while (in.next(line)) {
-    ++record;
-    progress.add(1, line.size() + 1);
-    reader.parse(line, doc, measures + ":" + std::to_string(record));
-    output.decide(doc, file.display_name);
-  }
-  output.commit();
-  return output.stats(earlier, before.at("docs_in").get<uint64_t>(), before.at("bytes_in").get<uint64_t>(),
-                      earlier_rejects, copied, before.at("errors"));
+  return output.stats(earlier, parse_counters.docs_in, parse_counters.bytes_in, earlier_rejects, errors);
 }
 
 }  // namespace mucpt

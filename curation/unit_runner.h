@@ -1,8 +1,8 @@
 #pragma once
 // Runs one work unit through parsing and the per-document stages, writing its kept
 // documents, its rejects, its measures and, last, its statistics file, which marks it
-// complete. `curate decide` replays a finished unit's measures through the deciding
-// stages alone and writes the same files.
+// complete. Given the measures a finished run wrote for the unit (`curate decide`), the
+// stages take stored values for the texts they measured before.
 #include <nlohmann/json.hpp>
 #include <memory>
 #include <string>
@@ -46,15 +46,11 @@ struct UnitJob {
   std::string docs_path;
   SignatureWriter* signatures = nullptr;
   int zstd_level = 3;
+  std::string measures_from;  // a finished run's measures of this unit; empty: measure everything
 };
 
 // Parses the unit's lines and runs every stage; returns its statistics (also written
 // to layout.stats_path()).
 nlohmann::json run_unit(const UnitJob& job, Progress& progress);
-
-// Replays the deciding stages on the measures `finished` (a run with the same
-// preparing stages) wrote for this unit. Parse and preparing-stage rejects are copied
-// from `finished` and their counters taken from its statistics.
-nlohmann::json replay_unit(const UnitJob& job, const OutputLayout& finished, Progress& progress);
 
 }  // namespace mucpt

@@ -7,6 +7,7 @@
 #include "common/config.h"
 #include "common/hashing.h"
 #include "curation/classifier/classifier_text.h"
+#include "common/measure_cache.h"
 
 namespace mucpt {
 
@@ -26,20 +27,27 @@ double DomainClassifier::probability(std::string_view text) const {
   return model_->probability(classifier_text(text), options_.label);
 }
 
+double DomainClassifier::measure(std::string_view text) const {
+  if (!options_.by_paragraph) return probability(text);
+  double p = 0.0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) p = std::max(p, probability(text.substr(start, end - start)));
+    start = end + 2;
+  }
+  return p;
+}
+
 Verdict DomainClassifier::process(Document& doc) {
   double p = 0.0;
-  if (const Score* stored = doc.measured_score(score_name_)) {
-    p = stored->number;
-  } else if (options_.by_paragraph) {
-    size_t start = 0;
-    while (start < doc.text.size()) {
-      size_t end = doc.text.find("\n\n", start);
-      if (end == std::string::npos) end = doc.text.size();
-      if (end > start) p = std::max(p, probability(std::string_view(doc.text).substr(start, end - start)));
-      start = end + 2;
-    }
+  const uint64_t key = measure_key(doc.text, hash64(options_.label, options_.by_paragraph));
+  if (const Score* found = find_measures(doc, name(), key, 1)) {
+    p = found->number;
   } else {
-    p = probability(doc.text);
+    p = measure(doc.text);
+    store_measures(doc, name(), key, 1)->number = p;
   }
   doc.set_score(score_name_, p);
   ++histogram_[doc.source][std::min<size_t>(9, static_cast<size_t>(p * 10))];

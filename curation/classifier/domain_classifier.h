@@ -34,10 +34,11 @@ class DomainClassifier : public Stage {
   const char* name() const override { return "classifier"; }
   Verdict process(Document& doc) override;
   void write_counters(nlohmann::json& out) const override;
-  std::vector<std::string> model_scores() const override { return {score_name_}; }
 
   // The probability of the label for one text (normalised as in training).
   double probability(std::string_view text) const;
+  // The document's score: the probability of the text, or of its best paragraph.
+  double measure(std::string_view text) const;
 
  private:
   enum class Policy { threshold, pareto, weight };

@@ -15,11 +15,8 @@ namespace mucpt {
 
 namespace {
 
-// Options read before the deciding stages, by the models whose scores the run stored,
-// or by the work plan: changing one changes what the run measured.
-constexpr const char* kMeasuringPrefixes[] = {"normalize.", "clean.", "html.", "privacy.", "decontam."};
-constexpr const char* kMeasuringKeys[] = {"manifest", "curate.split_bytes", "langid.model", "classifier.model",
-                                          "classifier.label", "classifier.by_paragraph"};
+// The measures are kept per work unit: the units must stay those of the run.
+constexpr const char* kWorkPlanKey = "curate.split_bytes";
 
 nlohmann::json read_run_identity(const std::string& run) {
   const std::string path = run + "/run.json";
@@ -43,10 +40,9 @@ std::vector<std::string> decided_arguments(const Config& given, const nlohmann::
     if (key != "output" && !given.was_set(key)) {
       if (!run_options.contains(key)) continue;  // an option newer than the run: its default
       text = run_options[key].get<std::string>();
-    } else if (key != "output" && run_options.contains(key) && !decidable_option(key) &&
-               run_options[key].get<std::string>() != text) {
+    } else if (key == kWorkPlanKey && run_options.contains(key) && run_options[key].get<std::string>() != text) {
       throw ConfigError("curate decide cannot change '" + key + "' (from '" + run_options[key].get<std::string>() +
-                        "' to '" + text + "'): it changes what the run measured; run curate again for it");
+                        "' to '" + text + "'): the run's measures belong to its work units; run curate again for it");
     }
     if (text.empty()) args.insert(args.end(), {"--" + key, ""});  // an empty value follows as its own word
     else args.push_back("--" + key + "=" + text);
@@ -58,14 +54,6 @@ std::vector<std::string> decided_arguments(const Config& given, const nlohmann::
 
 void register_decide_options(Config& config) {
   config.add_string("run", "", "curate decide: the finished run whose measures are decided again");
-}
-
-bool decidable_option(const std::string& key) {
-  for (const char* prefix : kMeasuringPrefixes)
-    if (key.rfind(prefix, 0) == 0) return false;
-  for (const char* measuring : kMeasuringKeys)
-    if (key == measuring) return false;
-  return true;
 }
 
 int run_decide(const Config& config, const MpiContext& mpi) {
@@ -92,7 +80,7 @@ int run_decide(const Config& config, const MpiContext& mpi) {
 
   OutputLayout finished{run};
   if (options.value("curate.compression", std::string("zstd")) == "none") finished.extension = ".jsonl";
-  if (mpi.rank() == 0) log_info("deciding again on the measures of ", run);
+  if (mpi.rank() == 0) log_info("curating again with the measures of ", run);
   return run_curate_pipeline(decided, mpi, &finished);
 }
 

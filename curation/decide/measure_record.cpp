@@ -4,75 +4,116 @@
 
 #include "common/errors.h"
 #include "common/json_writer.h"
+#include "common/line_reader.h"
 
 namespace mucpt {
 
 namespace od = simdjson::ondemand;
 
-namespace {
-
-void write_scores(JsonWriter& w, const std::vector<Score>& scores) {
+std::string measure_record_json(uint64_t line, const std::vector<Score>& measured) {
+  std::string out;
+  JsonWriter w(out);
   w.begin_object();
-  for (const auto& s : scores) {
-    if (s.label.empty()) w.field(s.name, s.number);
-    else w.field(s.name, s.label);
+  w.field("line", line);
+  w.key("measured").begin_object();
+  bool open = false;
+  for (const auto& s : measured) {
+    if (!s.name.empty()) {  // a stage's entry: its name, then its key and values in an array
+      if (open) w.end_array();
+      w.key(s.name).begin_array().value(static_cast<uint64_t>(s.number));
+      open = true;
+    } else if (s.label.empty()) {
+      w.value(s.number);
+    } else {
+      w.value(s.label);
+    }
   }
+  if (open) w.end_array();
   w.end_object();
+  w.end_object();
+  return out;
 }
 
-// Scores in their written order: numbers and labels.
-void read_scores(od::object object, std::vector<Score>& out) {
-  out.clear();
-  for (auto field : object) {
-    Score s;
-    s.name = std::string(std::string_view(field.unescaped_key()));
-    od::value v = field.value();
-    if (v.type() == od::json_type::string) s.label = std::string(std::string_view(v.get_string()));
-    else s.number = double(v.get_double());
-    out.push_back(std::move(s));
+namespace {
+
+void parse_with(od::parser& parser, simdjson::padded_string& buffer, std::string_view line, uint64_t& input_line,
+                std::vector<Score>& measured, const std::string& where) {
+  buffer = simdjson::padded_string(line);
+  measured.clear();
+  try {
+    od::document json = parser.iterate(buffer);
+    od::object object = json.get_object();
+    input_line = uint64_t(object["line"]);
+    for (auto field : object["measured"].get_object()) {
+      Score entry;
+      entry.name = std::string(std::string_view(field.unescaped_key()));
+      bool first = true;
+      for (auto element : field.value().get_array()) {
+        od::value v = element.value();
+        if (first) {
+          entry.number = static_cast<double>(uint64_t(v.get_uint64()));
+          measured.push_back(std::move(entry));
+          first = false;
+        } else if (v.type() == od::json_type::string) {
+          measured.push_back({std::string(), 0.0, std::string(std::string_view(v.get_string()))});
+        } else {
+          measured.push_back({std::string(), double(v.get_double()), std::string()});
+        }
+      }
+    }
+  } catch (const simdjson::simdjson_error& e) {
+    throw IoError(where + ": not a measure record of `curate` (" + e.what() + ")");
   }
 }
 
 }  // namespace
 
-std::string measure_record_json(std::string entering, uint64_t line, const std::vector<Score>& measured) {
-  std::string out = std::move(entering);
-  out.pop_back();  // the closing brace: the record adds its own fields
-  out += ',';
-  JsonWriter w(out);
-  w.field("line", line);
-  w.key("measured");
-  write_scores(w, measured);
-  out += '}';
-  return out;
-}
-
-struct MeasureRecordReader::Impl {
+void parse_measure_record(std::string_view line, uint64_t& input_line, std::vector<Score>& measured,
+                          const std::string& where) {
   od::parser parser;
   simdjson::padded_string buffer;
+  parse_with(parser, buffer, line, input_line, measured, where);
+}
+
+struct MeasureRecords::Impl {
+  std::string path;
+  LineReader reader;
+  od::parser parser;
+  simdjson::padded_string buffer;
+  uint64_t records = 0;
+  bool pending = false;  // `line` and `measured` hold a record not handed out yet
+  uint64_t line = 0;
+  std::vector<Score> measured;
+  explicit Impl(std::string p) : path(std::move(p)), reader(path) {}
+
+  bool next() {
+    std::string_view text;
+    if (!reader.next(text)) return false;
+    ++records;
+    parse_with(parser, buffer, text, line, measured, path + ":" + std::to_string(records));
+    return true;
+  }
 };
 
-MeasureRecordReader::MeasureRecordReader() : impl_(std::make_unique<Impl>()) {}
-MeasureRecordReader::~MeasureRecordReader() = default;
+MeasureRecords::MeasureRecords(std::string path) : impl_(std::make_unique<Impl>(std::move(path))) {}
+MeasureRecords::~MeasureRecords() = default;
 
-void MeasureRecordReader::parse(std::string_view line, Document& doc, const std::string& where) {
-  impl_->buffer = simdjson::padded_string(line);
-  try {
-    od::document json = impl_->parser.iterate(impl_->buffer);
-    od::object object = json.get_object();
-    // Fields in the order measure_record_json writes them.
-    doc.id = std::string(std::string_view(object["id"]));
-    doc.source = std::string(std::string_view(object["source"]));
-    doc.text = std::string(std::string_view(object["text"]));
-    od::object meta = object["meta"].get_object();
-    doc.meta_json = std::string(std::string_view(meta.raw_json()));
-    read_scores(object["scores"].get_object(), doc.scores);
-    doc.weight = double(object["weight"]);
-    doc.line_number = uint64_t(object["line"]);
-    read_scores(object["measured"].get_object(), doc.measured);
-  } catch (const simdjson::simdjson_error& e) {
-    throw IoError(where + ": not a measure record of `curate` (" + e.what() + ")");
+void MeasureRecords::fill(Document& doc) {
+  Impl& m = *impl_;
+  while (!m.pending || m.line < doc.line_number) {
+    if (!m.next()) {
+      m.pending = false;
+      doc.measured.clear();
+      return;
+    }
+    m.pending = true;
   }
+  if (m.line != doc.line_number) {
+    doc.measured.clear();
+    return;
+  }
+  doc.measured.swap(m.measured);
+  m.pending = false;
 }
 
 }  // namespace mucpt

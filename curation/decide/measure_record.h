@@ -1,8 +1,10 @@
 #pragma once
-// A run's measures: every document as it enters the deciding stages (its text, scores
-// and origin) with the model scores those stages measured on it, one JSON line each in
-// measured/part-NNNNNN.jsonl.zst. `curate decide` replays the deciding stages on them
-// with other thresholds, without parsing, cleaning, masking or running a model again.
+// A run's measures: for every document that entered the deciding stages, what those
+// stages measured on it (Document::measured, see common/measure_cache.h) with its input
+// line, one JSON line each in measured/part-NNNNNN.jsonl.zst:
+//   {"line":12,"measured":{"langid":[key,"en",0.97],"gopher_quality":[key,312,4.9,...],...}}
+// `curate decide` runs the unit again with these at hand, so that a stage measuring
+// the same text the same way takes its stored values instead of measuring again.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,21 +15,25 @@
 
 namespace mucpt {
 
-// The line for a document: `entering` is document_to_json of it as the deciding stages
-// received it, `line` its input line, `measured` the model scores those stages added.
-std::string measure_record_json(std::string entering, uint64_t line, const std::vector<Score>& measured);
+std::string measure_record_json(uint64_t line, const std::vector<Score>& measured);
 
-class MeasureRecordReader {
+// Reads a unit's measure records in order and hands each document the record of its
+// line (a document without one gets none).
+class MeasureRecords {
  public:
-  MeasureRecordReader();
-  ~MeasureRecordReader();
-  // Fills id, source, text, meta_json, scores, weight, line_number and measured. A line
-  // that is not a measure record throws IoError naming `where`.
-  void parse(std::string_view line, Document& doc, const std::string& where);
+  explicit MeasureRecords(std::string path);
+  ~MeasureRecords();
+  // Sets doc.measured from the record of doc.line_number; lines only increase. A line
+  // that is not a measure record throws IoError naming the file and the line.
+  void fill(Document& doc);
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Parses one record (exposed for tests). Throws IoError naming `where`.
+void parse_measure_record(std::string_view line, uint64_t& input_line, std::vector<Score>& measured,
+                          const std::string& where);
 
 }  // namespace mucpt

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/measure_cache.h"
+
 namespace mucpt {
 
 LanguageFilter::LanguageFilter(std::shared_ptr<const FastTextModel> model, std::set<std::string> languages,
@@ -12,15 +14,17 @@ LanguageFilter::LanguageFilter(std::shared_ptr<const FastTextModel> model, std::
 Verdict LanguageFilter::process(Document& doc) {
   std::string lang;
   double p = 0.0;
-  const Score* stored_lang = doc.measured_score("lang");
-  const Score* stored_p = doc.measured_score("lang_p");
-  if (stored_lang && stored_p) {
-    lang = stored_lang->label;
-    p = stored_p->number;
+  const uint64_t key = measure_key(doc.text, 0);
+  if (const Score* found = find_measures(doc, name(), key, 2)) {
+    lang = found[0].label;
+    p = found[1].number;
   } else {
     auto top = model_->predict(doc.text, 1);
     lang = top.empty() ? "unknown" : top[0].first;
     p = top.empty() ? 0.0 : top[0].second;
+    Score* out = store_measures(doc, name(), key, 2);
+    out[0].label = lang;
+    out[1].number = p;
   }
   doc.set_label("lang", lang);
   doc.set_score("lang_p", p);

@@ -1,7 +1,8 @@
 #pragma once
 // Language identification with a fastText model (lid.176): the top label and its
 // probability go to scores.lang and scores.lang_p; documents outside the kept
-// languages, or identified with too little confidence, are dropped.
+// languages, or identified with too little confidence, are dropped. The prediction is
+// kept for `curate decide` (measure_cache.h).
 #include <memory>
 #include <set>
 #include <string>
@@ -18,7 +19,6 @@ class LanguageFilter : public Stage {
   const char* name() const override { return "langid"; }
   Verdict process(Document& doc) override;
   void write_counters(nlohmann::json& out) const override;
-  std::vector<std::string> model_scores() const override { return {"lang", "lang_p"}; }
 
  private:
   std::shared_ptr<const FastTextModel> model_;

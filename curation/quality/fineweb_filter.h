@@ -40,6 +40,12 @@ class FineWebFilter : public Stage {
   Verdict process(Document& doc) override;
 
  private:
+  struct Measures {
+    double punct_share = 0, short_share = 0, dup_share = 0, newline_ratio = 0;
+    bool list = false;
+  };
+  Measures measure(std::string_view text, WordMode mode);
+
   FineWebOptions options_;
   ShapeOptions shape_;
   double cjk_share_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "common/hashing.h"
+#include "common/measure_cache.h"
 #include "curation/quality/text_lines.h"
 
 namespace mucpt {
@@ -79,8 +81,41 @@ GopherQualityMeasures GopherQualityFilter::measure(std::string_view text, const 
 
 Verdict GopherQualityFilter::process(Document& doc) {
   const LanguageView lang = document_language(doc, cjk_share_);
-  const GopherQualityMeasures m = measure(doc.text, lang);
-  const bool list = text_shape(doc.text, shape_).list;
+  // The measures depend on the text, its words and stop words, and the shape rules.
+  const uint64_t how = hash64(static_cast<int64_t>(lang.words),
+                              hash64(static_cast<int64_t>(lang.stop_words), shape_options_hash(shape_)));
+  const uint64_t key = measure_key(doc.text, how);
+  GopherQualityMeasures m;
+  bool list = false;
+  if (const Score* found = find_measures(doc, name(), key, 11)) {
+    m.words = static_cast<size_t>(found[0].number);
+    m.mean_word_length = found[1].number;
+    m.hash_ratio = found[2].number;
+    m.ellipsis_ratio = found[3].number;
+    m.bullet_lines = found[4].number;
+    m.ellipsis_lines = found[5].number;
+    m.alpha_words = found[6].number;
+    m.stop_words = static_cast<size_t>(found[7].number);
+    list = found[8].number != 0;
+    m.bullet_count = static_cast<size_t>(found[9].number);
+    m.ellipsis_count = static_cast<size_t>(found[10].number);
+  } else {
+    m = measure(doc.text, lang);
+    list = text_shape(doc.text, shape_).list;
+    const double values[] = {static_cast<double>(m.words),
+                             m.mean_word_length,
+                             m.hash_ratio,
+                             m.ellipsis_ratio,
+                             m.bullet_lines,
+                             m.ellipsis_lines,
+                             m.alpha_words,
+                             static_cast<double>(m.stop_words),
+                             list ? 1.0 : 0.0,
+                             static_cast<double>(m.bullet_count),
+                             static_cast<double>(m.ellipsis_count)};
+    Score* out = store_measures(doc, name(), key, 11);
+    for (size_t k = 0; k < 11; ++k) out[k].number = values[k];
+  }
   list_docs_ += list;
   cjk_docs_ += lang.cjk();
   doc.set_score("gopher_words", static_cast<double>(m.words));

@@ -1,8 +1,10 @@
 #include "curation/quality/gopher_repetition.h"
 
+#include <array>
 #include <cmath>
 
 #include "common/hashing.h"
+#include "common/measure_cache.h"
 #include "curation/quality/char_class.h"
 #include "curation/quality/document_language.h"
 
@@ -36,9 +38,20 @@ double share(size_t part, size_t whole) { return whole ? static_cast<double>(par
 constexpr const char* kTopReasons[] = {"top_2_gram", "top_3_gram", "top_4_gram"};
 constexpr const char* kDupReasons[] = {"duplicated_5_n_grams", "duplicated_6_n_grams", "duplicated_7_n_grams",
                                        "duplicated_8_n_grams", "duplicated_9_n_grams", "duplicated_10_n_grams"};
-constexpr const char* kTopScores[] = {"gopher_rep_top_2_gram", "gopher_rep_top_3_gram", "gopher_rep_top_4_gram"};
-constexpr const char* kDupScores[] = {"gopher_rep_dup_5_gram", "gopher_rep_dup_6_gram", "gopher_rep_dup_7_gram",
-                                      "gopher_rep_dup_8_gram", "gopher_rep_dup_9_gram", "gopher_rep_dup_10_gram"};
+// The scores, in the order the document gets them.
+constexpr size_t kScoreCount = 13;
+constexpr const char* kScoreNames[kScoreCount] = {
+    "gopher_rep_dup_para_frac", "gopher_rep_dup_para_char_frac", "gopher_rep_dup_line_frac",
+    "gopher_rep_dup_line_char_frac", "gopher_rep_top_2_gram", "gopher_rep_top_3_gram", "gopher_rep_top_4_gram",
+    "gopher_rep_dup_5_gram", "gopher_rep_dup_6_gram", "gopher_rep_dup_7_gram", "gopher_rep_dup_8_gram",
+    "gopher_rep_dup_9_gram", "gopher_rep_dup_10_gram"};
+
+std::array<double*, kScoreCount> fields_of(GopherRepetitionMeasures& m) {
+  return {&m.dup_para_frac, &m.dup_para_char_frac, &m.dup_line_frac, &m.dup_line_char_frac,
+          &m.top_ngram[0],  &m.top_ngram[1],        &m.top_ngram[2],  &m.dup_ngram[0],
+          &m.dup_ngram[1],  &m.dup_ngram[2],        &m.dup_ngram[3],  &m.dup_ngram[4],
+          &m.dup_ngram[5]};
+}
 
 }  // namespace
 
@@ -159,13 +172,20 @@ GopherRepetitionMeasures GopherRepetitionFilter::measure(std::string_view text, 
 }
 
 Verdict GopherRepetitionFilter::process(Document& doc) {
-  const GopherRepetitionMeasures m = measure(doc.text, document_language(doc, cjk_share_).words);
-  doc.set_score("gopher_rep_dup_para_frac", m.dup_para_frac);
-  doc.set_score("gopher_rep_dup_para_char_frac", m.dup_para_char_frac);
-  doc.set_score("gopher_rep_dup_line_frac", m.dup_line_frac);
-  doc.set_score("gopher_rep_dup_line_char_frac", m.dup_line_char_frac);
-  for (size_t k = 0; k < m.top_ngram.size(); ++k) doc.set_score(kTopScores[k], m.top_ngram[k]);
-  for (size_t k = 0; k < m.dup_ngram.size(); ++k) doc.set_score(kDupScores[k], m.dup_ngram[k]);
+  const WordMode mode = document_language(doc, cjk_share_).words;
+  // The measures depend on the text, how it splits into words and the CJK n-gram span.
+  const uint64_t how = hash64(options_.cjk_chars_per_word, static_cast<uint64_t>(mode));
+  const uint64_t key = measure_key(doc.text, how);
+  GopherRepetitionMeasures m;
+  const auto fields = fields_of(m);
+  if (const Score* found = find_measures(doc, name(), key, kScoreCount)) {
+    for (size_t k = 0; k < kScoreCount; ++k) *fields[k] = found[k].number;
+  } else {
+    m = measure(doc.text, mode);
+    Score* out = store_measures(doc, name(), key, kScoreCount);
+    for (size_t k = 0; k < kScoreCount; ++k) out[k].number = *fields[k];
+  }
+  for (size_t k = 0; k < kScoreCount; ++k) doc.set_score(kScoreNames[k], *fields[k]);
 
   const GopherRepetitionOptions& o = options_;
   if (o.dup_para_frac > 0 && m.dup_para_frac > o.dup_para_frac) return Verdict::rejected("dup_para_frac");

@@ -1,5 +1,6 @@
 #include "curation/quality/text_shape.h"
 
+#include "common/hashing.h"
 #include "curation/quality/char_class.h"
 #include "curation/quality/text_lines.h"
 
@@ -41,6 +42,14 @@ TextShape text_shape(std::string_view text, const ShapeOptions& options) {
   s.list = static_cast<double>(s.terminal_lines) / n <= options.max_terminal_share &&
            static_cast<double>(s.short_lines) / n >= options.min_short_share;
   return s;
+}
+
+uint64_t shape_options_hash(const ShapeOptions& o) {
+  uint64_t h = hash64(int64_t{o.list_aware}, 0);
+  h = hash64(o.min_lines, h);
+  h = hash64(o.max_terminal_share, h);
+  h = hash64(o.short_line_columns, h);
+  return hash64(o.min_short_share, h);
 }
 
 }  // namespace mucpt

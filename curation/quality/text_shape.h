@@ -29,6 +29,9 @@ struct TextShape {
   bool list = false;
 };
 
+// A hash of the options, for keys of stored measures that depend on the shape.
+uint64_t shape_options_hash(const ShapeOptions& options);
+
 TextShape text_shape(std::string_view text, const ShapeOptions& options);
 
 }  // namespace mucpt

@@ -91,7 +91,7 @@ TEST_CASE("fasttext predict-prob on the saved model gives the stage's labels and
     std::ofstream out(t.dir + "/normalized.txt");
     for (const auto& l : lines) out << l << "\n";
   }
-  for (const std::string model_file : {t.model}) {
+  for (const std::string& model_file : {t.model}) {
     auto r = testing::run_command("fasttext predict-prob " + model_file + " " + t.dir + "/normalized.txt 2 > " + t.dir +
                                   "/cli.txt");
     REQUIRE(r.exit_code == 0);
@@ -165,7 +165,7 @@ TEST_CASE("a missing or corrupt classifier model stops curate before any work") 
   std::ofstream(dir + "/a.jsonl") << R"({"id":"1","text":"some text that is long enough to be kept by the length filter"})" << "\n";
   std::ofstream(dir + "/m.json") << R"({"sources":[{"name":"a","paths":["a.jsonl"]}]})";
   std::ofstream(dir + "/bad.bin") << "garbage";
-  for (const std::string model : {dir + "/missing.bin", dir + "/bad.bin"}) {
+  for (const std::string& model : {dir + "/missing.bin", dir + "/bad.bin"}) {
     auto r = testing::run_command(testing::build_dir() + "/curate --manifest " + dir + "/m.json --output " + dir +
                                   "/out --classifier.model " + model);
     CHECK(r.exit_code == 2);

@@ -1,44 +1,65 @@
-// A measure record reads back as the document it was written from: the same JSON line,
-// the same origin and the model scores beside it.
+// Measure records read back as written, and a unit's records reach the documents of
+// their lines only.
 #include <catch2/catch.hpp>
 
 #include "common/errors.h"
+#include "common/line_writer.h"
 #include "curation/decide/measure_record.h"
+#include "tests/test_support.h"
 
 using namespace mucpt;
 
-TEST_CASE("a measure record reads back as the document it was written from") {
-  Document doc;
-  doc.id = "post-7";
-  doc.source = "forum";
-  doc.text = "A line with \"quotes\", a tab\there,\nüñíçødé and 中文.";
-  doc.meta_json = R"({"user":"a\"b","thread":{"id":3,"tags":["x","y"]},"n":null})";
-  doc.set_score("privacy_hits", 2);
-  doc.set_label("script", "Latn");
-  doc.set_score("ratio", 0.1 + 0.2);  // needs every digit to read back
-  doc.weight = 1.0;
-  const std::string entering = document_to_json(doc);
-  std::vector<Score> measured{{"lang", 0.0, "en"}, {"lang_p", 0.8765432109876543, ""}, {"music_p", 1e-7, ""}};
-  const std::string line = measure_record_json(entering, 42, measured);
+namespace {
+// Two stages' entries (name and key), each followed by its values.
+const std::vector<Score> kMeasured{{"langid", 9007199254740991.0, ""}, {"", 0.0, "en"},
+                                   {"", 0.8765432109876543, ""},      {"classifier", 17.0, ""},
+                                   {"", 1e-7, ""},                    {"", 0.1 + 0.2, ""}};  // every digit reads back
 
-  Document back;
-  back.measured.push_back({"stale", 1.0, ""});
-  MeasureRecordReader reader;
-  reader.parse(line, back, "measured/part-000000.jsonl.zst:1");
-  CHECK(document_to_json(back) == entering);
-  CHECK(back.line_number == 42);
-  REQUIRE(back.measured.size() == 3);
-  CHECK(back.measured_score("lang")->label == "en");
-  CHECK(back.measured_score("lang_p")->number == 0.8765432109876543);
-  CHECK(back.measured_score("music_p")->number == 1e-7);
-  CHECK(back.measured_score("stale") == nullptr);
-  CHECK(back.score("ratio")->number == 0.1 + 0.2);
+void check_same(const std::vector<Score>& a, const std::vector<Score>& b) {
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].name == b[i].name);
+    CHECK(a[i].label == b[i].label);
+    CHECK(a[i].number == b[i].number);
+  }
+}
+}  // namespace
+
+TEST_CASE("a measure record reads back as written") {
+  const std::string line = measure_record_json(42, kMeasured);
+  uint64_t input_line = 0;
+  std::vector<Score> back{{"stale", 1.0, ""}};
+  parse_measure_record(line, input_line, back, "measured/part-000000.jsonl.zst:1");
+  CHECK(input_line == 42);
+  check_same(back, kMeasured);
+}
+
+TEST_CASE("a unit's records go to the documents of their lines, others get none") {
+  const std::string path = testing::scratch_dir("measure_records") + "/part-000000.jsonl.zst";
+  {
+    LineWriter out(path);
+    out.write_line(measure_record_json(3, kMeasured));
+    out.write_line(measure_record_json(7, {{"fineweb", 1.0, ""}, {"", 1.0, ""}}));
+    out.write_line(measure_record_json(9, kMeasured));
+    out.commit();
+  }
+  MeasureRecords records(path);
+  Document doc;
+  for (uint64_t line : {2, 3, 5, 7, 10, 11}) {
+    doc.line_number = line;
+    doc.measured = {{"stale", 1.0, ""}};
+    records.fill(doc);
+    INFO(line);
+    if (line == 3) check_same(doc.measured, kMeasured);
+    else if (line == 7) CHECK(doc.measured.size() == 2);
+    else CHECK(doc.measured.empty());  // line 9 was passed over: its document went earlier
+  }
 }
 
 TEST_CASE("a line that is not a measure record is refused with where it was") {
-  MeasureRecordReader reader;
-  Document doc;
-  CHECK_THROWS_AS(reader.parse(R"({"id":"x","source":"s"})", doc, "measured/part-000003.jsonl.zst:17"), IoError);
-  CHECK_THROWS_WITH(reader.parse("not json", doc, "measured/part-000003.jsonl.zst:17"),
+  uint64_t line = 0;
+  std::vector<Score> measured;
+  CHECK_THROWS_AS(parse_measure_record(R"({"id":"x"})", line, measured, "measured/part-000003.jsonl.zst:17"), IoError);
+  CHECK_THROWS_WITH(parse_measure_record("not json", line, measured, "measured/part-000003.jsonl.zst:17"),
                     Catch::Contains("measured/part-000003.jsonl.zst:17") && Catch::Contains("not a measure record"));
 }

@@ -1,0 +1,49 @@
+#include "common/measure_cache.h"
+
+#include "common/hashing.h"
+
+namespace mucpt {
+
+namespace {
+
+bool is_entry(const Score& s) { return !s.name.empty(); }
+
+// The position of the stage's entry in doc.measured, or measured.size().
+size_t entry_of(const Document& doc, std::string_view stage) {
+  size_t i = 0;
+  while (i < doc.measured.size() && doc.measured[i].name != stage) ++i;
+  return i;
+}
+
+}  // namespace
+
+uint64_t measure_key(std::string_view text, uint64_t how) { return hash64(text, how) >> 11; }
+
+const Score* find_measures(const Document& doc, std::string_view stage, uint64_t key, size_t count) {
+  const size_t at = entry_of(doc, stage);
+  if (at == doc.measured.size() || doc.measured[at].number != static_cast<double>(key)) return nullptr;
+  if (at + 1 + count > doc.measured.size()) return nullptr;
+  for (size_t i = at + 1; i <= at + count; ++i)
+    if (is_entry(doc.measured[i])) return nullptr;
+  return &doc.measured[at + 1];
+}
+
+Score* store_measures(Document& doc, std::string_view stage, uint64_t key, size_t count) {
+  auto& m = doc.measured;
+  size_t at = entry_of(doc, stage);
+  if (at == m.size()) {
+    m.resize(m.size() + 1 + count);
+    m[at].name.assign(stage);
+  } else {
+    size_t end = at + 1;
+    while (end < m.size() && !is_entry(m[end])) ++end;
+    const auto first = m.begin() + static_cast<std::ptrdiff_t>(at + 1);
+    m.erase(first, m.begin() + static_cast<std::ptrdiff_t>(end));
+    m.insert(m.begin() + static_cast<std::ptrdiff_t>(at + 1), count, Score{});
+  }
+  m[at].number = static_cast<double>(key);
+  for (size_t i = at + 1; i <= at + count; ++i) m[i] = Score{};
+  return &m[at + 1];
+}
+
+}  // namespace mucpt
