@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 
+#include "common/declared_options.h"
 #include "common/hashing.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
@@ -33,17 +34,7 @@ namespace fs = std::filesystem;
 namespace mucpt {
 
 void register_curate_options(Config& config) {
-  config.add_string("manifest", "", "data manifest (JSON) naming the input sources");
-  config.add_string("output", "", "output folder: docs/, rejects/, stats/, report.json, report.md");
-  config.add_string("tokenizer", "",
-                    "tokenizer.json (or a vocab.json + merges.txt folder): pack the kept documents into "
-                    "Megatron shards in tokens/");
-  config.add_int("curate.split_bytes", int64_t(256) << 20,
-                 "uncompressed files larger than this are split into byte ranges shared by ranks");
-  config.add_string("curate.compression", "zstd", "output files: zstd (.jsonl.zst) or none (.jsonl)");
-  config.add_int("curate.zstd_level", 3, "zstd level of the output files");
-  config.add_bool("curate.progress", true, "print a progress line on rank 0");
-  config.add_bool("curate.resume", true, "skip work units finished by an earlier run into the same output");
+  register_options<CurateOptions>(config);
   register_stage_options(config);
   register_classifier_training_options(config);
   register_dedup_options(config);
@@ -60,7 +51,7 @@ nlohmann::json run_identity(const Config& config, const WorkPlan& plan) {
     id["options"][key] = value;
   }
   for (const auto& f : plan.files) id["inputs"].push_back({{"path", f.path}, {"size", f.size}});
-  id["manifest_hash"] = hash64(read_small_file(config.get_string("manifest")));
+  id["manifest_hash"] = hash64(read_small_file(read_options<CurateOptions>(config).manifest));
   return id;
 }
 
@@ -77,13 +68,12 @@ void remove_leftover_temporaries(const std::string& out) {
   if (!leftovers.empty()) log_info("removed ", leftovers.size(), " unfinished files of an interrupted run");
 }
 
-void check_resumable(const Config& config, const WorkPlan& plan, const std::string& out, int rank) {
+void check_resumable(const Config& config, const WorkPlan& plan, const std::string& out, bool resume, int rank) {
   std::string problem;
   if (rank == 0) {
     remove_leftover_temporaries(out);
     nlohmann::json id = run_identity(config, plan);
     std::string path = out + "/run.json";
-    bool resume = config.get_bool("curate.resume");
     if (fs::exists(path) && resume) {
       nlohmann::json previous = nlohmann::json::parse(read_small_file(path), nullptr, false);
       if (previous != id) {
@@ -136,17 +126,16 @@ int run_curate(const Config& config, const MpiContext& mpi) { return run_curate_
 
 int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* measures_from) {
   auto started = std::chrono::steady_clock::now();
-  const std::string manifest_path = config.get_string("manifest");
-  const std::string out = config.get_string("output");
+  const CurateOptions options = read_options<CurateOptions>(config);
+  const std::string& manifest_path = options.manifest;
+  const std::string& out = options.output;
   if (manifest_path.empty()) throw UserError("no manifest: give --manifest or `manifest =` in the config");
   if (out.empty()) throw UserError("no output folder: give --output or `output =` in the config");
-  int64_t split_bytes = config.get_int("curate.split_bytes");
-  if (split_bytes < 0) throw ConfigError("curate.split_bytes must not be negative");
 
   // Manifest, model and benchmark errors are UserErrors: bad input stops the run here,
   // before any work, with exit 2.
   const Manifest manifest = load_manifest(manifest_path);
-  WorkPlan plan = plan_work(manifest, static_cast<uint64_t>(split_bytes), mpi.size());
+  WorkPlan plan = plan_work(manifest, options.split_bytes, mpi.size());
   std::vector<StageSettings> settings;  // per source; built now so bad options are refused before any work
   for (const auto& source : manifest.sources) {
     settings.emplace_back(config, source.settings, source.name);
@@ -156,14 +145,14 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
   std::vector<std::shared_ptr<const MetadataTable>> metadata(manifest.sources.size());
   for (size_t s = 0; s < manifest.sources.size(); ++s) {
     const SourceSpec& source = manifest.sources[s];
-    if (source.metadata.paths.empty() || !settings[s].get_bool("metadata.enabled")) continue;
+    if (source.metadata.paths.empty() || !read_options<MetadataOptions>(settings[s]).enabled) continue;
     if (source.metadata.key.empty()) throw UserError("source '" + source.name + "': \"metadata\" needs a \"key\"");
     metadata[s] = MetadataTable::load(expand_metadata_paths(manifest, source), source.metadata.key);
   }
 
   // The tokenizer, when packing, is loaded before any work so a bad path stops the run.
   std::optional<Tokenizer> tokenizer;
-  if (const std::string tokenizer_path = config.get_string("tokenizer"); !tokenizer_path.empty()) {
+  if (const std::string& tokenizer_path = options.tokenizer; !tokenizer_path.empty()) {
     try {
       tokenizer.emplace(load_tokenizer(tokenizer_path));
     } catch (const std::exception& e) {
@@ -178,11 +167,11 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
       throw UserError("the input files changed since the run in '" + measures_from->root + "': run curate again");
   }
   fs::create_directories(out);
-  check_resumable(config, plan, out, mpi.rank());
+  check_resumable(config, plan, out, options.resume, mpi.rank());
   number_lines(plan, mpi.rank());
 
   OutputLayout layout{out};
-  std::string compression = config.get_string("curate.compression");
+  const std::string& compression = options.compression;
   if (compression == "none") layout.extension = ".jsonl";
   else if (compression != "zstd") throw ConfigError("curate.compression must be zstd or none, not '" + compression + "'");
   fs::create_directories(layout.stats_dir());
@@ -190,8 +179,8 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
   uint64_t my_bytes = 0;
   for (size_t u : mine) my_bytes += plan.units[u].end - plan.units[u].begin;
   Progress progress(measures_from ? "decide (rank 0)" : "curate (rank 0)", my_bytes,
-                    mpi.rank() == 0 && config.get_bool("curate.progress"));
-  int zstd_level = static_cast<int>(config.get_int("curate.zstd_level"));
+                    mpi.rank() == 0 && options.progress);
+  const int zstd_level = options.zstd_level;
   size_t skipped = 0;
   const DedupOptions dedup = dedup_options(config);
   if (dedup.enabled) fs::create_directories(layout.signatures_dir());
@@ -206,7 +195,8 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
     StageChain stages = build_stage_chain(settings[source_index]);
     std::unique_ptr<Stage> join;  // after every rule: the header is for the model, not for the rules
     if (metadata[source_index])
-      join = std::make_unique<MetadataJoin>(metadata[source_index], settings[source_index].get_string("metadata.template"));
+      join = std::make_unique<MetadataJoin>(metadata[source_index],
+                                            read_options<MetadataOptions>(settings[source_index]).header_template);
     std::unique_ptr<SignatureWriter> signatures;
     if (dedup.enabled)
       signatures = std::make_unique<SignatureWriter>(signature_path(layout.signatures_dir(), u), dedup,
@@ -289,8 +279,9 @@ int run_curate_pipeline(const Config& config, const MpiContext& mpi, const Outpu
 namespace mucpt {
 
 int run_train_classifier(const Config& config, const MpiContext& mpi) {
-  const std::string manifest_path = config.get_string("manifest");
-  const std::string model_path = config.get_string("output");
+  const CurateOptions options = read_options<CurateOptions>(config);
+  const std::string& manifest_path = options.manifest;
+  const std::string& model_path = options.output;
   if (manifest_path.empty()) throw UserError("no manifest: give --manifest with labelled sources (\"domain\")");
   if (model_path.empty()) throw UserError("no model path: give --output MODEL.bin");
   if (mpi.rank() != 0) return 0;  // fastText trains with threads on one process

@@ -11,8 +11,8 @@ int main(int argc, char** argv) {
       "curate: clean, filter and package a text corpus\n"
       "Usage: mpirun -np N curate --manifest M --output DIR [--config C] [--section.key=value ...]\n"
       "       curate train-classifier --manifest M --output MODEL.bin [--classifier.key=value ...]\n"
-      "       mpirun -np N curate decide --run DIR --output NEW [--section.key=value ...]: other thresholds on a\n"
-      "         finished run's measures, without measuring again");
+      "       mpirun -np N curate decide --run DIR --output NEW [--section.key=value ...]: the run again with\n"
+      "         other options, without measuring again what it measured");
   mucpt::register_curate_options(config);
   mucpt::register_decide_options(config);
   return mucpt::run_with_exit_codes(mpi, [&] {

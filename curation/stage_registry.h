@@ -9,6 +9,18 @@
 
 namespace mucpt {
 
+// The switches of the first two stages (the rest carry their own option structs).
+struct TextPreparationOptions {
+  bool normalize = true;
+  bool clean = true;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("normalize.enabled", normalize, "Unicode NFC normalisation of the text");
+    v("clean.enabled", clean, "remove control/invisible characters and tidy whitespace");
+  }
+};
+
 void register_stage_options(Config& config);
 
 // The stage chain of one source, in order: first the stages that prepare the text

@@ -7,50 +7,25 @@
 #include <cstdio>
 #include <fstream>
 
+#include "common/declared_options.h"
 #include "common/hashing.h"
 #include "common/jsonl_parser.h"
 #include "common/line_reader.h"
 #include "common/log.h"
 #include "curation/classifier/classifier_text.h"
+#include "curation/classifier/domain_classifier.h"
 #include "curation/fasttext_model.h"
+#include "curation/stage_registry.h"
 #include "curation/stages/text_cleaner.h"
 #include "curation/stages/unicode_normalizer.h"
 
 namespace mucpt {
 
-void register_classifier_training_options(Config& config) {
-  config.add_string("classifier.train_label", "music", "train-classifier: the positive label whose precision/recall is reported");
-  config.add_int("classifier.epochs", 10, "train-classifier: fastText epochs");
-  config.add_int("classifier.dim", 64, "train-classifier: fastText vector size");
-  config.add_int("classifier.word_ngrams", 2, "train-classifier: word n-gram length");
-  config.add_double("classifier.learning_rate", 0.5, "train-classifier: fastText learning rate");
-  config.add_int("classifier.bucket", 0, "train-classifier: n-gram hash buckets (0: sized to the data)");
-  config.add_int("classifier.min_count", 1, "train-classifier: minimum word count");
-  config.add_int("classifier.char_ngrams_min", 3, "train-classifier: shortest character n-gram (0: words only)");
-  config.add_int("classifier.char_ngrams_max", 5, "train-classifier: longest character n-gram (0: words only)");
-  config.add_double("classifier.holdout", 0.1, "train-classifier: share of documents held out for evaluation");
-  config.add_int("classifier.max_docs_per_label", 0, "train-classifier: cap per label, a deterministic sample (0: all)");
-  config.add_bool("classifier.quantize", false, "train-classifier: also write a quantised .ftz");
-  config.add_int("classifier.threads", 0, "train-classifier: threads (0: the cores given to the process; 1: reproducible)");
-  config.add_int("classifier.seed", 0, "seed of the held-out split, the sampling and stochastic policies");
-}
+void register_classifier_training_options(Config& config) { register_options<ClassifierTrainingOptions>(config); }
 
 ClassifierTrainingOptions classifier_training_options(const Config& config) {
-  ClassifierTrainingOptions o;
-  o.positive_label = config.get_string("classifier.train_label");
-  o.epochs = static_cast<int>(config.get_int("classifier.epochs"));
-  o.dim = static_cast<int>(config.get_int("classifier.dim"));
-  o.word_ngrams = static_cast<int>(config.get_int("classifier.word_ngrams"));
-  o.learning_rate = config.get_double("classifier.learning_rate");
-  o.bucket = static_cast<int>(config.get_int("classifier.bucket"));
-  o.min_count = static_cast<int>(config.get_int("classifier.min_count"));
-  o.char_ngrams_min = static_cast<int>(config.get_int("classifier.char_ngrams_min"));
-  o.char_ngrams_max = static_cast<int>(config.get_int("classifier.char_ngrams_max"));
-  o.holdout = config.get_double("classifier.holdout");
-  o.max_docs_per_label = static_cast<uint64_t>(config.get_int("classifier.max_docs_per_label"));
-  o.quantize = config.get_bool("classifier.quantize");
-  o.threads = static_cast<int>(config.get_int("classifier.threads"));
-  o.seed = static_cast<uint64_t>(config.get_int("classifier.seed"));
+  ClassifierTrainingOptions o = read_options<ClassifierTrainingOptions>(config);
+  o.seed = read_options<ClassifierOptions>(config).seed;
   if (o.holdout <= 0 || o.holdout >= 1) throw ConfigError("classifier.holdout must be between 0 and 1");
   if (o.epochs < 1 || o.dim < 1 || o.word_ngrams < 1) throw ConfigError("classifier.epochs, dim and word_ngrams must be positive");
   return o;
@@ -99,7 +74,8 @@ struct Example {
 // Every parsed, cleaned document of every source, labelled by its source's domain.
 std::vector<Example> read_examples(const Manifest& manifest, const Config& config, uint64_t seed) {
   std::vector<Example> examples;
-  const bool normalize = config.get_bool("normalize.enabled"), clean = config.get_bool("clean.enabled");
+  const auto text = read_options<TextPreparationOptions>(config);
+  const bool normalize = text.normalize, clean = text.clean;
   UnicodeNormalizer normalizer;
   TextCleaner cleaner;
   for (const auto& source : manifest.sources) {

@@ -26,7 +26,25 @@ struct ClassifierTrainingOptions {
   uint64_t max_docs_per_label = 0;  // 0: all; else a deterministic sample
   bool quantize = false;            // also write a compressed .ftz beside the .bin
   int threads = 0;                  // 0: the cores given to the process; 1 is reproducible
-  uint64_t seed = 0;
+  uint64_t seed = 0;                // classifier.seed, declared with the stage's options
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("classifier.train_label", positive_label, "train-classifier: the positive label whose precision/recall is reported");
+    v("classifier.epochs", epochs, "train-classifier: fastText epochs");
+    v("classifier.dim", dim, "train-classifier: fastText vector size");
+    v("classifier.word_ngrams", word_ngrams, "train-classifier: word n-gram length");
+    v("classifier.learning_rate", learning_rate, "train-classifier: fastText learning rate");
+    v("classifier.bucket", bucket, "train-classifier: n-gram hash buckets (0: sized to the data)");
+    v("classifier.min_count", min_count, "train-classifier: minimum word count");
+    v("classifier.char_ngrams_min", char_ngrams_min, "train-classifier: shortest character n-gram (0: words only)");
+    v("classifier.char_ngrams_max", char_ngrams_max, "train-classifier: longest character n-gram (0: words only)");
+    v("classifier.holdout", holdout, "train-classifier: share of documents held out for evaluation");
+    v("classifier.max_docs_per_label", max_docs_per_label,
+      "train-classifier: cap per label, a deterministic sample (0: all)");
+    v("classifier.quantize", quantize, "train-classifier: also write a quantised .ftz");
+    v("classifier.threads", threads, "train-classifier: threads (0: the cores given to the process; 1: reproducible)");
+  }
 };
 
 struct PrecisionRecallPoint {

@@ -18,13 +18,28 @@
 namespace mucpt {
 
 struct ClassifierOptions {
+  std::string model;  // empty: no classifier stage
   std::string label = "music";
   std::string policy = "threshold";
   double threshold = 0.5;
   double pareto_alpha = 9.0;
   double weight_scale = 2.0, weight_min = 0.1, weight_max = 3.0;
   bool by_paragraph = false;  // score paragraphs; the document keeps the best one's score
-  uint64_t seed = 0;
+  uint64_t seed = 0;          // also seeds `curate train-classifier`'s held-out split
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("classifier.model", model, "fastText domain classifier (.bin/.ftz); empty: no classifier stage");
+    v("classifier.label", label, "the in-domain label; its probability is scores.<label>_p");
+    v("classifier.policy", policy, "threshold | pareto | weight (see README)");
+    v("classifier.threshold", threshold, "threshold and weight policies: drop below this probability");
+    v("classifier.pareto_alpha", pareto_alpha, "pareto policy: keep when Pareto(alpha) > 1 - p");
+    v("classifier.weight_scale", weight_scale, "weight policy: weight = clip(p * scale, min, max)");
+    v("classifier.weight_min", weight_min, "weight policy: lowest weight");
+    v("classifier.weight_max", weight_max, "weight policy: highest weight");
+    v("classifier.by_paragraph", by_paragraph, "score each paragraph and keep the best score");
+    v("classifier.seed", seed, "seed of the held-out split, the sampling and stochastic policies");
+  }
 };
 
 class DomainClassifier : public Stage {

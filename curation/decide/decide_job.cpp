@@ -4,6 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "common/declared_options.h"
 #include "common/hashing.h"
 #include "common/line_writer.h"
 #include "common/log.h"
@@ -52,13 +53,21 @@ std::vector<std::string> decided_arguments(const Config& given, const nlohmann::
 
 }  // namespace
 
-void register_decide_options(Config& config) {
-  config.add_string("run", "", "curate decide: the finished run whose measures are decided again");
-}
+namespace {
+struct DecideOptions {
+  std::string run;
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("run", run, "curate decide: the finished run whose measures are used again");
+  }
+};
+}  // namespace
+
+void register_decide_options(Config& config) { register_options<DecideOptions>(config); }
 
 int run_decide(const Config& config, const MpiContext& mpi) {
-  const std::string run = config.get_string("run");
-  const std::string out = config.get_string("output");
+  const std::string run = read_options<DecideOptions>(config).run;
+  const std::string out = read_options<CurateOptions>(config).output;
   if (run.empty()) throw UserError("curate decide needs --run: the finished run to decide on");
   if (out.empty()) throw UserError("curate decide needs --output: a new folder for the decided run");
   if (fs::exists(run) && fs::exists(out) && fs::equivalent(run, out))
@@ -74,7 +83,7 @@ int run_decide(const Config& config, const MpiContext& mpi) {
   for (const auto& a : args) argv.push_back(a.c_str());
   decided.parse(static_cast<int>(argv.size()), argv.data(), std::clog);
 
-  const std::string manifest = decided.get_string("manifest");
+  const std::string manifest = read_options<CurateOptions>(decided).manifest;
   if (!fs::exists(manifest) || hash64(read_small_file(manifest)) != id.value("manifest_hash", uint64_t{0}))
     throw UserError("the manifest '" + manifest + "' changed since the run in '" + run + "': run curate again");
 

@@ -50,6 +50,25 @@ class BenchmarkIndex {
 
 enum class DecontamMode { remove, cut };
 
+struct DecontamOptions {
+  std::string benchmarks;  // comma-separated files; empty: off
+  std::string mode = "remove";
+  uint64_t min_chars = 200;
+  int ngram = 13;
+  int cjk_ngram = 10;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("decontam.benchmarks", benchmarks,
+      "comma-separated benchmark files (JSONL or SimpleQA CSV); documents holding a question "
+      "with its answer are removed or cut (empty: off)");
+    v("decontam.mode", mode, "remove: drop the document; cut: cut out the sentences of the question and of the answer");
+    v("decontam.min_chars", min_chars, "cut mode: a document left with fewer characters is removed");
+    v("decontam.ngram", ngram, "question n-gram length in folded words");
+    v("decontam.cjk_ngram", cjk_ngram, "n-gram length in characters for questions mostly in CJK characters");
+  }
+};
+
 class Decontaminator : public Stage {
  public:
   // cut: the sentences holding the question and the answer are cut out; a document left

@@ -12,6 +12,19 @@
 
 namespace mucpt {
 
+struct LanguageIdOptions {
+  std::string model;      // empty: no language ID
+  std::string languages;  // comma-separated; empty: any
+  double threshold = 0.65;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("langid.model", model, "fastText language-ID model (lid.176.bin/.ftz); empty: no language ID");
+    v("langid.languages", languages, "comma-separated languages to keep (empty: any)");
+    v("langid.threshold", threshold, "minimum probability of the top language");
+  }
+};
+
 class LanguageFilter : public Stage {
  public:
   // An empty language set keeps every language above the threshold.

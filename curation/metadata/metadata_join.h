@@ -37,6 +37,18 @@ class MetadataTable {
 // template writes one "field: value" line per scalar field but the key.
 std::string render_metadata(const nlohmann::json& record, const std::string& key, const std::string& templ);
 
+struct MetadataOptions {
+  bool enabled = true;
+  std::string header_template;  // empty: one "field: value" line per field
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("metadata.enabled", enabled, "render each document's metadata record (manifest \"metadata\") into its text");
+    v("metadata.template", header_template,
+      "header template: {field} is a metadata field, \\n a new line; empty: one \"field: value\" line per field");
+  }
+};
+
 class MetadataJoin : public Stage {
  public:
   MetadataJoin(std::shared_ptr<const MetadataTable> table, std::string templ)

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "common/declared_options.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "common/log.h"
@@ -16,17 +17,23 @@ namespace fs = std::filesystem;
 
 namespace mucpt {
 
-void register_packing_options(Config& config) {
-  config.add_string("packing.shards", "rank",
-                    "rank: one shard per rank (tokens/rank-RRRRR); unit: one per work unit "
-                    "(tokens/part-NNNNNN, the same files for any number of ranks)");
-  config.add_bool("mixing.enabled", true,
-                  "repeat each document by its source's weight x its own weight (fractions decided by a hash "
-                  "of its id); false packs every kept document once");
-  config.add_int("mixing.seed", 0, "seed of the fractional repeat decisions");
-}
-
 namespace {
+
+struct PackingOptions {
+  std::string shards = "rank";
+  MixingOptions mixing;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("packing.shards", shards,
+      "rank: one shard per rank (tokens/rank-RRRRR); unit: one per work unit "
+      "(tokens/part-NNNNNN, the same files for any number of ranks)");
+    v("mixing.enabled", mixing.enabled,
+      "repeat each document by its source's weight x its own weight (fractions decided by a hash "
+      "of its id); false packs every kept document once");
+    v("mixing.seed", mixing.seed, "seed of the fractional repeat decisions");
+  }
+};
 
 std::string unit_shard_name(size_t unit) {
   char name[32];
@@ -58,12 +65,15 @@ void remove_stale_rank_shards(const std::string& out, int ranks) {
 
 }  // namespace
 
+void register_packing_options(Config& config) { register_options<PackingOptions>(config); }
+
 nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Manifest& manifest,
                            const OutputLayout& layout, Tokenizer& tokenizer, int rank, int ranks) {
   const std::string out = layout.root;
-  const std::string mode = config.get_string("packing.shards");
+  const PackingOptions options = read_options<PackingOptions>(config);
+  const std::string& mode = options.shards;
   if (mode != "rank" && mode != "unit") throw ConfigError("packing.shards must be rank or unit, not '" + mode + "'");
-  MixingOptions mixing{config.get_bool("mixing.enabled"), static_cast<uint64_t>(config.get_int("mixing.seed"))};
+  const MixingOptions& mixing = options.mixing;
   if (!mixing.enabled && mode == "rank" && rank == 0 && manifest.sources.size() > 1)
     log_warn("mixing.enabled=false with packing.shards=rank: the Megatron blend cannot weight sources "
              "(rank shards mix them); use packing.shards=unit to weight sources in the blend");

@@ -9,15 +9,7 @@
 
 namespace mucpt {
 
-void register_quality_options(Config& config) {
-  QualityOptions defaults;
-  visit_quality_options(defaults, [&](const char* key, auto& field, const char* help) {
-    using T = std::decay_t<decltype(field)>;
-    if constexpr (std::is_same_v<T, bool>) config.add_bool(key, field, help);
-    else if constexpr (std::is_same_v<T, int64_t>) config.add_int(key, field, help);
-    else config.add_double(key, field, help);
-  });
-}
+void register_quality_options(Config& config) { register_options<QualityOptions>(config); }
 
 void check_quality_options(const QualityOptions& options) {
   QualityOptions copy = options;

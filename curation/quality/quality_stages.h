@@ -11,10 +11,10 @@
 // datatrove's FineWeb order (Gopher repetition, Gopher quality, C4, FineWeb).
 #include <cstdint>
 #include <memory>
-#include <type_traits>
 #include <vector>
 
 #include "common/config.h"
+#include "common/declared_options.h"
 #include "curation/quality/boilerplate_phrases.h"
 #include "curation/quality/c4_filter.h"
 #include "curation/quality/fineweb_filter.h"
@@ -41,6 +41,9 @@ struct QualityOptions {
   C4Options c4;
   bool fineweb_enabled = true;
   FineWebOptions fineweb;
+
+  template <class Visitor>
+  void visit(Visitor&& v);
 };
 
 // Calls v(key, field, help) for every option: the one list that both registration and
@@ -120,6 +123,11 @@ void visit_quality_options(QualityOptions& o, Visitor&& v) {
   v("fineweb.newline_word_ratio", f.newline_word_ratio, "drop prose with more line breaks per word (0: off)");
 }
 
+template <class Visitor>
+void QualityOptions::visit(Visitor&& v) {
+  visit_quality_options(*this, v);
+}
+
 void register_quality_options(Config& config);
 
 // Throws ConfigError for a negative threshold.
@@ -133,13 +141,7 @@ void append_quality_stages(const QualityOptions& options, std::vector<std::uniqu
 // Settings are read where they are used: StageSettings belongs to mucpt_curation,
 // which links this library, so these are compiled in the caller.
 inline QualityOptions read_quality_options(const StageSettings& settings) {
-  QualityOptions o;
-  visit_quality_options(o, [&](const char* key, auto& field, const char*) {
-    using T = std::decay_t<decltype(field)>;
-    if constexpr (std::is_same_v<T, bool>) field = settings.get_bool(key);
-    else if constexpr (std::is_same_v<T, int64_t>) field = settings.get_int(key);
-    else field = settings.get_double(key);
-  });
+  QualityOptions o = read_options<QualityOptions>(settings);
   check_quality_options(o);
   return o;
 }
