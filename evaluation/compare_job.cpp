@@ -6,19 +6,33 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "common/declared_options.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "evaluation/bootstrap.h"
+#include "evaluation/evaluate_job.h"
 #include "evaluation/qa_report.h"
 
 namespace fs = std::filesystem;
 
 namespace mucpt {
 
-void register_compare_options(Config& config) {
-  config.add_bool("common_items", false, "compare: compare only the item ids every run has");
-}
+namespace {
+
+// The option only evaluate compare reads (it shares output with evaluate).
+struct CompareOptions {
+  bool common_items = false;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("common_items", common_items, "compare: compare only the item ids every run has");
+  }
+};
+
+}  // namespace
+
+void register_compare_options(Config& config) { register_options<CompareOptions>(config); }
 
 namespace {
 
@@ -158,13 +172,15 @@ std::string render_compare_markdown(const nlohmann::json& c) {
 }  // namespace
 
 int run_compare(const Config& config, const MpiContext& mpi) {
+  const CompareOptions options = read_options<CompareOptions>(config);
+  const EvaluateOptions shared = read_options<EvaluateOptions>(config);
   const std::vector<std::string> dirs(config.positional().begin() + 1, config.positional().end());
-  const std::string output = config.get_string("output");
+  const std::string output = shared.output;
   if (dirs.size() < 2 || output.empty()) throw UserError("compare needs two or more RUN_DIRs and --output DIR");
   if (mpi.rank() != 0) return 0;  // a few thousand items: one process
   std::vector<Run> runs;
   for (const auto& dir : dirs) runs.push_back(read_run(dir));
-  const bool common_items = config.get_bool("common_items");
+  const bool common_items = options.common_items;
   const std::vector<std::string> ids = paired_ids(runs, common_items);
   const nlohmann::json comparison = compare_runs(runs, ids, common_items, BootstrapSettings{});
   fs::create_directories(output);

@@ -9,6 +9,7 @@
 #include <numeric>
 #include <optional>
 
+#include "common/declared_options.h"
 #include "common/json_writer.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
@@ -33,35 +34,7 @@ namespace fs = std::filesystem;
 
 namespace mucpt {
 
-void register_evaluate_options(Config& config) {
-  config.add_string("benchmark", "", "benchmark: JSONL {id, question, answer, aliases, topic} or the SimpleQA CSV");
-  config.add_string("topic", "", "keep only items of this topic (e.g. Music); empty: all");
-  config.add_string("predictions", "", "grade these answers: JSONL {\"id\" or \"question\", \"predicted\"}");
-  config.add_string("model", "", "or answer with this model: a Hugging Face folder with tokenizer.json");
-  config.add_string("tokenizer", "", "tokenizer when the model folder has none");
-  config.add_string("device", "auto",
-                    "--model, perplexity, generate: cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when "
-                    "available)");
-  config.add_string("prompt", "Question: {question}\nAnswer:", "prompt template for --model");
-  config.add_int("max_new_tokens", 32, "longest answer generated");
-  config.add_bool("answer_loss", false,
-                  "also score each gold answer's loss given the prompt (nats per token, lm-evaluation-harness's "
-                  "loglikelihood): answer_loss per item in graded.jsonl, the mean with its interval in report.json");
-  config.add_int("gen_batch", 16, "prompts decoded together (left-padded; the answers are those of one at a time)");
-  config.add_string("stop", "\\n", "stop strings, comma separated (escapes \\n \\t \\, \\\\); the answer ends before one");
-  config.add_int("fewshot", 0, "worked examples (question and gold answer) before each question");
-  config.add_int("fewshot_seed", 1234, "seed of the examples' draw");
-  config.add_string("fewshot_source", "", "draw the examples from this benchmark file (empty: the benchmark's other items)");
-  config.add_bool("chat", false, "wrap the prompt as one user message in the model's chat template");
-  config.add_int("limit", 0, "grade only the first N items (0: all)");
-  config.add_string("output", "", "output folder: graded.jsonl, report.json, report.md");
-  config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
-  config.add_string("judge.command", "", "grade with this command (/bin/sh -c): one JSON {question, gold, predicted, "
-                    "aliases} on its stdin, CORRECT/INCORRECT/NOT_ATTEMPTED or A/B/C on its stdout; empty: rules only");
-  config.add_double("judge.timeout", 60, "seconds one judge run may take before it is killed");
-  config.add_int("judge.retries", 2, "runs of the judge after a failed one, before the rules grade the item");
-  config.add_string("judge.cache", "", "the judge's grades by content, reused on rerun (default OUTPUT/judge_cache.jsonl)");
-}
+void register_evaluate_options(Config& config) { register_options<EvaluateOptions>(config); }
 
 namespace {
 
@@ -102,9 +75,9 @@ std::string answer_loss_report(const std::vector<double>& losses, nlohmann::json
   return line;
 }
 
-JudgeOptions judge_options_from(const Config& config, const std::string& output) {
-  JudgeOptions o{config.get_string("judge.command"), config.get_double("judge.timeout"),
-                 static_cast<int>(config.get_int("judge.retries")), config.get_string("judge.cache")};
+JudgeOptions judge_options_from(const EvaluateOptions& options, const std::string& output) {
+  JudgeOptions o{options.judge_command, options.judge_timeout,
+                 static_cast<int>(options.judge_retries), options.judge_cache};
   if (!(o.timeout_s > 0)) throw ConfigError("judge.timeout must be a positive number of seconds");
   if (o.retries < 0) throw ConfigError("judge.retries must be 0 or more");
   if (o.cache_path.empty()) o.cache_path = output + "/judge_cache.jsonl";
@@ -156,19 +129,19 @@ void write_judge_report(const JudgeOptions& options, std::map<std::string, uint6
            graded_by["rules"], "; the judge ran ", runs, " times, ", failed_runs, " failed; ", output, "/judge.json");
 }
 
-AnswerSettings answer_settings(const Config& config) {
+AnswerSettings answer_settings(const EvaluateOptions& options) {
   AnswerSettings settings;
-  settings.max_new_tokens = static_cast<int>(config.get_int("max_new_tokens"));
-  settings.stop = parse_stop_strings(config.get_string("stop"));
-  settings.batch_size = static_cast<int>(config.get_int("gen_batch"));
+  settings.max_new_tokens = static_cast<int>(options.max_new_tokens);
+  settings.stop = parse_stop_strings(options.stop);
+  settings.batch_size = static_cast<int>(options.gen_batch);
   if (settings.batch_size < 1) throw ConfigError("gen_batch: must be at least 1");
   return settings;
 }
 
-PromptBuilder prompt_builder(const Config& config, const std::vector<BenchmarkItem>& benchmark_items) {
-  const int64_t fewshot = config.get_int("fewshot");
+PromptBuilder prompt_builder(const EvaluateOptions& options, const std::vector<BenchmarkItem>& benchmark_items) {
+  const int64_t fewshot = options.fewshot;
   if (fewshot < 0) throw ConfigError("fewshot: must be 0 or more");
-  const std::string source = config.get_string("fewshot_source");
+  const std::string source = options.fewshot_source;
   std::vector<BenchmarkItem> pool;
   if (fewshot > 0) {
     try {
@@ -178,14 +151,14 @@ PromptBuilder prompt_builder(const Config& config, const std::vector<BenchmarkIt
     }
   }
   std::optional<ChatTemplate> chat;
-  if (config.get_bool("chat")) chat = ChatTemplate::from_tokenizer_config(config.get_string("model") + "/tokenizer_config.json");
-  return PromptBuilder(config.get_string("prompt"), std::move(pool), static_cast<int>(fewshot),
-                       static_cast<uint64_t>(config.get_int("fewshot_seed")), chat);
+  if (options.chat) chat = ChatTemplate::from_tokenizer_config(options.model + "/tokenizer_config.json");
+  return PromptBuilder(options.prompt, std::move(pool), static_cast<int>(fewshot),
+                       static_cast<uint64_t>(options.fewshot_seed), chat);
 }
 
 // Generated tokens and items per second over all ranks (wall time: the slowest rank's),
 // to the log and DIR/generation.json.
-void write_generation_figures(const AnswerGenerator& generator, const Config& config, const MpiContext& mpi,
+void write_generation_figures(const AnswerGenerator& generator, const EvaluateOptions& options, const MpiContext& mpi,
                               const std::string& output) {
   const GenerationCounts& c = generator.counts();
   const uint64_t items = mpi_sum(c.prompts), tokens = mpi_sum(c.tokens);
@@ -197,34 +170,35 @@ void write_generation_figures(const AnswerGenerator& generator, const Config& co
                             {"seconds", seconds},
                             {"tokens_per_second", static_cast<double>(tokens) / safe},
                             {"items_per_second", static_cast<double>(items) / safe},
-                            {"gen_batch", config.get_int("gen_batch")},
+                            {"gen_batch", options.gen_batch},
                             {"ranks", mpi.size()}};
   write_file_atomically(output + "/generation.json", figures.dump(1) + "\n");
   log_info("generation: ", items, " items, ", tokens, " tokens in ", seconds, " s: ",
            figures["tokens_per_second"].get<double>(), " tokens/s, ", figures["items_per_second"].get<double>(),
-           " items/s (gen_batch ", config.get_int("gen_batch"), ", ", mpi.size(), " ranks)");
+           " items/s (gen_batch ", options.gen_batch, ", ", mpi.size(), " ranks)");
 }
 
 }  // namespace
 
 int run_evaluate(const Config& config, const MpiContext& mpi) {
-  const std::string benchmark = config.get_string("benchmark"), output = config.get_string("output");
-  const std::string predictions_path = config.get_string("predictions"), model_dir = config.get_string("model");
+  const EvaluateOptions options = read_options<EvaluateOptions>(config);
+  const std::string benchmark = options.benchmark, output = options.output;
+  const std::string predictions_path = options.predictions, model_dir = options.model;
   if (benchmark.empty() || output.empty()) throw UserError("evaluate needs --benchmark FILE and --output DIR");
   if (predictions_path.empty() == model_dir.empty())
     throw UserError("give either --predictions FILE (grade answers) or --model FOLDER (answer, then grade)");
-  const JudgeOptions judge_options = judge_options_from(config, output);
-  const torch::Device device = model_dir.empty() ? torch::Device(torch::kCPU) : resolve_device(config.get_string("device"));
+  const JudgeOptions judge_options = judge_options_from(options, output);
+  const torch::Device device = model_dir.empty() ? torch::Device(torch::kCPU) : resolve_device(options.device);
   std::vector<BenchmarkItem> items;
   try {
-    items = load_benchmark(benchmark, config.get_string("topic"));
+    items = load_benchmark(benchmark, options.topic);
   } catch (const BenchmarkError& e) {
     throw UserError(e.what());
   }
   const std::vector<BenchmarkItem> all_items = items;  // before the limit: the few-shot pool
-  if (const int64_t limit = config.get_int("limit"); limit > 0 && static_cast<size_t>(limit) < items.size())
+  if (const int64_t limit = options.limit; limit > 0 && static_cast<size_t>(limit) < items.size())
     items.resize(static_cast<size_t>(limit));
-  if (items.empty()) throw UserError(benchmark + ": no item (topic '" + config.get_string("topic") + "')");
+  if (items.empty()) throw UserError(benchmark + ": no item (topic '" + options.topic + "')");
   fs::create_directories(output);
 
   // Each rank answers and grades items rank, rank + N, ...; rank 0 puts them in order.
@@ -234,7 +208,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   LlamaForCausalLM model{nullptr};  // with --model: generates, and scores gold answers
   std::shared_ptr<Tokenizer> tokenizer;
   if (!predictions_path.empty()) {
-    if (config.get_bool("answer_loss")) throw ConfigError("answer_loss needs --model (predictions carry no losses)");
+    if (options.answer_loss) throw ConfigError("answer_loss needs --model (predictions carry no losses)");
     try {
       // Joined against every item, so that a line for an item this run leaves out (by
       // topic or limit) is counted rather than refused.
@@ -244,10 +218,10 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     }
     refuse_unusable_predictions(*predictions, output, mpi);
   } else {
-    prompts = std::make_unique<PromptBuilder>(prompt_builder(config, all_items));
-    const AnswerSettings settings = answer_settings(config);
-    configure_compute_threads(static_cast<int>(config.get_int("threads")));
-    std::string tokenizer_path = config.get_string("tokenizer");
+    prompts = std::make_unique<PromptBuilder>(prompt_builder(options, all_items));
+    const AnswerSettings settings = answer_settings(options);
+    configure_compute_threads(static_cast<int>(options.threads));
+    std::string tokenizer_path = options.tokenizer;
     if (tokenizer_path.empty()) tokenizer_path = model_dir + "/tokenizer.json";
     try {
       tokenizer = std::make_shared<Tokenizer>(load_tokenizer(tokenizer_path));
@@ -270,7 +244,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   std::vector<AnswerLoss> gold_losses;
   if (generator) {
     std::vector<std::string> texts;
-    const std::string pool = config.get_string("fewshot_source").empty() ? benchmark : config.get_string("fewshot_source");
+    const std::string pool = options.fewshot_source.empty() ? benchmark : options.fewshot_source;
     for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size())) {
       try {
         texts.push_back(prompts->prompt_for(items[i]));
@@ -279,8 +253,8 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       }
     }
     answers = generator->answer(texts);
-    write_generation_figures(*generator, config, mpi, output);
-    if (config.get_bool("answer_loss")) {
+    write_generation_figures(*generator, options, mpi, output);
+    if (options.answer_loss) {
       std::vector<std::string> golds;
       for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size()))
         golds.push_back(items[i].answer);

@@ -5,11 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/declared_options.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/unicode.h"
 #include "common/benchmark/benchmark.h"
+#include "evaluation/evaluate_job.h"
 #include "evaluation/grading/agreement.h"
 #include "evaluation/grading/answer_grader.h"
 
@@ -57,8 +59,9 @@ std::string id_of(const nlohmann::ordered_json& row) {
 }  // namespace
 
 int run_grade(const Config& config, const MpiContext& mpi) {
-  const std::string input = config.get_string("predictions"), output = config.get_string("output");
-  const std::string benchmark = config.get_string("benchmark");
+  const EvaluateOptions options = read_options<EvaluateOptions>(config);
+  const std::string input = options.predictions, output = options.output;
+  const std::string benchmark = options.benchmark;
   if (input.empty() || output.empty()) throw UserError("grade needs --predictions FILE and --output FILE");
   if (mpi.rank() != 0) return 0;  // one file: one process
 

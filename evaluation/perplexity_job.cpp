@@ -6,9 +6,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "common/declared_options.h"
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "evaluation/bootstrap.h"
+#include "evaluation/evaluate_job.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/compute_threads.h"
 #include "training/device.h"
@@ -19,11 +21,25 @@ namespace fs = std::filesystem;
 
 namespace mucpt {
 
-void register_perplexity_options(Config& config) {
-  config.add_string("data", "", "perplexity: held-out packed tokens (a curate tokens/ folder)");
-  config.add_int("seq_len", 0, "perplexity: tokens of context per window (0: the model's, at most 1024)");
-  config.add_int("windows", 0, "perplexity: windows measured, spread evenly over the data (0: all)");
-}
+namespace {
+
+// The options only evaluate perplexity reads (it shares model, output, device and threads with evaluate).
+struct PerplexityOptions {
+  std::string data;
+  int64_t seq_len = 0;
+  int64_t windows = 0;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("data", data, "perplexity: held-out packed tokens (a curate tokens/ folder)");
+    v("seq_len", seq_len, "perplexity: tokens of context per window (0: the model's, at most 1024)");
+    v("windows", windows, "perplexity: windows measured, spread evenly over the data (0: all)");
+  }
+};
+
+}  // namespace
+
+void register_perplexity_options(Config& config) { register_options<PerplexityOptions>(config); }
 
 namespace {
 
@@ -67,17 +83,19 @@ std::string render_table(const nlohmann::json& r) {
 }  // namespace
 
 int run_perplexity(const Config& config, const MpiContext& mpi) {
-  const std::string model_dir = config.get_string("model"), data = config.get_string("data");
-  const std::string output = config.get_string("output");
+  const PerplexityOptions options = read_options<PerplexityOptions>(config);
+  const EvaluateOptions shared = read_options<EvaluateOptions>(config);
+  const std::string model_dir = shared.model, data = options.data;
+  const std::string output = shared.output;
   if (model_dir.empty() || data.empty() || output.empty())
     throw UserError("perplexity needs --model FOLDER, --data TOKENS_DIR and --output FILE");
-  const torch::Device device = resolve_device(config.get_string("device"));
-  configure_compute_threads(static_cast<int>(config.get_int("threads")));
+  const torch::Device device = resolve_device(shared.device);
+  configure_compute_threads(static_cast<int>(shared.threads));
   LlamaForCausalLM model = load_llama_for(model_dir, "model");
   model->to(device);
   model->eval();
-  const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
-  const Validation validation(data, seq_len, config.get_int("windows"), model->config.vocab_size);
+  const int64_t seq_len = window_length(options.seq_len, model->config.max_position_embeddings);
+  const Validation validation(data, seq_len, options.windows, model->config.vocab_size);
   const ValidationLoss measured = validation.measure(model, mpi.rank(), mpi.size(), kBatchWindows, true);
   if (mpi.rank() != 0) return 0;
 

@@ -8,6 +8,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "common/declared_options.h"
 #include "common/hashing.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
@@ -25,22 +26,45 @@ namespace fs = std::filesystem;
 
 namespace mucpt {
 
-void register_score_options(Config& config) {
-  config.add_string("model", "", "reference model: a Hugging Face folder (config.json, model.safetensors)");
-  config.add_string("data", "", "packed tokens: curate's tokens/ folder (dataset.json and its shards)");
-  config.add_int("seq_len", 0, "window length in tokens; train must use the same (0: the model's, at most 1024)");
-  config.add_int("batch_size", 8, "windows per forward pass");
-  config.add_string("dtype", "float16", "stored losses: float16 or float32");
-  config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
-  config.add_string("device", "auto", "cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when available)");
-  config.add_string("base", "",
-                    "base model: also score with it and select documents by their mean loss ratio "
-                    "(l_base + eps) / (l_ref + eps)");
-  config.add_double("select.keep", 0.0, "keep this fraction of documents, highest ratio first (0: use select.threshold)");
-  config.add_double("select.threshold", 1.0, "without select.keep: keep documents whose ratio is at least this");
-  config.add_double("select.eps", 0.1, "eps of the loss ratio");
-  config.add_string("select.output", "", "folder of the selected packed dataset (default: DATA-selected)");
-}
+namespace {
+
+// The options of score, declared once.
+struct ScoreOptions {
+  std::string model;
+  std::string data;
+  int64_t seq_len = 0;
+  int64_t batch_size = 8;
+  std::string dtype = "float16";
+  int64_t threads = 0;
+  std::string device = "auto";
+  std::string base;
+  double select_keep = 0.0;
+  double select_threshold = 1.0;
+  double select_eps = 0.1;
+  std::string select_output;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("model", model, "reference model: a Hugging Face folder (config.json, model.safetensors)");
+    v("data", data, "packed tokens: curate's tokens/ folder (dataset.json and its shards)");
+    v("seq_len", seq_len, "window length in tokens; train must use the same (0: the model's, at most 1024)");
+    v("batch_size", batch_size, "windows per forward pass");
+    v("dtype", dtype, "stored losses: float16 or float32");
+    v("threads", threads, "compute threads per rank (0: the cores given to the rank)");
+    v("device", device, "cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when available)");
+    v("base", base,
+      "base model: also score with it and select documents by their mean loss ratio "
+      "(l_base + eps) / (l_ref + eps)");
+    v("select.keep", select_keep, "keep this fraction of documents, highest ratio first (0: use select.threshold)");
+    v("select.threshold", select_threshold, "without select.keep: keep documents whose ratio is at least this");
+    v("select.eps", select_eps, "eps of the loss ratio");
+    v("select.output", select_output, "folder of the selected packed dataset (default: DATA-selected)");
+  }
+};
+
+}  // namespace
+
+void register_score_options(Config& config) { register_options<ScoreOptions>(config); }
 
 namespace {
 
@@ -201,27 +225,28 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
 }  // namespace
 
 int run_score(const Config& config, const MpiContext& mpi) {
-  const std::string model_dir = config.get_string("model"), data = config.get_string("data");
+  const ScoreOptions options = read_options<ScoreOptions>(config);
+  const std::string model_dir = options.model, data = options.data;
   if (model_dir.empty()) throw UserError("no reference model: give --model FOLDER");
   if (data.empty()) throw UserError("no packed data: give --data DIR (curate's tokens/ folder)");
-  const std::string dtype_name = config.get_string("dtype");
+  const std::string dtype_name = options.dtype;
   if (dtype_name != "float16" && dtype_name != "float32")
     throw ConfigError("dtype must be float16 or float32, not '" + dtype_name + "'");
   const LossDtype dtype = dtype_name == "float16" ? LossDtype::float16 : LossDtype::float32;
-  const int64_t batch_size = config.get_int("batch_size");
+  const int64_t batch_size = options.batch_size;
   if (batch_size < 1) throw ConfigError("batch_size must be positive");
-  const std::string base_dir = config.get_string("base");
-  SelectionOptions selection{config.get_double("select.keep"), config.get_double("select.threshold"),
-                             config.get_double("select.eps"), config.get_string("select.output")};
+  const std::string base_dir = options.base;
+  SelectionOptions selection{options.select_keep, options.select_threshold, options.select_eps,
+                             options.select_output};
   if (selection.output.empty()) selection.output = data + "-selected";
   if (selection.keep < 0 || selection.keep > 1) throw ConfigError("select.keep must be between 0 and 1");
 
-  const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
-  const torch::Device device = resolve_device(config.get_string("device"));
+  const int threads = configure_compute_threads(static_cast<int>(options.threads));
+  const torch::Device device = resolve_device(options.device);
   LlamaForCausalLM model = load_llama_for(model_dir, "reference model");
   model->to(device);
   model->eval();
-  const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
+  const int64_t seq_len = window_length(options.seq_len, model->config.max_position_embeddings);
   TokenWindows windows(shards_of_dataset(data), seq_len);
   if (windows.size() == 0) {
     uint64_t tokens = 0;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "common/declared_options.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "common/log.h"
@@ -26,52 +27,101 @@ namespace fs = std::filesystem;
 
 namespace mucpt {
 
-void register_train_options(Config& config) {
-  config.add_string("model", "", "initial model: a Hugging Face folder (config.json, model.safetensors)");
-  config.add_string("init", "load", "load: the model folder's weights; random: fresh weights for its config.json");
-  config.add_string("data", "", "packed tokens: curate's tokens/ folder (with .refloss files from score for weighting)");
-  config.add_string("output", "", "output folder: checkpoint-NNNNNN/ (HF folders with trainer_state/), latest, metrics.jsonl");
-  config.add_int("seq_len", 0, "tokens per window (0: the model's, at most 1024; must equal score's)");
-  config.add_int("batch_size", 8, "windows per rank per micro-batch");
-  config.add_int("grad_accum", 1, "micro-batches per step (global batch = batch_size x grad_accum x ranks)");
-  config.add_int("steps", 100, "optimizer steps");
-  config.add_double("lr", 3e-4, "peak learning rate");
-  config.add_double("min_lr", 3e-5, "learning rate at the last step (cosine decay)");
-  config.add_int("warmup", 10, "linear warm-up steps");
-  config.add_double("weight_decay", 0.1, "AdamW weight decay (matrices only)");
-  config.add_double("beta1", 0.9, "AdamW beta1");
-  config.add_double("beta2", 0.95, "AdamW beta2");
-  config.add_double("grad_clip", 1.0, "clip the global gradient norm to this (0: off)");
-  config.add_int("seed", 1234, "data order seed");
-  config.add_int("save_every", 0, "save a checkpoint every N steps (0: at the end only)");
-  config.add_int("log_every", 10, "a progress line (loss, tokens/s, ETA) every N steps; metrics.jsonl has every step");
-  config.add_bool("resume", true, "continue from output/latest when present");
-  config.add_string("dtype", "float32",
-                    "compute: float32 | bfloat16 (forward and backward under bfloat16 autocast; float32 master weights, "
-                    "AdamW moments, loss and token weights)");
-  config.add_string("save_dtype", "",
-                    "weights saved as float32 | bfloat16 | float16 (empty: bfloat16 with --dtype bfloat16, else the "
-                    "model's torch_dtype)");
-  config.add_string("max_shard_size", "5GB", "weights above this go to shards with model.safetensors.index.json");
-  config.add_int("threads", 0, "compute threads per rank (0: the cores given to the rank)");
-  config.add_string("device", "auto", "cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when available)");
-  config.add_bool("activation_checkpointing", false,
-                  "recompute each layer's activations in the backward (HF's gradient_checkpointing): less memory, "
-                  "one more forward pass");
-  config.add_string("val.data", "", "held-out packed tokens (a curate tokens/ folder) for the validation loss");
-  config.add_int("val.every", 0, "validation loss every N steps and at the last (0: at the last only)");
-  config.add_int("val.windows", 256, "validation windows, spread over the held-out data (0: all)");
-  config.add_string("weighting.mode", "ntp", "ntp | hard (Rho-1) | soft (loss ratio)");
-  config.add_string("weighting.score", "ratio", "soft: ratio | excess | inverse_ref");
-  config.add_double("weighting.eps", 0.1, "soft: eps of the ratio (l_cur + eps) / (l_ref + eps)");
-  config.add_double("weighting.clip_min", 0.0, "soft: lowest score before normalisation");
-  config.add_double("weighting.clip_max", 5.0, "soft: highest score before normalisation");
-  config.add_double("weighting.keep", 0.6, "hard: fraction of tokens kept");
-  config.add_double("weighting.lambda", 0.0, "mix with uniform: w = lambda + (1 - lambda) w");
-  config.add_string("weighting.reference", "",
-                    "hard, soft: a frozen reference model folder run in each step for l_ref (in place of the losses "
-                    "score stored)");
-}
+namespace {
+
+// The options of train, declared once.
+struct TrainOptions {
+  std::string model;
+  std::string init = "load";
+  std::string data;
+  std::string output;
+  int64_t seq_len = 0;
+  int64_t batch_size = 8;
+  int64_t grad_accum = 1;
+  int64_t steps = 100;
+  double lr = 3e-4;
+  double min_lr = 3e-5;
+  int64_t warmup = 10;
+  double weight_decay = 0.1;
+  double beta1 = 0.9;
+  double beta2 = 0.95;
+  double grad_clip = 1.0;
+  int64_t seed = 1234;
+  int64_t save_every = 0;
+  int64_t log_every = 10;
+  bool resume = true;
+  std::string dtype = "float32";
+  std::string save_dtype;
+  std::string max_shard_size = "5GB";
+  int64_t threads = 0;
+  std::string device = "auto";
+  bool activation_checkpointing = false;
+  std::string val_data;
+  int64_t val_every = 0;
+  int64_t val_windows = 256;
+  std::string weighting_mode = "ntp";
+  std::string weighting_score = "ratio";
+  double weighting_eps = 0.1;
+  double weighting_clip_min = 0.0;
+  double weighting_clip_max = 5.0;
+  double weighting_keep = 0.6;
+  double weighting_lambda = 0.0;
+  std::string weighting_reference;
+
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("model", model, "initial model: a Hugging Face folder (config.json, model.safetensors)");
+    v("init", init, "load: the model folder's weights; random: fresh weights for its config.json");
+    v("data", data, "packed tokens: curate's tokens/ folder (with .refloss files from score for weighting)");
+    v("output", output,
+      "output folder: checkpoint-NNNNNN/ (HF folders with trainer_state/), latest, metrics.jsonl");
+    v("seq_len", seq_len, "tokens per window (0: the model's, at most 1024; must equal score's)");
+    v("batch_size", batch_size, "windows per rank per micro-batch");
+    v("grad_accum", grad_accum, "micro-batches per step (global batch = batch_size x grad_accum x ranks)");
+    v("steps", steps, "optimizer steps");
+    v("lr", lr, "peak learning rate");
+    v("min_lr", min_lr, "learning rate at the last step (cosine decay)");
+    v("warmup", warmup, "linear warm-up steps");
+    v("weight_decay", weight_decay, "AdamW weight decay (matrices only)");
+    v("beta1", beta1, "AdamW beta1");
+    v("beta2", beta2, "AdamW beta2");
+    v("grad_clip", grad_clip, "clip the global gradient norm to this (0: off)");
+    v("seed", seed, "data order seed");
+    v("save_every", save_every, "save a checkpoint every N steps (0: at the end only)");
+    v("log_every", log_every,
+      "a progress line (loss, tokens/s, ETA) every N steps; metrics.jsonl has every step");
+    v("resume", resume, "continue from output/latest when present");
+    v("dtype", dtype,
+      "compute: float32 | bfloat16 (forward and backward under bfloat16 autocast; float32 master weights, "
+      "AdamW moments, loss and token weights)");
+    v("save_dtype", save_dtype,
+      "weights saved as float32 | bfloat16 | float16 (empty: bfloat16 with --dtype bfloat16, else the "
+      "model's torch_dtype)");
+    v("max_shard_size", max_shard_size, "weights above this go to shards with model.safetensors.index.json");
+    v("threads", threads, "compute threads per rank (0: the cores given to the rank)");
+    v("device", device, "cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when available)");
+    v("activation_checkpointing", activation_checkpointing,
+      "recompute each layer's activations in the backward (HF's gradient_checkpointing): less memory, "
+      "one more forward pass");
+    v("val.data", val_data, "held-out packed tokens (a curate tokens/ folder) for the validation loss");
+    v("val.every", val_every, "validation loss every N steps and at the last (0: at the last only)");
+    v("val.windows", val_windows, "validation windows, spread over the held-out data (0: all)");
+    v("weighting.mode", weighting_mode, "ntp | hard (Rho-1) | soft (loss ratio)");
+    v("weighting.score", weighting_score, "soft: ratio | excess | inverse_ref");
+    v("weighting.eps", weighting_eps, "soft: eps of the ratio (l_cur + eps) / (l_ref + eps)");
+    v("weighting.clip_min", weighting_clip_min, "soft: lowest score before normalisation");
+    v("weighting.clip_max", weighting_clip_max, "soft: highest score before normalisation");
+    v("weighting.keep", weighting_keep, "hard: fraction of tokens kept");
+    v("weighting.lambda", weighting_lambda, "mix with uniform: w = lambda + (1 - lambda) w");
+    v("weighting.reference", weighting_reference,
+      "hard, soft: a frozen reference model folder run in each step for l_ref (in place of the losses "
+      "score stored)");
+  }
+};
+
+}  // namespace
+
+void register_train_options(Config& config) { register_options<TrainOptions>(config); }
 
 namespace {
 
@@ -118,38 +168,38 @@ std::string trim(std::string s) {
 }  // namespace
 
 int run_train(const Config& config, const MpiContext& mpi) {
-  const std::string model_dir = config.get_string("model"), data = config.get_string("data"),
-                    output = config.get_string("output");
+  const TrainOptions options = read_options<TrainOptions>(config);
+  const std::string model_dir = options.model, data = options.data, output = options.output;
   if (model_dir.empty() || data.empty() || output.empty())
     throw UserError("train needs --model FOLDER, --data TOKENS_DIR and --output DIR");
-  const int64_t batch_size = config.get_int("batch_size"), steps = config.get_int("steps"),
-                grad_accum = config.get_int("grad_accum"), log_every = config.get_int("log_every");
+  const int64_t batch_size = options.batch_size, steps = options.steps, grad_accum = options.grad_accum,
+                log_every = options.log_every;
   if (batch_size < 1 || steps < 1 || grad_accum < 1 || log_every < 1)
     throw ConfigError("batch_size, grad_accum, steps and log_every must be positive");
   WeightOptions weighting;
   try {
-    weighting.mode = parse_weight_mode(config.get_string("weighting.mode"));
-    weighting.score = parse_soft_score(config.get_string("weighting.score"));
+    weighting.mode = parse_weight_mode(options.weighting_mode);
+    weighting.score = parse_soft_score(options.weighting_score);
   } catch (const std::invalid_argument& e) {
     throw ConfigError(e.what());
   }
-  weighting.eps = config.get_double("weighting.eps");
-  weighting.clip_min = config.get_double("weighting.clip_min");
-  weighting.clip_max = config.get_double("weighting.clip_max");
-  weighting.keep = config.get_double("weighting.keep");
-  weighting.lambda = config.get_double("weighting.lambda");
-  const int threads = configure_compute_threads(static_cast<int>(config.get_int("threads")));
-  const torch::Device device = resolve_device(config.get_string("device"));
+  weighting.eps = options.weighting_eps;
+  weighting.clip_min = options.weighting_clip_min;
+  weighting.clip_max = options.weighting_clip_max;
+  weighting.keep = options.weighting_keep;
+  weighting.lambda = options.weighting_lambda;
+  const int threads = configure_compute_threads(static_cast<int>(options.threads));
+  const torch::Device device = resolve_device(options.device);
 
   // Start from the latest checkpoint of this output when there is one.
   fs::create_directories(output);
   std::string start_from = model_dir;
   nlohmann::json resumed;
-  if (config.get_bool("resume") && fs::exists(output + "/latest")) {
+  if (options.resume && fs::exists(output + "/latest")) {
     start_from = output + "/" + trim(read_small_file(output + "/latest"));
     resumed = read_trainer_state(start_from + "/trainer_state/state.json").to_json();
   }
-  const std::string init = config.get_string("init");
+  const std::string init = options.init;
   if (init != "load" && init != "random") throw ConfigError("init must be load or random, not '" + init + "'");
   LlamaForCausalLM model{nullptr};
   if (init == "random" && resumed.is_null()) {
@@ -158,14 +208,14 @@ int run_train(const Config& config, const MpiContext& mpi) {
     } catch (const IoError& e) {
       throw UserError(std::string("model: ") + e.what());
     }
-    initialize_llama_weights(model, static_cast<uint64_t>(config.get_int("seed")));
+    initialize_llama_weights(model, static_cast<uint64_t>(options.seed));
   } else {
     model = load_llama_for(start_from, "model");
   }
   model->to(device);
   model->train();
-  model->model->checkpoint_layers = config.get_bool("activation_checkpointing");
-  const std::string reference_dir = config.get_string("weighting.reference");
+  model->model->checkpoint_layers = options.activation_checkpointing;
+  const std::string reference_dir = options.weighting_reference;
   LlamaForCausalLM reference{nullptr};
   if (!reference_dir.empty()) {
     if (weighting.mode == WeightMode::ntp)
@@ -178,22 +228,21 @@ int run_train(const Config& config, const MpiContext& mpi) {
       throw UserError("weighting.reference: " + reference_dir + " has " + std::to_string(reference->config.vocab_size) +
                       " token ids, fewer than the model's " + std::to_string(model->config.vocab_size));
   }
-  const int64_t seq_len = window_length(config.get_int("seq_len"), model->config.max_position_embeddings);
-  const uint64_t seed = static_cast<uint64_t>(config.get_int("seed"));
+  const int64_t seq_len = window_length(options.seq_len, model->config.max_position_embeddings);
+  const uint64_t seed = static_cast<uint64_t>(options.seed);
   TokenWindows windows(shards_of_dataset(data), seq_len);
   BatchSource batches(windows, batch_size, mpi.rank(), mpi.size(), seed,
                       weighting.mode != WeightMode::ntp && reference.is_empty(), model->config.vocab_size);
 
   const int64_t global_batch = batches.global_batch() * grad_accum;
   std::unique_ptr<Validation> validation;
-  if (const std::string val = config.get_string("val.data"); !val.empty())
-    validation = std::make_unique<Validation>(val, seq_len, config.get_int("val.windows"), model->config.vocab_size);
-  const int64_t val_every = config.get_int("val.every");
+  if (const std::string val = options.val_data; !val.empty())
+    validation = std::make_unique<Validation>(val, seq_len, options.val_windows, model->config.vocab_size);
+  const int64_t val_every = options.val_every;
 
   auto parameters = model->named_parameters();
   GradientSync gradient_sync(parameters, mpi.rank(), mpi.size());
-  AdamW optimizer(parameters, {config.get_double("beta1"), config.get_double("beta2"), 1e-8,
-                               config.get_double("weight_decay")});
+  AdamW optimizer(parameters, {options.beta1, options.beta2, 1e-8, options.weight_decay});
   int64_t step = 0;
   if (!resumed.is_null()) {
     // A different data order or batch would not continue the same run.
@@ -223,18 +272,18 @@ int run_train(const Config& config, const MpiContext& mpi) {
                       "; use a new --output or --resume=false");
     }
   }
-  const LrSchedule schedule{config.get_double("lr"), config.get_double("min_lr"), config.get_int("warmup"), steps};
-  const double grad_clip = config.get_double("grad_clip");
-  const int64_t save_every = config.get_int("save_every");
+  const LrSchedule schedule{options.lr, options.min_lr, options.warmup, steps};
+  const double grad_clip = options.grad_clip;
+  const int64_t save_every = options.save_every;
   const std::string tokenizer_json = fs::exists(data + "/tokenizer.json") ? data + "/tokenizer.json" : "";
-  const std::string dtype = config.get_string("dtype");
+  const std::string dtype = options.dtype;
   if (dtype != "float32" && dtype != "bfloat16") throw ConfigError("dtype must be float32 or bfloat16, not '" + dtype + "'");
   const bool bfloat16 = dtype == "bfloat16";
   SaveOptions save;
-  save.dtype = config.get_string("save_dtype");
+  save.dtype = options.save_dtype;
   if (save.dtype.empty() && bfloat16) save.dtype = "bfloat16";
   try {
-    save.max_shard_bytes = parse_byte_size(config.get_string("max_shard_size"));
+    save.max_shard_bytes = parse_byte_size(options.max_shard_size);
   } catch (const std::invalid_argument& e) {
     throw ConfigError(std::string("max_shard_size: ") + e.what());
   }
@@ -306,7 +355,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
   // The token weights this run trained with, over all its steps (weights.json).
   sum_over_ranks(weight_counts);
   if (mpi.rank() == 0 && step > first_step) {
-    const nlohmann::json weights{{"mode", config.get_string("weighting.mode")},
+    const nlohmann::json weights{{"mode", options.weighting_mode},
                                  {"first_step", first_step + 1},
                                  {"last_step", step},
                                  {"bin_width", kWeightBinWidth},
