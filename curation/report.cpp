@@ -102,7 +102,17 @@ std::string render_report_markdown(const nlohmann::json& r) {
   if (r.contains("ranks")) {
     char wall[32];
     std::snprintf(wall, sizeof wall, "%.2f", r.value("wall_seconds", 0.0));
-    md << "Ranks: " << r["ranks"] << ". Wall time: " << wall << " s.\n\n";
+    md << "Ranks: " << r["ranks"] << ". Wall time: " << wall << " s";
+    if (r.contains("steps")) {
+      md << " (";
+      for (size_t i = 0; i < r["steps"].size(); ++i) {
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.2f", r["steps"][i].value("seconds", 0.0));
+        md << (i ? ", " : "") << r["steps"][i].value("step", std::string()) << " " << secs << " s";
+      }
+      md << ")";
+    }
+    md << ".\n\n";
   }
 
   md << "## Stages\n\n| stage | in | out | MB in | MB out | seconds | rejected |\n|---|---:|---:|---:|---:|---:|---|\n";

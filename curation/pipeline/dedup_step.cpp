@@ -1,0 +1,56 @@
+// Global dedup across ranks on the signatures the document pass wrote, then the final
+// pass: each rank writes its units' documents without the removed duplicates (their
+// rejects go to rejects/dedup/). The summary is kept in stream/dedup.done, so a rerun
+// goes straight to the final pass of the units not yet written.
+#include <filesystem>
+
+#include "common/line_writer.h"
+#include "common/mpi_context.h"
+#include "curation/dedup/dedup_job.h"
+#include "curation/final_pass.h"
+#include "curation/pipeline/pipeline.h"
+
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+namespace {
+
+class DedupStep : public PipelineStep {
+ public:
+  const char* name() const override { return "dedup"; }
+
+  nlohmann::json run(CurateRun& run) override {
+    const OutputLayout& layout = run.layout;
+    const std::string& out = layout.root;
+    const std::string done = out + "/stream/dedup.done";
+    nlohmann::json summary;
+    if (fs::exists(done)) {
+      summary = nlohmann::json::parse(read_small_file(done));
+    } else {
+      fs::create_directories(layout.removals_dir());
+      fs::create_directories(out + "/dedup");
+      DedupPaths paths{layout.signatures_dir(), layout.removals_dir(),
+                       out + "/dedup/clusters.rank-" + std::to_string(run.mpi.rank()) + ".jsonl"};
+      summary = run_global_dedup(run.plan, run.mpi.rank(), run.mpi.size(), run.dedup, paths);
+      mpi_barrier();
+      if (run.mpi.rank() == 0) write_file_atomically(done, summary.dump(1) + "\n");
+    }
+    for (size_t u : run.my_units()) {
+      if (fs::exists(layout.final_stats_path(u))) continue;
+      const WorkUnit& unit = run.plan.units[u];
+      const std::string& source = run.manifest.sources[run.plan.files[unit.file_index].source_index].name;
+      nlohmann::json stats = run_final_pass(run.plan, unit, source, layout, layout.streamed_docs_path(u),
+                                            read_removals(removals_path(layout.removals_dir(), u)),
+                                            run.options.zstd_level);
+      write_file_atomically(layout.final_stats_path(u), stats.dump(1) + "\n");
+    }
+    return summary;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<PipelineStep> dedup_step() { return std::make_unique<DedupStep>(); }
+
+}  // namespace mucpt

@@ -1,0 +1,82 @@
+// The document pass: each rank runs its work units through parsing, the source's
+// stages and the sinks (documents or, with dedup, the stream the final pass reads;
+// rejects; measures; dedup signatures; the metadata join). A unit whose statistics
+// file exists was finished by an earlier run and is skipped.
+#include <filesystem>
+
+#include "common/declared_options.h"
+#include "common/line_writer.h"
+#include "common/log.h"
+#include "common/progress.h"
+#include "curation/dedup/dedup_job.h"
+#include "curation/dedup/signature_writer.h"
+#include "curation/pipeline/pipeline.h"
+#include "curation/stage_registry.h"
+
+namespace fs = std::filesystem;
+
+namespace mucpt {
+
+namespace {
+
+class DocumentPass : public PipelineStep {
+ public:
+  const char* name() const override { return "documents"; }
+
+  nlohmann::json run(CurateRun& run) override {
+    const OutputLayout& layout = run.layout;
+    const auto& mine = run.my_units();
+    uint64_t my_bytes = 0;
+    for (size_t u : mine) my_bytes += run.plan.units[u].end - run.plan.units[u].begin;
+    Progress progress(run.measures_from ? "decide (rank 0)" : "curate (rank 0)", my_bytes,
+                      run.mpi.rank() == 0 && run.options.progress);
+    if (run.dedup.enabled) fs::create_directories(layout.signatures_dir());
+    size_t skipped = 0;
+    for (size_t u : mine) {
+      if (fs::exists(layout.stats_path(u))) {
+        ++skipped;
+        continue;
+      }
+      run_one(run, u, progress);
+    }
+    progress.finish();
+    if (skipped > 0) log_info("resumed: ", skipped, " of ", mine.size(), " units were already complete");
+    write_file_atomically(layout.root + "/markers/stream.rank-" + std::to_string(run.mpi.rank()) + ".done",
+                          std::to_string(mine.size()) + " units\n");
+    return nullptr;
+  }
+
+ private:
+  static void run_one(CurateRun& run, size_t u, Progress& progress) {
+    const OutputLayout& layout = run.layout;
+    const WorkUnit& unit = run.plan.units[u];
+    const size_t source_index = run.plan.files[unit.file_index].source_index;
+    const SourceSpec& source = run.manifest.sources[source_index];
+    StageChain stages = build_stage_chain(run.settings[source_index]);
+    std::unique_ptr<Stage> join;  // after every rule: the header is for the model, not for the rules
+    if (run.metadata[source_index])
+      join = std::make_unique<MetadataJoin>(run.metadata[source_index],
+                                            read_options<MetadataOptions>(run.settings[source_index]).header_template);
+    std::unique_ptr<SignatureWriter> signatures;
+    if (run.dedup.enabled)
+      signatures = std::make_unique<SignatureWriter>(signature_path(layout.signatures_dir(), u), run.dedup,
+                                                     static_cast<double>(source.priority));
+    const UnitJob job{run.plan,
+                      unit,
+                      source,
+                      stages,
+                      join.get(),
+                      layout,
+                      run.dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u),
+                      signatures.get(),
+                      run.options.zstd_level,
+                      run.measures_from ? run.measures_from->measures_path(u) : std::string()};
+    run_unit(job, progress);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<PipelineStep> document_pass() { return std::make_unique<DocumentPass>(); }
+
+}  // namespace mucpt
