@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "common/declared_options.h"
@@ -9,6 +10,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "curation/curate_job.h"
+#include "curation/decide/decide_summary.h"
 
 namespace fs = std::filesystem;
 
@@ -90,7 +92,17 @@ int run_decide(const Config& config, const MpiContext& mpi) {
   OutputLayout finished{run};
   if (options.value("curate.compression", std::string("zstd")) == "none") finished.extension = ".jsonl";
   if (mpi.rank() == 0) log_info("curating again with the measures of ", run);
-  return run_curate_pipeline(decided, mpi, &finished);
+  const int code = run_curate_pipeline(decided, mpi, &finished);
+  if (mpi.rank() == 0) {
+    // What the changed options did, against the run decided on.
+    const auto read_json = [](const std::string& path) { return nlohmann::json::parse(read_small_file(path)); };
+    const nlohmann::json summary = decide_summary(read_json(run + "/report.json"), read_json(out + "/report.json"),
+                                                  options, read_json(out + "/run.json")["options"]);
+    write_file_atomically(out + "/decide.json", summary.dump(1) + "\n");
+    std::istringstream lines(describe_decide_summary(summary));
+    for (std::string line; std::getline(lines, line);) log_info(line);
+  }
+  return code;
 }
 
 }  // namespace mucpt

@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <filesystem>
+
 #include "common/errors.h"
 #include "common/json_writer.h"
 #include "common/line_reader.h"
@@ -84,13 +86,25 @@ struct MeasureRecords::Impl {
   bool pending = false;  // `line` and `measured` hold a record not handed out yet
   uint64_t line = 0;
   std::vector<Score> measured;
-  explicit Impl(std::string p) : path(std::move(p)), reader(path) {}
+  explicit Impl(std::string p) : path(std::move(p)), reader(opened(path)) {}
+
+  // A damaged or missing measures file is the user's to fix (run curate again), not a
+  // fault of the input being curated: it stops the run with exit 2.
+  static const std::string& opened(const std::string& path) {
+    if (!std::filesystem::exists(path))
+      throw UserError(path + ": missing; the run's measures are incomplete: run curate again");
+    return path;
+  }
 
   bool next() {
     std::string_view text;
-    if (!reader.next(text)) return false;
-    ++records;
-    parse_with(parser, buffer, text, line, measured, path + ":" + std::to_string(records));
+    try {
+      if (!reader.next(text)) return false;
+      ++records;
+      parse_with(parser, buffer, text, line, measured, path + ":" + std::to_string(records));
+    } catch (const IoError& e) {
+      throw UserError(std::string(e.what()) + "; run curate again to measure anew");
+    }
     return true;
   }
 };

@@ -23,8 +23,9 @@ class MeasureRecords {
  public:
   explicit MeasureRecords(std::string path);
   ~MeasureRecords();
-  // Sets doc.measured from the record of doc.line_number; lines only increase. A line
-  // that is not a measure record throws IoError naming the file and the line.
+  // Sets doc.measured from the record of doc.line_number; lines only increase. A missing
+  // file, or a line that is not a measure record, throws UserError naming the file and
+  // the line.
   void fill(Document& doc);
 
  private:

@@ -90,14 +90,25 @@ TEST_CASE("decide with a stricter word count writes what a full run with it writ
                            "/tokenizer.json --output " + full + " --gopher_quality.min_words=80");
   REQUIRE(r.exit_code == 0);
   // On 3 ranks: the measures belong to units, not to ranks.
-  r = testing::run_command(curate(3) + "decide --run " + run + " --output " + decided + " --gopher_quality.min_words=80");
+  r = testing::run_command(curate(3) + "decide --run " + run + " --output " + decided +
+                           " --gopher_quality.min_words=80");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(docs_out(decided) < docs_out(run));
   CHECK(docs_out(decided) == docs_out(full));
   const auto report = nlohmann::json::parse(read_small_file(decided + "/report.json"));
   CHECK(report["stages"]["gopher_quality"]["rejected"]["short_doc"].get<uint64_t>() > 0);
-  CHECK(report["docs_in"].get<uint64_t>() == report["docs_out"].get<uint64_t>() + report["docs_rejected"].get<uint64_t>());
+  CHECK(report["docs_in"].get<uint64_t>() ==
+        report["docs_out"].get<uint64_t>() + report["docs_rejected"].get<uint64_t>());
+  // decide.json: what the change did against the run.
+  const auto summary = nlohmann::json::parse(read_small_file(decided + "/decide.json"));
+  CHECK(summary["changed"] == nlohmann::json::parse(R"({"gopher_quality.min_words": ["50", "80"]})"));
+  CHECK(summary["docs_out"][0].get<uint64_t>() == docs_out(run));
+  CHECK(summary["docs_out"][1].get<uint64_t>() == docs_out(decided));
+  CHECK(summary["rejected"]["gopher_quality/short_doc"][1].get<uint64_t>() >
+        summary["rejected"]["gopher_quality/short_doc"][0].get<uint64_t>());
+  CHECK(summary["tokens"][1].get<uint64_t>() < summary["tokens"][0].get<uint64_t>());
+  CHECK_THAT(r.output, Catch::Contains("changed gopher_quality.min_words: 50 -> 80"));
   // Tokens are packed per rank: compare with the full run on the same rank count.
   const std::string full3 = testing::scratch_dir("decide_full80_np3");
   r = testing::run_command(curate(3) + "--manifest " + world() + "/manifest.json --tokenizer " + world() +
@@ -115,8 +126,8 @@ TEST_CASE("decide with looser language, domain and quality thresholds writes wha
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   const std::string common = "--manifest " + world() + "/manifest.json --tokenizer " + world() +
-                             "/tokenizer.json --langid.model " + data + "/fasttext/lid.176.ftz --classifier.model " + classifier +
-                             " --classifier.policy weight";
+                             "/tokenizer.json --langid.model " + data + "/fasttext/lid.176.ftz" +
+                             " --classifier.model " + classifier + " --classifier.policy weight";
   const std::string strict = " --langid.languages=en --classifier.threshold=0.3";
   const std::string looser =
       " --langid.languages=en,zh --langid.threshold=0.3 --classifier.threshold=0.05 --classifier.weight_min=0.8"
@@ -177,6 +188,18 @@ TEST_CASE("decide refuses what it cannot decide, naming the option or the folder
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.output, Catch::Contains("-missing' is not a curate output folder"));
   CHECK_FALSE(fs::exists(out));
+
+  // A damaged measures file stops decide with the file and line named (exit 2, not a
+  // fault of the input).
+  {
+    LineWriter damaged(run + "/measured/part-000000.jsonl.zst");
+    damaged.write_line(R"({"line":1,"measured":{"langid":"not an array"}})");
+    damaged.commit();
+  }
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + out);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("measured/part-000000.jsonl.zst:1: not a measure record"));
+  fs::remove_all(out);
 
   fs::remove_all(run + "/measured");
   r = testing::run_command(curate(2) + "decide --run " + run + " --output " + out);
