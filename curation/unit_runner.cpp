@@ -137,8 +137,8 @@ class StageRun {
   std::vector<StageCounters> counters_;
 };
 
-// The deciding stages and all that follows them for one unit: the signature, the
-// metadata join, the documents file. Shared by a run and a replay.
+// The deciding stages and the sinks after them for one unit: the measures, the dedup
+// signature, the metadata join and the documents file.
 class DecidingOutput {
  public:
   explicit DecidingOutput(const UnitJob& job)

@@ -2,8 +2,8 @@
 
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "common/declared_options.h"
 #include "common/hashing.h"
@@ -53,9 +53,6 @@ std::vector<std::string> decided_arguments(const Config& given, const nlohmann::
   return args;
 }
 
-}  // namespace
-
-namespace {
 struct DecideOptions {
   std::string run;
   template <class Visitor>
