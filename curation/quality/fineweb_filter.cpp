@@ -45,8 +45,7 @@ Verdict FineWebFilter::process(Document& doc) {
   const FineWebOptions& o = options_;
   const WordMode mode = document_language(doc, cjk_share_).words;
   // The measures depend on the text, its word splitting, the short-line width and the shape rules.
-  const uint64_t how = hash64(o.short_line_max_chars, hash64(static_cast<int64_t>(mode), shape_options_hash(shape_)));
-  const uint64_t key = measure_key(doc.text, how);
+  const uint64_t key = measure_key(doc.text, hash64(static_cast<int64_t>(mode), options_hash_));
   Measures m;
   if (const Score* found = find_measures(doc, name(), key, 5)) {
     m = {found[0].number, found[1].number, found[2].number, found[3].number, found[4].number != 0};

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/hashing.h"
 #include "curation/quality/hash_counter.h"
 #include "curation/quality/text_shape.h"
 #include "curation/quality/word_splitter.h"
@@ -35,7 +36,10 @@ struct FineWebOptions {
 class FineWebFilter : public Stage {
  public:
   FineWebFilter(const FineWebOptions& options, const ShapeOptions& shape, double cjk_share)
-      : options_(options), shape_(shape), cjk_share_(cjk_share) {}
+      : options_(options),
+        shape_(shape),
+        cjk_share_(cjk_share),
+        options_hash_(hash64(options.short_line_max_chars, shape_options_hash(shape))) {}
   const char* name() const override { return "fineweb"; }
   Verdict process(Document& doc) override;
 
@@ -49,6 +53,7 @@ class FineWebFilter : public Stage {
   FineWebOptions options_;
   ShapeOptions shape_;
   double cjk_share_;
+  uint64_t options_hash_;  // of the options the measures depend on, for their key
   std::vector<Token> tokens_;
   HashCounter counter_;
 };

@@ -82,8 +82,8 @@ GopherQualityMeasures GopherQualityFilter::measure(std::string_view text, const 
 Verdict GopherQualityFilter::process(Document& doc) {
   const LanguageView lang = document_language(doc, cjk_share_);
   // The measures depend on the text, its words and stop words, and the shape rules.
-  const uint64_t how = hash64(static_cast<int64_t>(lang.words),
-                              hash64(static_cast<int64_t>(lang.stop_words), shape_options_hash(shape_)));
+  const uint64_t how =
+      hash64(static_cast<int64_t>(lang.words), hash64(static_cast<int64_t>(lang.stop_words), shape_hash_));
   const uint64_t key = measure_key(doc.text, how);
   GopherQualityMeasures m;
   bool list = false;

@@ -52,7 +52,7 @@ struct GopherQualityMeasures {
 class GopherQualityFilter : public Stage {
  public:
   GopherQualityFilter(const GopherQualityOptions& options, const ShapeOptions& shape, double cjk_share)
-      : options_(options), shape_(shape), cjk_share_(cjk_share) {}
+      : options_(options), shape_(shape), cjk_share_(cjk_share), shape_hash_(shape_options_hash(shape)) {}
   const char* name() const override { return "gopher_quality"; }
   Verdict process(Document& doc) override;
   void write_counters(nlohmann::json& out) const override;
@@ -63,6 +63,7 @@ class GopherQualityFilter : public Stage {
   GopherQualityOptions options_;
   ShapeOptions shape_;
   double cjk_share_;
+  uint64_t shape_hash_;  // of the shape rules, for the measures' key
   std::vector<Token> tokens_;
   uint64_t list_docs_ = 0, cjk_docs_ = 0;
 };
