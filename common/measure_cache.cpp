@@ -30,19 +30,18 @@ const Score* find_measures(const Document& doc, std::string_view stage, uint64_t
 
 Score* store_measures(Document& doc, std::string_view stage, uint64_t key, size_t count) {
   auto& m = doc.measured;
-  size_t at = entry_of(doc, stage);
+  const size_t at = entry_of(doc, stage);
   if (at == m.size()) {
-    m.resize(m.size() + 1 + count);
+    m.resize(m.size() + 1 + count);  // the new values are value-initialised
     m[at].name.assign(stage);
   } else {
+    // Drop the earlier values, whatever their number, and make room for the new ones.
     size_t end = at + 1;
     while (end < m.size() && !is_entry(m[end])) ++end;
     const auto first = m.begin() + static_cast<std::ptrdiff_t>(at + 1);
-    m.erase(first, m.begin() + static_cast<std::ptrdiff_t>(end));
-    m.insert(m.begin() + static_cast<std::ptrdiff_t>(at + 1), count, Score{});
+    m.insert(m.erase(first, m.begin() + static_cast<std::ptrdiff_t>(end)), count, Score{});
   }
   m[at].number = static_cast<double>(key);
-  for (size_t i = at + 1; i <= at + count; ++i) m[i] = Score{};
   return &m[at + 1];
 }
 
