@@ -15,6 +15,15 @@ size_t entry_of(const Document& doc, std::string_view stage) {
   return i;
 }
 
+// The entry's values when it has exactly `count` of them, else null.
+const Score* values_of(const Document& doc, size_t at, size_t count) {
+  const auto& m = doc.measured;
+  if (at + 1 + count > m.size() || (at + 1 + count < m.size() && !is_entry(m[at + 1 + count]))) return nullptr;
+  for (size_t i = at + 1; i <= at + count; ++i)
+    if (is_entry(m[i])) return nullptr;
+  return &m[at + 1];
+}
+
 }  // namespace
 
 uint64_t measure_key(std::string_view text, uint64_t how) { return hash64(text, how) >> 11; }
@@ -22,10 +31,12 @@ uint64_t measure_key(std::string_view text, uint64_t how) { return hash64(text, 
 const Score* find_measures(const Document& doc, std::string_view stage, uint64_t key, size_t count) {
   const size_t at = entry_of(doc, stage);
   if (at == doc.measured.size() || doc.measured[at].number != static_cast<double>(key)) return nullptr;
-  if (at + 1 + count > doc.measured.size()) return nullptr;
-  for (size_t i = at + 1; i <= at + count; ++i)
-    if (is_entry(doc.measured[i])) return nullptr;
-  return &doc.measured[at + 1];
+  return values_of(doc, at, count);
+}
+
+const Score* stored_measures(const Document& doc, std::string_view stage, size_t count) {
+  const size_t at = entry_of(doc, stage);
+  return at == doc.measured.size() ? nullptr : values_of(doc, at, count);
 }
 
 Score* store_measures(Document& doc, std::string_view stage, uint64_t key, size_t count) {

@@ -21,6 +21,10 @@ uint64_t measure_key(std::string_view text, uint64_t how);
 // The `count` values stored after the stage's entry for this key, or null.
 const Score* find_measures(const Document& doc, std::string_view stage, uint64_t key, size_t count);
 
+// The `count` values stored after the stage's entry, whatever their key, or null: for
+// deciding on a document whose text is known to be the one measured.
+const Score* stored_measures(const Document& doc, std::string_view stage, size_t count);
+
 // Makes the stage's entry hold this key and `count` values, replacing an earlier entry
 // of the stage, and returns the values for the stage to fill.
 Score* store_measures(Document& doc, std::string_view stage, uint64_t key, size_t count);

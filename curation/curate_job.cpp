@@ -24,7 +24,7 @@ void register_curate_options(Config& config) {
 
 int run_curate(const Config& config, const MpiContext& mpi) { return run_curate_pipeline(config, mpi, nullptr); }
 
-int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* measures_from) {
+int run_curate_pipeline(const Config& config, const MpiContext& mpi, const FinishedRun* measures_from) {
   CurateRun run = open_curate_run(config, mpi, measures_from);
   return run_pipeline(run);
 }

@@ -42,7 +42,8 @@ void register_curate_options(Config& config);
 int run_curate(const Config& config, const MpiContext& mpi);
 // The run itself. With measures_from (`curate decide`), the stages take what that
 // finished run measured on the same texts instead of measuring again.
-int run_curate_pipeline(const Config& config, const MpiContext& mpi, const OutputLayout* measures_from);
+struct FinishedRun;
+int run_curate_pipeline(const Config& config, const MpiContext& mpi, const FinishedRun* measures_from);
 // `curate train-classifier`: a fastText domain classifier from a labelled manifest.
 int run_train_classifier(const Config& config, const MpiContext& mpi);
 

@@ -24,6 +24,11 @@ void register_stage_options(Config& config) {
   register_options<MetadataOptions>(config);
 }
 
+bool is_threshold_option(const std::string& key) {
+  return key == "langid.languages" || key == "langid.threshold" || key == "classifier.threshold" ||
+         is_rule_threshold_option(key);
+}
+
 StageChain build_stage_chain(const StageSettings& config) {
   StageChain chain;
   std::vector<std::unique_ptr<Stage>>& stages = chain.preparing;

@@ -32,6 +32,12 @@ struct StageChain {
   std::vector<std::unique_ptr<Stage>> deciding;   // langid, classifier, length, quality rules
 };
 
+// Whether an option only compares a stage's stored measures with a limit (the stages'
+// Stage::decide_on_measures): language ID's languages and threshold, the domain
+// classifier's threshold and the quality rules' thresholds. `curate decide` applies a
+// change of these to a run's measures without reading the text again.
+bool is_threshold_option(const std::string& key);
+
 // Builds the chain for one source from its settings (the configuration with the
 // source's manifest overrides).
 StageChain build_stage_chain(const StageSettings& settings);

@@ -69,6 +69,13 @@ Verdict DomainClassifier::process(Document& doc) {
   return Verdict::kept();
 }
 
+std::optional<Verdict> DomainClassifier::decide_on_measures(const Document& doc) const {
+  const Score* found = stored_measures(doc, name(), 1);
+  if (!found || policy_ == Policy::pareto) return std::nullopt;
+  if (found->number < options_.threshold) return Verdict::rejected("off_domain");
+  return Verdict::kept();
+}
+
 void DomainClassifier::write_counters(nlohmann::json& out) const {
   for (const auto& [source, bins] : histogram_) {
     for (size_t b = 0; b < bins.size(); ++b) {

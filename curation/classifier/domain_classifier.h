@@ -48,6 +48,10 @@ class DomainClassifier : public Stage {
   DomainClassifier(std::shared_ptr<const FastTextModel> model, ClassifierOptions options);
   const char* name() const override { return "classifier"; }
   Verdict process(Document& doc) override;
+  // Under the threshold and weight policies (the weight does not depend on the
+  // threshold); the pareto draw depends on the document's id, which decide leaves
+  // to the text path.
+  std::optional<Verdict> decide_on_measures(const Document& doc) const override;
   void write_counters(nlohmann::json& out) const override;
 
   // The probability of the label for one text (normalised as in training).

@@ -1,5 +1,6 @@
 #include "curation/decide/decide_job.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,9 @@
 #include "common/log.h"
 #include "curation/curate_job.h"
 #include "curation/decide/decide_summary.h"
+#include "curation/decide/finished_run.h"
+#include "curation/manifest.h"
+#include "curation/stage_registry.h"
 
 namespace fs = std::filesystem;
 
@@ -53,6 +57,26 @@ std::vector<std::string> decided_arguments(const Config& given, const nlohmann::
   return args;
 }
 
+Config parsed_config(const std::vector<std::string>& args) {
+  Config config("curate decide");
+  register_curate_options(config);
+  register_decide_options(config);
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  config.parse(static_cast<int>(argv.size()), argv.data(), std::clog);
+  return config;
+}
+
+// The options whose value differs from the run's, by key.
+std::vector<std::string> changed_options(const Config& decided, const nlohmann::json& run_options) {
+  std::vector<std::string> changed;
+  for (const auto& [key, value] : decided.values_as_text()) {
+    if (key == "config" || key == "run" || key == "output" || key == "curate.progress" || key == "curate.resume") continue;
+    if (!run_options.contains(key) || run_options[key].get<std::string>() != value) changed.push_back(key);
+  }
+  return changed;
+}
+
 struct DecideOptions {
   std::string run;
   template <class Visitor>
@@ -74,21 +98,28 @@ int run_decide(const Config& config, const MpiContext& mpi) {
   const nlohmann::json id = read_run_identity(run);
   const nlohmann::json& options = id["options"];
 
-  Config decided("curate decide");
-  register_curate_options(decided);
-  register_decide_options(decided);
-  const std::vector<std::string> args = decided_arguments(config, options);
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  decided.parse(static_cast<int>(argv.size()), argv.data(), std::clog);
+  const Config decided = parsed_config(decided_arguments(config, options));
 
   const std::string manifest = read_options<CurateOptions>(decided).manifest;
   if (!fs::exists(manifest) || hash64(read_small_file(manifest)) != id.value("manifest_hash", uint64_t{0}))
     throw UserError("the manifest '" + manifest + "' changed since the run in '" + run + "': run curate again");
 
-  OutputLayout finished{run};
-  if (options.value("curate.compression", std::string("zstd")) == "none") finished.extension = ".jsonl";
-  if (mpi.rank() == 0) log_info("curating again with the measures of ", run);
+  FinishedRun finished;
+  finished.layout.root = run;
+  if (options.value("curate.compression", std::string("zstd")) == "none") finished.layout.extension = ".jsonl";
+  finished.streamed = options.value("dedup.enabled", std::string("true")) == "true";
+  // Where only thresholds changed, documents decided as the run decided them are taken
+  // from its outputs; the run's own settings tell what it counted for the others.
+  const std::vector<std::string> changed = changed_options(decided, options);
+  const bool thresholds_only =
+      std::all_of(changed.begin(), changed.end(), [](const std::string& key) { return is_threshold_option(key); });
+  const Config own = parsed_config(decided_arguments(parsed_config({"curate", "--output=" + run}), options));
+  if (thresholds_only) {
+    for (const auto& source : load_manifest(manifest).sources) finished.settings.emplace_back(own, source.settings, source.name);
+    for (const auto& key : changed) finished.changed_stages.insert(key.substr(0, key.find('.')));
+  }
+  if (mpi.rank() == 0)
+    log_info(thresholds_only ? "deciding again from the outputs of " : "curating again with the measures of ", run);
   const int code = run_curate_pipeline(decided, mpi, &finished);
   if (mpi.rank() == 0) {
     // What the changed options did, against the run decided on.

@@ -96,8 +96,9 @@ struct MeasureRecords::Impl {
     return path;
   }
 
+  std::string_view text;  // the record `line` and `measured` were read from
+
   bool next() {
-    std::string_view text;
     try {
       if (!reader.next(text)) return false;
       ++records;
@@ -128,6 +129,16 @@ void MeasureRecords::fill(Document& doc) {
   }
   doc.measured.swap(m.measured);
   m.pending = false;
+}
+
+bool MeasureRecords::next_record(uint64_t& input_line, std::vector<Score>& measured, std::string& raw) {
+  Impl& m = *impl_;
+  if (!m.pending && !m.next()) return false;
+  m.pending = false;
+  input_line = m.line;
+  measured.swap(m.measured);
+  raw.assign(m.text);
+  return true;
 }
 
 }  // namespace mucpt

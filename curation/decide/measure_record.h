@@ -27,6 +27,9 @@ class MeasureRecords {
   // file, or a line that is not a measure record, throws UserError naming the file and
   // the line.
   void fill(Document& doc);
+  // The next record in order: its input line, its measures and the record as written;
+  // false after the last. Errors as fill's.
+  bool next_record(uint64_t& input_line, std::vector<Score>& measured, std::string& raw);
 
  private:
   struct Impl;

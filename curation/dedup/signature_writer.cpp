@@ -1,5 +1,8 @@
 #include "curation/dedup/signature_writer.h"
 
+#include <cstring>
+
+#include "common/errors.h"
 #include "curation/dedup/shingles.h"
 
 namespace mucpt {
@@ -30,6 +33,17 @@ void SignatureWriter::add(const Document& doc) {
   for (size_t i = 0; i < signature_.size(); ++i) digests_[i] = MinHasher::digest(signature_[i]);
   writer_.write(encode_record(options_.layout(), keeper_key(options_, doc, priority_), ordinal_++, hash128(doc.text),
                               bands_, digests_));
+}
+
+void SignatureWriter::add_record(std::string_view record) {
+  const RecordLayout layout = options_.layout();
+  if (record.size() != layout.size())
+    throw IoError("a signature record of " + std::to_string(record.size()) + " bytes where the run's layout has " +
+                  std::to_string(layout.size()));
+  std::string copy(record);
+  const uint64_t ordinal = ordinal_++;
+  std::memcpy(copy.data() + layout.ordinal_at(), &ordinal, sizeof ordinal);
+  writer_.write(copy);
 }
 
 }  // namespace mucpt

@@ -17,7 +17,10 @@ class SignatureWriter {
   SignatureWriter(const std::string& path, const DedupOptions& options, double source_priority);
   // Called for each kept document in output order.
   void add(const Document& doc);
+  // A record a finished run wrote for the same document, renumbered to its place here.
+  void add_record(std::string_view record);
   void commit() { writer_.commit(); }
+  size_t record_bytes() const { return options_.layout().size(); }
 
  private:
   const DedupOptions& options_;

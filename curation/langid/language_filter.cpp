@@ -29,9 +29,19 @@ Verdict LanguageFilter::process(Document& doc) {
   doc.set_label("lang", lang);
   doc.set_score("lang_p", p);
   ++per_language_[lang];
+  return verdict_of(lang, p);
+}
+
+Verdict LanguageFilter::verdict_of(const std::string& lang, double p) const {
   if (!languages_.empty() && !languages_.count(lang)) return Verdict::rejected("unwanted_language");
   if (p < threshold_) return Verdict::rejected("low_language_score");
   return Verdict::kept();
+}
+
+std::optional<Verdict> LanguageFilter::decide_on_measures(const Document& doc) const {
+  const Score* found = stored_measures(doc, name(), 2);
+  if (!found) return std::nullopt;
+  return verdict_of(found[0].label, found[1].number);
 }
 
 void LanguageFilter::write_counters(nlohmann::json& out) const {

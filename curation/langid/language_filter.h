@@ -31,9 +31,11 @@ class LanguageFilter : public Stage {
   LanguageFilter(std::shared_ptr<const FastTextModel> model, std::set<std::string> languages, double threshold);
   const char* name() const override { return "langid"; }
   Verdict process(Document& doc) override;
+  std::optional<Verdict> decide_on_measures(const Document& doc) const override;
   void write_counters(nlohmann::json& out) const override;
 
  private:
+  Verdict verdict_of(const std::string& lang, double p) const;
   std::shared_ptr<const FastTextModel> model_;
   std::set<std::string> languages_;
   double threshold_;

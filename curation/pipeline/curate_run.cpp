@@ -97,7 +97,7 @@ void number_lines(WorkPlan& plan, int rank) {
 
 }  // namespace
 
-CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const OutputLayout* measures_from) {
+CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const FinishedRun* measures_from) {
   CurateRun run(config, mpi);
   run.options = read_options<CurateOptions>(config);
   run.started = std::chrono::steady_clock::now();
@@ -138,9 +138,9 @@ CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const Out
 
   if (measures_from) {
     // The measures belong to the finished run's units: its inputs must be these.
-    const nlohmann::json finished = nlohmann::json::parse(read_small_file(measures_from->root + "/run.json"));
+    const nlohmann::json finished = nlohmann::json::parse(read_small_file(measures_from->layout.root + "/run.json"));
     if (finished.value("inputs", nlohmann::json()) != run_identity(config, run.plan)["inputs"])
-      throw UserError("the input files changed since the run in '" + measures_from->root + "': run curate again");
+      throw UserError("the input files changed since the run in '" + measures_from->layout.root + "': run curate again");
   }
   fs::create_directories(options.output);
   check_resumable(config, run.plan, options.output, options.resume, mpi.rank());

@@ -11,6 +11,7 @@
 #include "common/mpi_context.h"
 #include "common/tokenizer/tokenizer.h"
 #include "curation/curate_job.h"
+#include "curation/decide/finished_run.h"
 #include "curation/dedup/dedup_options.h"
 #include "curation/manifest.h"
 #include "curation/metadata/metadata_join.h"
@@ -33,12 +34,12 @@ struct CurateRun {
   std::optional<Tokenizer> tokenizer;                              // packing when set
   DedupOptions dedup;
   OutputLayout layout;
-  const OutputLayout* measures_from = nullptr;                     // `curate decide`: the run measured before
+  const FinishedRun* measures_from = nullptr;                      // `curate decide`: the run measured before
   std::chrono::steady_clock::time_point started;
 
   const std::vector<size_t>& my_units() const { return plan.assignment[static_cast<size_t>(mpi.rank())]; }
 };
 
-CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const OutputLayout* measures_from);
+CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const FinishedRun* measures_from);
 
 }  // namespace mucpt

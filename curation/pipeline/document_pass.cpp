@@ -8,6 +8,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/progress.h"
+#include "curation/decide/unit_replay.h"
 #include "curation/dedup/dedup_job.h"
 #include "curation/dedup/signature_writer.h"
 #include "curation/pipeline/pipeline.h"
@@ -53,10 +54,7 @@ class DocumentPass : public PipelineStep {
     const size_t source_index = run.plan.files[unit.file_index].source_index;
     const SourceSpec& source = run.manifest.sources[source_index];
     StageChain stages = build_stage_chain(run.settings[source_index]);
-    std::unique_ptr<Stage> join;  // after every rule: the header is for the model, not for the rules
-    if (run.metadata[source_index])
-      join = std::make_unique<MetadataJoin>(run.metadata[source_index],
-                                            read_options<MetadataOptions>(run.settings[source_index]).header_template);
+    std::unique_ptr<Stage> join = metadata_join(run, run.settings[source_index], source_index);
     std::unique_ptr<SignatureWriter> signatures;
     if (run.dedup.enabled)
       signatures = std::make_unique<SignatureWriter>(signature_path(layout.signatures_dir(), u), run.dedup,
@@ -70,8 +68,22 @@ class DocumentPass : public PipelineStep {
                       run.dedup.enabled ? layout.streamed_docs_path(u) : layout.docs_path(u),
                       signatures.get(),
                       run.options.zstd_level,
-                      run.measures_from ? run.measures_from->measures_path(u) : std::string()};
-    run_unit(job, progress);
+                      run.measures_from ? run.measures_from->layout.measures_path(u) : std::string()};
+    const FinishedRun* finished = run.measures_from;
+    if (finished && finished->replays() && can_replay_unit(*finished, u)) {
+      // Only thresholds changed: the finished run's own stages tell what it counted.
+      StageChain finished_stages = build_stage_chain(finished->settings[source_index]);
+      std::unique_ptr<Stage> finished_join = metadata_join(run, finished->settings[source_index], source_index);
+      replay_unit(job, *finished, finished_stages, finished_join.get(), progress);
+    } else {
+      run_unit(job, progress);
+    }
+  }
+
+  // After every rule: the header is for the model, not for the rules. Null: no join.
+  static std::unique_ptr<Stage> metadata_join(const CurateRun& run, const StageSettings& settings, size_t source) {
+    if (!run.metadata[source]) return nullptr;
+    return std::make_unique<MetadataJoin>(run.metadata[source], read_options<MetadataOptions>(settings).header_template);
   }
 };
 

@@ -42,7 +42,6 @@ FineWebFilter::Measures FineWebFilter::measure(std::string_view text, WordMode m
 }
 
 Verdict FineWebFilter::process(Document& doc) {
-  const FineWebOptions& o = options_;
   const WordMode mode = document_language(doc, cjk_share_).words;
   // The measures depend on the text, its word splitting, the short-line width and the shape rules.
   const uint64_t key = measure_key(doc.text, hash64(static_cast<int64_t>(mode), options_hash_));
@@ -63,6 +62,11 @@ Verdict FineWebFilter::process(Document& doc) {
   doc.set_score("fineweb_char_dup", m.dup_share);
   doc.set_score("fineweb_newline_ratio", m.newline_ratio);
 
+  return verdict_of(m);
+}
+
+Verdict FineWebFilter::verdict_of(const Measures& m) const {
+  const FineWebOptions& o = options_;
   const bool prose = !m.list;
   if (prose && o.line_punct_min > 0 && m.punct_share <= o.line_punct_min &&
       !(m.punct_share == 0 && o.line_punct_exclude_zero))
@@ -71,6 +75,12 @@ Verdict FineWebFilter::process(Document& doc) {
   if (o.char_dup_share > 0 && m.dup_share >= o.char_dup_share) return Verdict::rejected("char_dup_ratio");
   if (prose && o.newline_word_ratio > 0 && m.newline_ratio > o.newline_word_ratio) return Verdict::rejected("list_ratio");
   return Verdict::kept();
+}
+
+std::optional<Verdict> FineWebFilter::decide_on_measures(const Document& doc) const {
+  const Score* found = stored_measures(doc, name(), 5);
+  if (!found) return std::nullopt;
+  return verdict_of({found[0].number, found[1].number, found[2].number, found[3].number, found[4].number != 0});
 }
 
 }  // namespace mucpt

@@ -42,6 +42,7 @@ class FineWebFilter : public Stage {
         options_hash_(hash64(options.short_line_max_chars, shape_options_hash(shape))) {}
   const char* name() const override { return "fineweb"; }
   Verdict process(Document& doc) override;
+  std::optional<Verdict> decide_on_measures(const Document& doc) const override;
 
  private:
   struct Measures {
@@ -49,6 +50,7 @@ class FineWebFilter : public Stage {
     bool list = false;
   };
   Measures measure(std::string_view text, WordMode mode);
+  Verdict verdict_of(const Measures& m) const;
 
   FineWebOptions options_;
   ShapeOptions shape_;

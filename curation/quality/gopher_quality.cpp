@@ -79,60 +79,61 @@ GopherQualityMeasures GopherQualityFilter::measure(std::string_view text, const 
   return m;
 }
 
-Verdict GopherQualityFilter::process(Document& doc) {
-  const LanguageView lang = document_language(doc, cjk_share_);
-  // The measures depend on the text, its words and stop words, and the shape rules.
-  const uint64_t how =
-      hash64(static_cast<int64_t>(lang.words), hash64(static_cast<int64_t>(lang.stop_words), shape_hash_));
-  const uint64_t key = measure_key(doc.text, how);
+namespace {
+
+// Stored per document: the 8 measures, the list shape, the flagged line counts and the
+// language the rules read the text in.
+constexpr size_t kStored = 13;
+
+struct Stored {
   GopherQualityMeasures m;
   bool list = false;
-  if (const Score* found = find_measures(doc, name(), key, 11)) {
-    m.words = static_cast<size_t>(found[0].number);
-    m.mean_word_length = found[1].number;
-    m.hash_ratio = found[2].number;
-    m.ellipsis_ratio = found[3].number;
-    m.bullet_lines = found[4].number;
-    m.ellipsis_lines = found[5].number;
-    m.alpha_words = found[6].number;
-    m.stop_words = static_cast<size_t>(found[7].number);
-    list = found[8].number != 0;
-    m.bullet_count = static_cast<size_t>(found[9].number);
-    m.ellipsis_count = static_cast<size_t>(found[10].number);
-  } else {
-    m = measure(doc.text, lang);
-    list = text_shape(doc.text, shape_).list;
-    const double values[] = {static_cast<double>(m.words),
-                             m.mean_word_length,
-                             m.hash_ratio,
-                             m.ellipsis_ratio,
-                             m.bullet_lines,
-                             m.ellipsis_lines,
-                             m.alpha_words,
-                             static_cast<double>(m.stop_words),
-                             list ? 1.0 : 0.0,
-                             static_cast<double>(m.bullet_count),
-                             static_cast<double>(m.ellipsis_count)};
-    Score* out = store_measures(doc, name(), key, 11);
-    for (size_t k = 0; k < 11; ++k) out[k].number = values[k];
-  }
-  list_docs_ += list;
-  cjk_docs_ += lang.cjk();
-  doc.set_score("gopher_words", static_cast<double>(m.words));
-  doc.set_score("gopher_mean_word_length", m.mean_word_length);
-  doc.set_score("gopher_hash_ratio", m.hash_ratio);
-  doc.set_score("gopher_ellipsis_ratio", m.ellipsis_ratio);
-  doc.set_score("gopher_bullet_lines", m.bullet_lines);
-  doc.set_score("gopher_ellipsis_lines", m.ellipsis_lines);
-  doc.set_score("gopher_alpha_words", m.alpha_words);
-  doc.set_score("gopher_stop_words", static_cast<double>(m.stop_words));
-  doc.set_score("list_shape", list ? 1.0 : 0.0);
+  LanguageView lang;
+};
 
-  const GopherQualityOptions& o = options_;
+Stored from_stored(const Score* found) {
+  Stored s;
+  GopherQualityMeasures& m = s.m;
+  m.words = static_cast<size_t>(found[0].number);
+  m.mean_word_length = found[1].number;
+  m.hash_ratio = found[2].number;
+  m.ellipsis_ratio = found[3].number;
+  m.bullet_lines = found[4].number;
+  m.ellipsis_lines = found[5].number;
+  m.alpha_words = found[6].number;
+  m.stop_words = static_cast<size_t>(found[7].number);
+  s.list = found[8].number != 0;
+  m.bullet_count = static_cast<size_t>(found[9].number);
+  m.ellipsis_count = static_cast<size_t>(found[10].number);
+  s.lang.words = static_cast<WordMode>(static_cast<int>(found[11].number));
+  s.lang.stop_words = static_cast<StopList>(static_cast<int>(found[12].number));
+  return s;
+}
+
+void to_stored(const Stored& s, Score* out) {
+  const GopherQualityMeasures& m = s.m;
+  const double values[kStored] = {static_cast<double>(m.words),
+                                  m.mean_word_length,
+                                  m.hash_ratio,
+                                  m.ellipsis_ratio,
+                                  m.bullet_lines,
+                                  m.ellipsis_lines,
+                                  m.alpha_words,
+                                  static_cast<double>(m.stop_words),
+                                  s.list ? 1.0 : 0.0,
+                                  static_cast<double>(m.bullet_count),
+                                  static_cast<double>(m.ellipsis_count),
+                                  static_cast<double>(static_cast<int>(s.lang.words)),
+                                  static_cast<double>(static_cast<int>(s.lang.stop_words))};
+  for (size_t k = 0; k < kStored; ++k) out[k].number = values[k];
+}
+
+Verdict verdict_of(const GopherQualityOptions& o, const Stored& s) {
+  const GopherQualityMeasures& m = s.m;
   const auto words = static_cast<int64_t>(m.words);
   if (o.min_words > 0 && words < o.min_words) return Verdict::rejected("short_doc");
   if (o.max_words > 0 && words > o.max_words) return Verdict::rejected("long_doc");
-  if (!lang.cjk()) {
+  if (!s.lang.cjk()) {
     if (o.min_mean_word_length > 0 && m.mean_word_length < o.min_mean_word_length)
       return Verdict::rejected("below_avg_word_length");
     if (o.max_mean_word_length > 0 && m.mean_word_length > o.max_mean_word_length)
@@ -146,11 +147,50 @@ Verdict GopherQualityFilter::process(Document& doc) {
     return Verdict::rejected("too_many_bullets");
   if (o.max_ellipsis_lines > 0 && m.ellipsis_lines > o.max_ellipsis_lines && supported(m.ellipsis_count))
     return Verdict::rejected("too_many_end_ellipsis");
-  if (list) return Verdict::kept();
+  if (s.list) return Verdict::kept();
   if (o.min_alpha_words > 0 && m.alpha_words < o.min_alpha_words) return Verdict::rejected("below_alpha_threshold");
-  if (o.min_stop_words > 0 && lang.stop_words != StopList::none && static_cast<int64_t>(m.stop_words) < o.min_stop_words)
+  if (o.min_stop_words > 0 && s.lang.stop_words != StopList::none &&
+      static_cast<int64_t>(m.stop_words) < o.min_stop_words)
     return Verdict::rejected("not_enough_stop_words");
   return Verdict::kept();
+}
+
+}  // namespace
+
+Verdict GopherQualityFilter::process(Document& doc) {
+  const LanguageView lang = document_language(doc, cjk_share_);
+  // The measures depend on the text, its words and stop words, and the shape rules.
+  const uint64_t how =
+      hash64(static_cast<int64_t>(lang.words), hash64(static_cast<int64_t>(lang.stop_words), shape_hash_));
+  const uint64_t key = measure_key(doc.text, how);
+  Stored s;
+  if (const Score* found = find_measures(doc, name(), key, kStored)) {
+    s = from_stored(found);
+  } else {
+    s.m = measure(doc.text, lang);
+    s.list = text_shape(doc.text, shape_).list;
+    s.lang = lang;
+    to_stored(s, store_measures(doc, name(), key, kStored));
+  }
+  const GopherQualityMeasures& m = s.m;
+  list_docs_ += s.list;
+  cjk_docs_ += lang.cjk();
+  doc.set_score("gopher_words", static_cast<double>(m.words));
+  doc.set_score("gopher_mean_word_length", m.mean_word_length);
+  doc.set_score("gopher_hash_ratio", m.hash_ratio);
+  doc.set_score("gopher_ellipsis_ratio", m.ellipsis_ratio);
+  doc.set_score("gopher_bullet_lines", m.bullet_lines);
+  doc.set_score("gopher_ellipsis_lines", m.ellipsis_lines);
+  doc.set_score("gopher_alpha_words", m.alpha_words);
+  doc.set_score("gopher_stop_words", static_cast<double>(m.stop_words));
+  doc.set_score("list_shape", s.list ? 1.0 : 0.0);
+  return verdict_of(options_, s);
+}
+
+std::optional<Verdict> GopherQualityFilter::decide_on_measures(const Document& doc) const {
+  const Score* found = stored_measures(doc, name(), kStored);
+  if (!found) return std::nullopt;
+  return verdict_of(options_, from_stored(found));
 }
 
 void GopherQualityFilter::write_counters(nlohmann::json& out) const {

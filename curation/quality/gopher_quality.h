@@ -55,6 +55,7 @@ class GopherQualityFilter : public Stage {
       : options_(options), shape_(shape), cjk_share_(cjk_share), shape_hash_(shape_options_hash(shape)) {}
   const char* name() const override { return "gopher_quality"; }
   Verdict process(Document& doc) override;
+  std::optional<Verdict> decide_on_measures(const Document& doc) const override;
   void write_counters(nlohmann::json& out) const override;
 
   GopherQualityMeasures measure(std::string_view text, const LanguageView& lang);

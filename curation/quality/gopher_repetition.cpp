@@ -53,6 +53,20 @@ std::array<double*, kScoreCount> fields_of(GopherRepetitionMeasures& m) {
           &m.dup_ngram[5]};
 }
 
+Verdict verdict_of(const GopherRepetitionOptions& o, const GopherRepetitionMeasures& m) {
+  if (o.dup_para_frac > 0 && m.dup_para_frac > o.dup_para_frac) return Verdict::rejected("dup_para_frac");
+  if (o.dup_para_char_frac > 0 && m.dup_para_char_frac > o.dup_para_char_frac)
+    return Verdict::rejected("dup_para_char_frac");
+  if (o.dup_line_frac > 0 && m.dup_line_frac > o.dup_line_frac) return Verdict::rejected("dup_line_frac");
+  if (o.dup_line_char_frac > 0 && m.dup_line_char_frac > o.dup_line_char_frac)
+    return Verdict::rejected("dup_line_char_frac");
+  for (size_t k = 0; k < m.top_ngram.size(); ++k)
+    if (o.top_ngram[k] > 0 && m.top_ngram[k] > o.top_ngram[k]) return Verdict::rejected(kTopReasons[k]);
+  for (size_t k = 0; k < m.dup_ngram.size(); ++k)
+    if (o.dup_ngram[k] > 0 && m.dup_ngram[k] > o.dup_ngram[k]) return Verdict::rejected(kDupReasons[k]);
+  return Verdict::kept();
+}
+
 }  // namespace
 
 void GopherRepetitionFilter::measure_blocks(std::string_view text, bool paragraphs, double& frac, double& char_frac,
@@ -187,18 +201,16 @@ Verdict GopherRepetitionFilter::process(Document& doc) {
   }
   for (size_t k = 0; k < kScoreCount; ++k) doc.set_score(kScoreNames[k], *fields[k]);
 
-  const GopherRepetitionOptions& o = options_;
-  if (o.dup_para_frac > 0 && m.dup_para_frac > o.dup_para_frac) return Verdict::rejected("dup_para_frac");
-  if (o.dup_para_char_frac > 0 && m.dup_para_char_frac > o.dup_para_char_frac)
-    return Verdict::rejected("dup_para_char_frac");
-  if (o.dup_line_frac > 0 && m.dup_line_frac > o.dup_line_frac) return Verdict::rejected("dup_line_frac");
-  if (o.dup_line_char_frac > 0 && m.dup_line_char_frac > o.dup_line_char_frac)
-    return Verdict::rejected("dup_line_char_frac");
-  for (size_t k = 0; k < m.top_ngram.size(); ++k)
-    if (o.top_ngram[k] > 0 && m.top_ngram[k] > o.top_ngram[k]) return Verdict::rejected(kTopReasons[k]);
-  for (size_t k = 0; k < m.dup_ngram.size(); ++k)
-    if (o.dup_ngram[k] > 0 && m.dup_ngram[k] > o.dup_ngram[k]) return Verdict::rejected(kDupReasons[k]);
-  return Verdict::kept();
+  return verdict_of(options_, m);
+}
+
+std::optional<Verdict> GopherRepetitionFilter::decide_on_measures(const Document& doc) const {
+  const Score* found = stored_measures(doc, name(), kScoreCount);
+  if (!found) return std::nullopt;
+  GopherRepetitionMeasures m;
+  const auto fields = fields_of(m);
+  for (size_t k = 0; k < kScoreCount; ++k) *fields[k] = found[k].number;
+  return verdict_of(options_, m);
 }
 
 }  // namespace mucpt

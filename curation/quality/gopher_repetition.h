@@ -49,6 +49,7 @@ class GopherRepetitionFilter : public Stage {
       : options_(options), cjk_share_(cjk_share) {}
   const char* name() const override { return "gopher_repetition"; }
   Verdict process(Document& doc) override;
+  std::optional<Verdict> decide_on_measures(const Document& doc) const override;
 
   GopherRepetitionMeasures measure(std::string_view text, WordMode mode);
 

@@ -11,6 +11,7 @@
 // datatrove's FineWeb order (Gopher repetition, Gopher quality, C4, FineWeb).
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "common/config.h"
@@ -129,6 +130,11 @@ void QualityOptions::visit(Visitor&& v) {
 }
 
 void register_quality_options(Config& config);
+
+// The options that only compare a rule's stored measures with a limit (the rules'
+// Stage::decide_on_measures): `curate decide` applies a change of them without the
+// text. The rest change what is measured or the text itself.
+bool is_rule_threshold_option(std::string_view key);
 
 // Throws ConfigError for a negative threshold.
 void check_quality_options(const QualityOptions& options);

@@ -72,6 +72,25 @@ void check_same_output(const std::string& full, const std::string& decided) {
   }
 }
 
+// What a run's report counts, without the times: documents and bytes in and out, per
+// stage (with its rejects and counters), per source and per file, dedup and tokens.
+nlohmann::json report_counts(const std::string& run) {
+  auto report = nlohmann::json::parse(read_small_file(run + "/report.json"));
+  for (const char* timing : {"config", "steps", "wall_seconds", "dedup_signature_seconds"}) report.erase(timing);
+  for (auto& stage : report["stages"]) stage.erase("seconds");
+  for (const char* timing : {"seconds", "phase_seconds"}) report["dedup"].erase(timing);
+  return report;
+}
+
+void check_same_report(const std::string& full, const std::string& decided) {
+  const nlohmann::json a = report_counts(full), b = report_counts(decided);
+  for (auto it = a.begin(); it != a.end(); ++it) {
+    INFO("report.json " << it.key());
+    CHECK(it.value().dump(1) == b.value(it.key(), nlohmann::json()).dump(1));
+  }
+  CHECK(a.size() == b.size());
+}
+
 uint64_t docs_out(const std::string& run) {
   auto report = nlohmann::json::parse(read_small_file(run + "/report.json"));
   return report["docs_out"].get<uint64_t>();
@@ -109,13 +128,58 @@ TEST_CASE("decide with a stricter word count writes what a full run with it writ
         summary["rejected"]["gopher_quality/short_doc"][0].get<uint64_t>());
   CHECK(summary["tokens"][1].get<uint64_t>() < summary["tokens"][0].get<uint64_t>());
   CHECK_THAT(r.output, Catch::Contains("changed gopher_quality.min_words: 50 -> 80"));
+  // Only a threshold changed: documents decided as before come from the run's outputs.
+  CHECK_THAT(r.output, Catch::Contains("deciding again from the outputs of"));
   // Tokens are packed per rank: compare with the full run on the same rank count.
   const std::string full3 = testing::scratch_dir("decide_full80_np3");
   r = testing::run_command(curate(3) + "--manifest " + world() + "/manifest.json --tokenizer " + world() +
                            "/tokenizer.json --output " + full3 + " --gopher_quality.min_words=80");
   REQUIRE(r.exit_code == 0);
   check_same_output(full3, decided);
+  check_same_report(full3, decided);
   CHECK(read_small_file(full3 + "/run.json") == read_small_file(decided + "/run.json"));
+}
+
+TEST_CASE("decide with looser and stricter quality thresholds takes the rest from the run's outputs") {
+  // A looser word count lets documents the run dropped through to the rules after it
+  // (C4 edits their text); stricter repetition, stop-word and FineWeb rules drop
+  // documents the run kept.
+  const std::string changed =
+      " --gopher_quality.min_words=20 --gopher_quality.min_stop_words=4 --gopher_repetition.top_2_gram=0.15"
+      " --fineweb.line_punct_min=0.5 --fineweb.short_line_share=0.3";
+  const std::string run = testing::scratch_dir("decide_rules_run"), full = testing::scratch_dir("decide_rules_full"),
+                    decided = testing::scratch_dir("decide_rules");
+  const std::string common = "--manifest " + world() + "/manifest.json --tokenizer " + world() + "/tokenizer.json";
+  auto r = testing::run_command(curate(2) + common + " --output " + run);
+  REQUIRE(r.exit_code == 0);
+  r = testing::run_command(curate(2) + common + " --output " + full + changed);
+  REQUIRE(r.exit_code == 0);
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + decided + changed);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("deciding again from the outputs of"));
+  const auto before = report_counts(run)["stages"], after = report_counts(decided)["stages"];
+  const auto rejected = [](const nlohmann::json& stages, const char* stage, const char* reason) {
+    return stages[stage]["rejected"].value(reason, 0);
+  };
+  CHECK(rejected(after, "gopher_quality", "short_doc") < rejected(before, "gopher_quality", "short_doc"));
+  CHECK(rejected(after, "gopher_quality", "not_enough_stop_words") >
+        rejected(before, "gopher_quality", "not_enough_stop_words"));
+  CHECK(rejected(after, "c4", "too_few_sentences") > rejected(before, "c4", "too_few_sentences"));
+  CHECK(rejected(after, "fineweb", "line_punct_ratio") > rejected(before, "fineweb", "line_punct_ratio"));
+  check_same_output(full, decided);
+  check_same_report(full, decided);
+
+  // And back: the run's own thresholds give the run's output again.
+  const std::string again = testing::scratch_dir("decide_rules_back");
+  r = testing::run_command(curate(2) + "decide --run " + decided + " --output " + again +
+                           " --gopher_quality.min_words=50 --gopher_quality.min_stop_words=2"
+                           " --gopher_repetition.top_2_gram=0.2 --fineweb.line_punct_min=0.12"
+                           " --fineweb.short_line_share=0.67");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  check_same_output(run, again);
+  check_same_report(run, again);
 }
 
 TEST_CASE("decide with looser language, domain and quality thresholds writes what a full run writes") {
@@ -143,6 +207,20 @@ TEST_CASE("decide with looser language, domain and quality thresholds writes wha
   REQUIRE(r.exit_code == 0);
   CHECK(docs_out(decided) > docs_out(run));
   check_same_output(full, decided);
+
+  // Language and domain thresholds alone are applied to the stored probabilities.
+  const std::string thresholds = " --langid.languages=en,zh --langid.threshold=0.3 --classifier.threshold=0.05";
+  const std::string full_thresholds = testing::scratch_dir("decide_thresholds_full"),
+                    decided_thresholds = testing::scratch_dir("decide_thresholds");
+  r = testing::run_command(curate(2) + common + thresholds + " --output " + full_thresholds);
+  REQUIRE(r.exit_code == 0);
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + decided_thresholds + thresholds);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("deciding again from the outputs of"));
+  CHECK(docs_out(decided_thresholds) > docs_out(run));
+  check_same_output(full_thresholds, decided_thresholds);
+  check_same_report(full_thresholds, decided_thresholds);
 
   // A decided run can be decided on again: back to the first thresholds.
   const std::string again = testing::scratch_dir("decide_back");
