@@ -59,7 +59,8 @@ void remove_stale_rank_shards(const std::string& out, int ranks) {
     std::string shard = out + "/tokens/" + rank_shard_name(r);
     std::string marker = out + "/stats/pack-rank-" + std::to_string(r) + ".json";
     if (!fs::exists(shard + ".idx") && !fs::exists(marker)) break;
-    for (const std::string& path : {shard + ".idx", shard + ".bin", marker}) fs::remove(path);
+    for (const std::string& path : {shard + ".idx", shard + ".bin", marker, packed_texts_path(out, rank_shard_name(r))})
+      fs::remove(path);
   }
 }
 
@@ -68,7 +69,8 @@ void remove_stale_rank_shards(const std::string& out, int ranks) {
 void register_packing_options(Config& config) { register_options<PackingOptions>(config); }
 
 nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Manifest& manifest,
-                           const OutputLayout& layout, Tokenizer& tokenizer, int rank, int ranks) {
+                           const OutputLayout& layout, Tokenizer& tokenizer, int rank, int ranks,
+                           const PackedTexts* reuse) {
   const std::string out = layout.root;
   const PackingOptions options = read_options<PackingOptions>(config);
   const std::string& mode = options.shards;
@@ -87,7 +89,8 @@ nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Man
     for (size_t u : mine) {
       std::string marker = out + "/stats/pack-" + std::to_string(u) + ".json";
       if (fs::exists(marker)) continue;
-      ShardPacker packer(out + "/tokens/" + unit_shard_name(u), tokenizer, mixing);
+      ShardPacker packer(out + "/tokens/" + unit_shard_name(u), packed_texts_path(out, unit_shard_name(u)), tokenizer,
+                         mixing, reuse);
       packer.add_documents(layout.docs_path(u), source_of(u).name, source_of(u).weight);
       write_file_atomically(marker, packer.commit().dump() + "\n");
     }
@@ -100,7 +103,8 @@ nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Man
       done = previous.is_object() && previous.value("units", nlohmann::json()) == unit_list(mine);
     }
     if (!done) {
-      ShardPacker packer(out + "/tokens/" + rank_shard_name(rank), tokenizer, mixing);
+      ShardPacker packer(out + "/tokens/" + rank_shard_name(rank), packed_texts_path(out, rank_shard_name(rank)),
+                         tokenizer, mixing, reuse);
       for (size_t u : mine) packer.add_documents(layout.docs_path(u), source_of(u).name, source_of(u).weight);
       nlohmann::json shard = packer.commit();
       shard["units"] = unit_list(mine);

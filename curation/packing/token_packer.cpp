@@ -30,11 +30,14 @@ bool weight_field(const std::string& object, double& weight) {
 
 }  // namespace
 
-ShardPacker::ShardPacker(const std::string& prefix, Tokenizer& tokenizer, MixingOptions mixing)
+ShardPacker::ShardPacker(const std::string& prefix, std::string texts_path, Tokenizer& tokenizer, MixingOptions mixing,
+                         const PackedTexts* reuse)
     : name_(prefix.substr(prefix.rfind('/') + 1)),
       tokenizer_(tokenizer),
       mixing_(mixing),
-      shard_(std::make_unique<IndexedDatasetWriter>(prefix, tokenizer.vocab_size(), tokenizer.eos_id())) {}
+      shard_(std::make_unique<IndexedDatasetWriter>(prefix, tokenizer.vocab_size(), tokenizer.eos_id())),
+      texts_path_(std::move(texts_path)),
+      reuse_(reuse) {}
 
 ShardPacker::~ShardPacker() = default;
 
@@ -60,8 +63,10 @@ void ShardPacker::add_documents(const std::string& docs_path, const std::string&
     ++counts.documents;
     if (copies == 0) continue;
     ids_.clear();
+    const Hash128 text = hash128(doc.text);
     // Special-token text inside a document is ordinary text, never a control token.
-    tokenizer_.encode(doc.text, ids_, false);
+    if (!reuse_ || !reuse_->find(text, ids_)) tokenizer_.encode(doc.text, ids_, false);
+    texts_.add(text, shard_->documents());
     uint64_t before = shard_->tokens();
     // Copies sit side by side; Megatron's sampler shuffles documents across the dataset.
     for (uint32_t c = 0; c < copies; ++c) shard_->add_document(ids_);
@@ -74,6 +79,7 @@ void ShardPacker::add_documents(const std::string& docs_path, const std::string&
 
 nlohmann::json ShardPacker::commit() {
   shard_->commit();
+  texts_.commit(texts_path_);
   nlohmann::json out{{"shard", name_}, {"documents", shard_->documents()}, {"tokens", shard_->tokens()}};
   out["sources"] = nlohmann::json::object();
   for (const auto& [name, c] : sources_)

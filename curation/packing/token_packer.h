@@ -10,9 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "curation/packing/packed_texts.h"
+
 namespace mucpt {
 
 class IndexedDatasetWriter;
+class PackedTexts;
 class Tokenizer;
 struct Manifest;
 
@@ -23,7 +26,10 @@ struct MixingOptions {
 
 class ShardPacker {
  public:
-  ShardPacker(const std::string& prefix, Tokenizer& tokenizer, MixingOptions mixing);
+  // Writes PREFIX.bin/.idx and, on commit, the shard's texts file (packed_texts.h).
+  // With `reuse`, a text found there is packed from a finished run's tokens.
+  ShardPacker(const std::string& prefix, std::string texts_path, Tokenizer& tokenizer, MixingOptions mixing,
+              const PackedTexts* reuse = nullptr);
   ~ShardPacker();
 
   // Tokenizes every document of a curated docs file (of one source) into the shard.
@@ -42,6 +48,9 @@ class ShardPacker {
   std::unique_ptr<IndexedDatasetWriter> shard_;
   std::map<std::string, SourceCounts> sources_;
   std::vector<int32_t> ids_;
+  std::string texts_path_;
+  PackedTextsWriter texts_;
+  const PackedTexts* reuse_;
 };
 
 // Writes tokens/tokenizer.json and tokens/dataset.json from the shards' counts.

@@ -1,7 +1,9 @@
 // Packing: each rank tokenizes its own units' kept documents into Megatron shards
 // (mixing repeats them by weight); the report keeps documents, entries and tokens per
-// source under "tokens".
+// source under "tokens". `curate decide` takes the tokens of texts the run packed.
+#include "common/tokenizer/tokenizer_json_writer.h"
 #include "curation/packing/pack_job.h"
+#include "curation/packing/packed_texts.h"
 #include "curation/pipeline/pipeline.h"
 
 namespace mucpt {
@@ -13,7 +15,11 @@ class PackingStep : public PipelineStep {
   const char* name() const override { return "tokens"; }
 
   nlohmann::json run(CurateRun& run) override {
-    return run_packing(run.config, run.plan, run.manifest, run.layout, *run.tokenizer, run.mpi.rank(), run.mpi.size());
+    // `curate decide`: a text the finished run packed with this tokenizer takes its tokens.
+    std::unique_ptr<PackedTexts> reuse;
+    if (run.measures_from) reuse = std::make_unique<PackedTexts>(run.measures_from->layout.root, to_tokenizer_json(*run.tokenizer));
+    return run_packing(run.config, run.plan, run.manifest, run.layout, *run.tokenizer, run.mpi.rank(), run.mpi.size(),
+                       reuse.get());
   }
 };
 
