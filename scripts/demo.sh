@@ -2,8 +2,10 @@
 # The main job on its embedded default: from raw text to models compared on a benchmark,
 # on 2 MPI ranks. Usage: scripts/demo.sh [--quick] [--output DIR]
 #   1. a generated music world (build/synth) with a quiz source about half of its artists
-#      and a benchmark about the other half; a second world of the same kind with its own
-#      artists, the base models' pretraining text; a third for held-out losses;
+#      and a benchmark about the other half, asking the facts its artist profiles restate
+#      (city, formed year, members' instruments, albums' years and labels); a second
+#      world of the same kind with its own artists, the base models' pretraining text; a
+#      third for held-out losses;
 #   2. a byte-level BPE tokenizer, the domain classifier (music sources against general
 #      text), then curate (configs/demo.ini): language ID, classifier weighting, cleaning
 #      and quality rules, privacy masking, global dedup, metadata join, decontamination
@@ -36,12 +38,15 @@ ensure_packages python3-numpy python3-matplotlib
 
 # Sizes. Steps are optimizer steps of 2 ranks x BATCH windows of 128 tokens.
 if $quick; then
-  docs=600 artists=12 quiz=120 heldout_docs=200 seeds=(1 2 3)
+  docs=150 artists=12 quiz=60 profiles=4 heldout_docs=200 seeds=(1 2 3)
   base_steps=10 rm_steps=20 cpt_steps=12 batch=4
 else
-  docs=3000 artists=24 quiz=600 heldout_docs=600 seeds=(1 2 3)
+  # A world small enough for continued pretraining to go over it twice: facts are
+  # learned from the profiles restating them, the question-answer form from the quizzes.
+  docs=300 artists=24 quiz=300 profiles=30 heldout_docs=600 seeds=(1 2 3)
   base_steps=300 rm_steps=300 cpt_steps=200 batch=16
 fi
+kinds=artist_city,formed,member_instrument,album_year,album_label
 modes=(ntp hard soft)
 
 rm -rf "$demo"
@@ -54,8 +59,9 @@ echo "rm_model=$demo/rm/checkpoint-$(printf %06d "$rm_steps")" >>"$demo/settings
 source scripts/demo/lib.sh
 
 # 1. The worlds.
-build/synth --docs "$docs" --artists "$artists" --quiz_docs "$quiz" --seed 7 --output "$world"
-build/synth --docs "$docs" --artists "$artists" --quiz_docs "$quiz" --seed 8 --output "$demo/base_world" >/dev/null
+world_options=(--docs "$docs" --artists "$artists" --quiz_docs "$quiz" --profiles "$profiles" --question_kinds "$kinds")
+build/synth "${world_options[@]}" --seed 7 --output "$world"
+build/synth "${world_options[@]}" --seed 8 --output "$demo/base_world" >/dev/null
 build/synth --docs "$heldout_docs" --seed 9 --output "$demo/heldout_world" >/dev/null
 
 # 2. Tokenizer, classifier, curation (two recipes, the trusted subset, the base models'
@@ -67,22 +73,29 @@ build/curate train-classifier --manifest "$world/manifest.json" --output "$demo/
   --classifier.threads 1 >"$demo/classifier.log"
 curate=(--config configs/demo.ini --tokenizer "$demo/tokenizer.json" --langid.model build/models/lid.176.ftz)
 decontam=(--decontam.benchmarks "$world/benchmark/music_qa.jsonl")
+# Profiles and quiz sheets name their subject in every sentence by design: Gopher's
+# repetition rules, made for web prose, are off for them (a source setting).
+structured='(.sources[] | select(.name == "profiles" or .name == "quiz") | .settings) = {"gopher_repetition.enabled": false}'
 # Two recipes from the manifest's mixing weights: music plus general text (general weighted
 # 2, times the classifier's weight of about 0.5: each general document packed about once),
 # and music only (general weighted 0).
-jq '(.sources[] | select(.domain == "general") | .weight) = 2' "$world/manifest.json" >"$world/manifest_mixed.json"
-jq '(.sources[] | select(.domain == "general") | .weight) = 0' "$world/manifest.json" >"$world/manifest_music_only.json"
+jq "$structured"' | (.sources[] | select(.domain == "general") | .weight) = 2' "$world/manifest.json" \
+  >"$world/manifest_mixed.json"
+jq "$structured"' | (.sources[] | select(.domain == "general") | .weight) = 0' "$world/manifest.json" \
+  >"$world/manifest_music_only.json"
 run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$world/manifest_mixed.json" --output "$demo/curated" \
   --classifier.model "$demo/classifier.bin"
 run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$world/manifest_music_only.json" \
   --output "$demo/recipes/music_only" \
   --classifier.model "$demo/classifier.bin" >/dev/null
 # The trusted subset for the reference model: the edited sources (no forum, news or web text).
-jq '.sources |= map(select(.name == "encyclopedia" or .name == "reviews" or .name == "tracklists" or .name == "quiz"))' \
+jq "$structured"' | .sources |= map(select(.name == "encyclopedia" or .name == "reviews" or .name == "tracklists"
+                                        or .name == "quiz" or .name == "profiles"))' \
   "$world/manifest.json" >"$world/manifest_trusted.json"
+jq "$structured" "$demo/base_world/manifest.json" >"$demo/base_world/manifest_curated.json"
 run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$world/manifest_trusted.json" --output "$demo/trusted" \
   >/dev/null
-run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$demo/base_world/manifest.json" --output "$demo/base_text" \
+run build/curate "${curate[@]}" "${decontam[@]}" --manifest "$demo/base_world/manifest_curated.json" --output "$demo/base_text" \
   --classifier.model "$demo/classifier.bin" >/dev/null
 run build/curate "${curate[@]}" --manifest "$demo/heldout_world/manifest.json" --output "$demo/heldout" \
   --mixing.enabled false --packing.shards unit >/dev/null

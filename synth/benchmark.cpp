@@ -133,14 +133,21 @@ size_t question_count(uint64_t documents) {
   return static_cast<size_t>(std::min<uint64_t>(std::max<uint64_t>(documents / 10, 300), 3000));
 }
 
+bool is_question_kind(const std::string& kind) {
+  return std::find(std::begin(kKindNames), std::end(kKindNames), kind) != std::end(kKindNames);
+}
+
 std::vector<Question> make_questions(const KnowledgeBase& kb, uint64_t seed, size_t count, ArtistHalf half,
-                                     uint64_t stream) {
+                                     uint64_t stream, const std::vector<std::string>& kinds) {
   Rng rng = Rng::stream(seed, stream);  // "qa" for the benchmark
+  double weights[kKindCount];
+  for (int k = 0; k < kKindCount; ++k)
+    weights[k] = kinds.empty() || std::find(kinds.begin(), kinds.end(), kKindNames[k]) != kinds.end() ? kKindWeights[k] : 0;
   std::vector<Question> out;
   std::unordered_set<std::string> seen;
   for (size_t attempts = 0; out.size() < count && attempts < count * 20; ++attempts) {
     Question q;
-    Kind kind = static_cast<Kind>(rng.weighted(kKindWeights, kKindCount));
+    Kind kind = static_cast<Kind>(rng.weighted(weights, kKindCount));
     if (!make(q, kind, kb, half, rng) || !seen.insert(q.question).second) continue;
     char id[32];
     std::snprintf(id, sizeof id, "mqa-%05zu", out.size() + 1);

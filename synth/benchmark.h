@@ -27,9 +27,14 @@ enum class ArtistHalf { all, even, odd };
 
 // A few hundred questions, growing with the number of documents up to a few thousand.
 size_t question_count(uint64_t documents);
-// `stream` separates the random streams of question sets drawn from one world.
+// `stream` separates the random streams of question sets drawn from one world; `kinds`
+// names the facts asked (empty: every kind).
 std::vector<Question> make_questions(const KnowledgeBase& kb, uint64_t seed, size_t count,
-                                     ArtistHalf half = ArtistHalf::all, uint64_t stream = 0x7161);
+                                     ArtistHalf half = ArtistHalf::all, uint64_t stream = 0x7161,
+                                     const std::vector<std::string>& kinds = {});
+
+// Whether `kind` names a kind of question ("artist_city", "formed", ...).
+bool is_question_kind(const std::string& kind);
 
 // {"id","question","answer","aliases","topic":"Music","answer_type"} as one JSON line.
 std::string question_json(const Question& q);

@@ -4,14 +4,16 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
+#include "synth/benchmark.h"
 #include "synth/world_writer.h"
 
 namespace po = boost::program_options;
 
 int main(int argc, char** argv) {
   mucpt::synth::WorldOptions options;
-  std::string compress = "zst";
+  std::string compress = "zst", kinds;
   po::options_description desc("Usage: synth --docs N --seed S --output DIR [--compress zst|none]");
   desc.add_options()
       ("help,h", "show this help")
@@ -23,7 +25,14 @@ int main(int argc, char** argv) {
        "artists in the world (0: one per 40 documents, at least 40); fewer artists, facts stated more often")
       ("quiz_docs", po::value<uint64_t>(&options.quiz_documents)->default_value(0),
        "also write this many quiz sheets (sources/quiz): question-answer rounds about half of the artists, "
-       "the benchmark asking about the other half");
+       "the benchmark asking about the other half")
+      ("profiles", po::value<uint64_t>(&options.profiles)->default_value(0),
+       "with --quiz_docs, also write this many fact sheets per artist (sources/profiles): its city, formed "
+       "year, members' instruments and albums' years and labels, restated in varied sentences")
+      ("question_kinds", po::value<std::string>(&kinds)->default_value(""),
+       "comma-separated facts the benchmark and quizzes ask (artist_city, formed, member_instrument, "
+       "album_year, album_label, album_producer, song_album, song_artist, birth_name, label_city, "
+       "album_award, track_count); empty: all");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, desc), vm);
@@ -35,6 +44,12 @@ int main(int argc, char** argv) {
     if (compress != "zst" && compress != "none") throw po::error("--compress must be zst or none");
     if (options.documents == 0) throw po::error("--docs must be positive");
     options.compress = compress == "zst";
+    if (options.profiles > 0 && options.quiz_documents == 0) throw po::error("--profiles needs --quiz_docs");
+    std::stringstream list(kinds);
+    for (std::string kind; std::getline(list, kind, ',');) {
+      if (!mucpt::synth::is_question_kind(kind)) throw po::error("--question_kinds: no kind '" + kind + "'");
+      options.question_kinds.push_back(kind);
+    }
   } catch (const po::error& e) {
     std::cerr << "synth: " << e.what() << "\n" << desc << "\n";
     return 2;

@@ -6,7 +6,7 @@ namespace mucpt::synth {
 
 // The extension of source files: ".jsonl.zst" or ".jsonl".
 std::string source_path(const char* source_name, bool compressed);
-// The first `sources` sources of synth/sources.h (kSourceCount, or kAllSourceCount with quiz).
+// The first `sources` sources of synth/sources.h (kSourceCount; kQuizSourceCount with quiz; kAllSourceCount with profiles too).
 std::string manifest_json(bool compressed, int sources);
 
 }  // namespace mucpt::synth

@@ -32,6 +32,8 @@ Doc render_encyclopedia_zh(const KnowledgeBase& kb, uint32_t artist, Rng& rng);
 Doc render_general(Rng& rng);
 // A forum post or news brief that quotes a benchmark question and its answer verbatim.
 Doc render_quiz(const Question& q, bool as_news, Rng& rng);
+// A short fact sheet about an artist: city, formed, members, albums' years and labels.
+Doc render_profile(const KnowledgeBase& kb, uint32_t artist, Rng& rng);
 // A sheet of questions with their answers, in evaluate's prompt format.
 Doc render_quiz_sheet(const std::vector<const Question*>& questions, Rng& rng);
 

@@ -19,6 +19,7 @@ const SourceSpec kSpecs[kAllSourceCount] = {
     {Source::general, "general", "id", "text", "gen", "general", 0.3, 0, nullptr,
      "www.dailyreader.example"},
     {Source::quiz, "quiz", "id", "text", "quiz", "music", 1.0, 1, nullptr, "quiz.triviahall.example"},
+    {Source::profiles, "profiles", "id", "text", "prof", "music", 1.0, 3, nullptr, "profiles.musicwiki.example"},
 };
 }  // namespace
 

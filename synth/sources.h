@@ -5,9 +5,10 @@
 
 namespace mucpt::synth {
 
-enum class Source : int { encyclopedia, reviews, forum, news, tracklists, encyclopedia_zh, general, quiz };
+enum class Source : int { encyclopedia, reviews, forum, news, tracklists, encyclopedia_zh, general, quiz, profiles };
 constexpr int kSourceCount = 7;     // every world has these
-constexpr int kAllSourceCount = 8;  // and the quiz source, written only when asked for
+constexpr int kQuizSourceCount = 8; // and the quiz source, written only when asked for
+constexpr int kAllSourceCount = 9;  // and artist profiles, asked for with quizzes
 
 struct SourceSpec {
   Source source;

@@ -101,7 +101,7 @@ class World {
         // quizzes about the other: a model learns the question-answer format from facts
         // the benchmark never asks.
         questions_(make_questions(kb_, o.seed, question_count(o.documents),
-                                  o.quiz_documents > 0 ? ArtistHalf::even : ArtistHalf::all)),
+                                  o.quiz_documents > 0 ? ArtistHalf::even : ArtistHalf::all, 0x7161, o.question_kinds)),
         truth_(o.output),
         planner_(kPiiProbability, 1) {
     for (int s = 0; s < source_count(); ++s) {
@@ -140,6 +140,7 @@ class World {
     }
     while (!held_.empty()) release_oldest();
     write_quiz_sheets();
+    write_profiles();
     for (auto& w : writers_) w->commit();
     write_benchmark();
     write_metadata(kb_, opt_.output);
@@ -156,7 +157,10 @@ class World {
   }
 
  private:
-  int source_count() const { return opt_.quiz_documents > 0 ? kAllSourceCount : kSourceCount; }
+  int source_count() const {
+    if (opt_.quiz_documents == 0) return kSourceCount;
+    return opt_.profiles > 0 ? kAllSourceCount : kQuizSourceCount;
+  }
 
   void plan_forced_lines() {
     std::vector<Forced> events;
@@ -503,7 +507,8 @@ class World {
       asked.insert(q.question);
       if (q.kind == "label_city") asked_labels.insert(q.entity_id);
     }
-    for (Question& q : make_questions(kb_, opt_.seed, 2 * questions_.size(), ArtistHalf::odd, 0x717a)) {  // "qz"
+    for (Question& q :
+         make_questions(kb_, opt_.seed, 2 * questions_.size(), ArtistHalf::odd, 0x717a, opt_.question_kinds)) {  // "qz"
       if (asked.count(q.question) || (q.kind == "label_city" && asked_labels.count(q.entity_id))) continue;
       quiz_facts_.push_back(std::move(q));
     }
@@ -514,6 +519,19 @@ class World {
       for (const Question*& q : sheet) q = &quiz_facts_[rng.below(quiz_facts_.size())];
       const Doc doc = render_quiz_sheet(sheet, rng);
       truth_.document(write_doc(Source::quiz, next_id(Source::quiz), doc, "clean"));
+    }
+  }
+
+  // Fact sheets, `profiles` per artist, every artist alike: the benchmark's artists and
+  // the quizzes' are described the same way, so what the quizzes teach carries over.
+  void write_profiles() {
+    if (opt_.profiles == 0) return;
+    Rng rng = Rng::stream(opt_.seed, 0x7066);  // "pf"
+    for (uint64_t k = 0; k < opt_.profiles; ++k) {
+      for (uint32_t a = 0; a < kb_.artists.size(); ++a) {
+        const Doc doc = render_profile(kb_, a, rng);
+        truth_.document(write_doc(Source::profiles, next_id(Source::profiles), doc, "clean"));
+      }
     }
   }
 
@@ -544,6 +562,7 @@ class World {
     w.end_object();
     std::vector<std::pair<std::string, std::string>> quiz;
     if (opt_.quiz_documents > 0) quiz = {{"quiz_facts", number(quiz_facts_.size())}};
+    if (opt_.profiles > 0) quiz.push_back({"profiles_per_artist", number(opt_.profiles)});
     std::vector<std::pair<std::string, std::string>> fields = {{"seed", number(opt_.seed)},
             {"documents", number(opt_.documents)},
             {"compress", opt_.compress ? "\"zst\"" : "\"none\""},

@@ -4,6 +4,7 @@
 // (memory is bounded by the knowledge base, not by the number of documents).
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace mucpt::synth {
 
@@ -14,6 +15,8 @@ struct WorldOptions {
   bool compress = true;  // sources as .jsonl.zst, else .jsonl
   uint64_t artists = 0;         // 0: as many as `documents` calls for
   uint64_t quiz_documents = 0;  // quiz sheets (sources/quiz), beside `documents`
+  uint64_t profiles = 0;        // fact sheets per artist (sources/profiles), with quiz sheets
+  std::vector<std::string> question_kinds;  // the facts the benchmark and quizzes ask; empty: all
 };
 
 struct WorldResult {

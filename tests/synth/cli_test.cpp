@@ -55,4 +55,10 @@ TEST_CASE("synth refuses bad flags", "[synth]") {
   CHECK(run_command(synth("--docs 10")).exit_code != 0);
   CHECK(run_command(synth("--docs 10 --output /tmp/x --compress gzip")).exit_code != 0);
   CHECK(run_command(synth("--help")).exit_code == 0);
+  auto r = run_command(synth("--docs 10 --output /tmp/x --profiles 3"));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("--profiles needs --quiz_docs"));
+  r = run_command(synth("--docs 10 --output /tmp/x --question_kinds artist_city,favourite_colour"));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("no kind 'favourite_colour'"));
 }
