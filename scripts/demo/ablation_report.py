@@ -238,7 +238,7 @@ def main():
 Benchmark: {len(demo.items)} questions about the artists the quizzes never ask about. Base model
 (seed {seeds[0]}): accuracy {base['accuracy']:.3f}; reference model: {reference['accuracy']:.3f}.
 Seeds {', '.join(map(str, seeds))} (each seed: its own base model and data order, shared by the three modes).
-Wall time of the whole demo: {args.wall_seconds:.0f} s.
+{f"Wall time of the whole demo: {args.wall_seconds:.0f} s." if args.wall_seconds > 0 else ""}
 
 {table}
 

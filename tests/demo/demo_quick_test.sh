@@ -49,4 +49,14 @@ for f in loss_curves token_weights accuracy; do
   [ "$(head -c 4 "$out/$f.png" | tail -c 3)" = "PNG" ] || fail "$f.png is not a PNG"
 done
 grep -q '^## Paired differences' "$out/report.md" || fail "report.md has no paired differences"
+
+# Another seed: its runs join the demo's in all_seeds/, and the demo's own report stays.
+"$root/scripts/demo/more_seeds.sh" "$out" 4 >"$out.more.log" 2>&1 || { tail -n 40 "$out.more.log"; fail "more_seeds.sh failed"; }
+[ "$(jq -c .seeds "$out/all_seeds/ablation.json")" = "[1,2,3,4]" ] || fail "all_seeds: $(jq -c .seeds "$out/all_seeds/ablation.json")"
+[ "$(jq -c .seeds "$a")" = "[1,2,3]" ] || fail "more_seeds.sh changed the demo's ablation.json"
+for mode in ntp hard soft; do
+  [ "$(jq ".modes.$mode.accuracy[3]" "$out/all_seeds/ablation.json")" = "$(jq .accuracy "$out/eval/$mode-seed4/report.json")" ] ||
+    fail "$mode seed 4: accuracy differs from its report"
+done
+"$root/scripts/demo/more_seeds.sh" "$out" 2 >/dev/null 2>&1 && fail "more_seeds.sh took a seed the demo has"
 echo "demo_quick_test: passed"
