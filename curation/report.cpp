@@ -9,22 +9,6 @@ namespace mucpt {
 
 namespace {
 
-void add_into(nlohmann::json& into, const nlohmann::json& from) {
-  if (from.is_object()) {
-    if (!into.is_object()) into = nlohmann::json::object();
-    for (auto it = from.begin(); it != from.end(); ++it) add_into(into[it.key()], it.value());
-  } else if (from.is_array()) {
-    if (!into.is_array()) into = nlohmann::json::array();
-    for (const auto& v : from) into.push_back(v);
-  } else if (from.is_number()) {
-    if (into.is_null()) into = from;
-    else if (from.is_number_float() || into.is_number_float()) into = into.get<double>() + from.get<double>();
-    else into = into.get<uint64_t>() + from.get<uint64_t>();
-  } else {
-    into = from;
-  }
-}
-
 nlohmann::json totals_only(const nlohmann::json& unit) {
   nlohmann::json t;
   for (const char* k : {"docs_in", "docs_out", "docs_rejected", "bytes_in", "bytes_out"}) t[k] = unit.value(k, uint64_t(0));
@@ -45,6 +29,29 @@ std::string fmt_mb(uint64_t bytes) {
 
 }  // namespace
 
+void add_counts(nlohmann::json& into, const nlohmann::json& from, int sign) {
+  if (from.is_object()) {
+    if (!into.is_object()) into = nlohmann::json::object();
+    for (auto it = from.begin(); it != from.end(); ++it) add_counts(into[it.key()], it.value(), sign);
+  } else if (from.is_array()) {
+    if (!into.is_array()) into = nlohmann::json::array();
+    if (sign > 0)
+      for (const auto& v : from) into.push_back(v);
+  } else if (from.is_number()) {
+    if (into.is_null() && sign > 0) {
+      into = from;
+    } else if (from.is_number_float() || into.is_number_float()) {
+      into = (into.is_null() ? 0.0 : into.get<double>()) + sign * from.get<double>();
+    } else {
+      const int64_t sum = (into.is_null() ? 0 : into.get<int64_t>()) + sign * from.get<int64_t>();
+      if (sum < 0) throw std::logic_error("a count below zero: " + std::to_string(sum));
+      into = static_cast<uint64_t>(sum);
+    }
+  } else if (sign > 0) {
+    into = from;
+  }
+}
+
 void check_unit_balance(const std::string& where, uint64_t lines_read, uint64_t docs_written, uint64_t rejects_written) {
   if (lines_read == docs_written + rejects_written) return;
   throw std::logic_error("accounting: " + where + ": " + std::to_string(lines_read) + " lines read but " +
@@ -60,14 +67,14 @@ nlohmann::json merge_unit_stats(const std::vector<nlohmann::json>& units) {
   report["errors"] = nlohmann::json::array();
   for (const auto& unit : units) {
     nlohmann::json totals = totals_only(unit);
-    add_into(report, totals);
+    add_counts(report, totals);
     const std::string file = unit["file"];
     auto& f = report["files"][file];
-    add_into(f, totals);
+    add_counts(f, totals);
     f["source"] = unit["source"];
-    add_into(report["sources"][unit["source"].get<std::string>()], totals);
-    add_into(report["stages"], unit["stages"]);
-    if (unit.contains("dedup_signature_seconds")) add_into(report["dedup_signature_seconds"], unit["dedup_signature_seconds"]);
+    add_counts(report["sources"][unit["source"].get<std::string>()], totals);
+    add_counts(report["stages"], unit["stages"]);
+    if (unit.contains("dedup_signature_seconds")) add_counts(report["dedup_signature_seconds"], unit["dedup_signature_seconds"]);
     for (const auto& e : unit["errors"]) {
       report["errors"].push_back({{"file", file}, {"message", e}});
       f["errors"].push_back(e);

@@ -26,6 +26,14 @@ nlohmann::json counters_json(const StageCounters& c, size_t order) {
   return j;
 }
 
+nlohmann::json stage_stats(const Stage& stage, const StageCounters& c, size_t order) {
+  nlohmann::json j = counters_json(c, order);
+  nlohmann::json extra = nlohmann::json::object();
+  stage.write_counters(extra);
+  j["counters"] = extra;
+  return j;
+}
+
 void RejectSink::write(const std::string& stage, std::string_view line) {
   auto& writer = writers_[stage];
   if (!writer) writer = std::make_unique<LineWriter>(layout_.rejects_path(stage, unit_), level_);
@@ -70,13 +78,23 @@ uint64_t StageRun::rejected() const {
 }
 
 void StageRun::write(nlohmann::json& stage_json, size_t first_order) const {
-  for (size_t s = 0; s < stages_.size(); ++s) {
-    auto j = counters_json(counters_[s], first_order + s);
-    nlohmann::json extra = nlohmann::json::object();
-    stages_[s]->write_counters(extra);
-    j["counters"] = extra;
-    stage_json[stages_[s]->name()] = j;
-  }
+  for (size_t s = 0; s < stages_.size(); ++s)
+    stage_json[stages_[s]->name()] = stage_stats(*stages_[s], counters_[s], first_order + s);
+}
+
+void JoinRun::run(Document& doc) {
+  if (!join_) return;
+  const auto start = Clock::now();
+  ++counters_.docs_in;
+  counters_.bytes_in += doc.text.size();
+  join_->process(doc);
+  ++counters_.docs_out;
+  counters_.bytes_out += doc.text.size();
+  counters_.seconds += seconds_since(start);
+}
+
+void JoinRun::write(nlohmann::json& stage_json, size_t order) const {
+  if (join_) stage_json[join_->name()] = stage_stats(*join_, counters_, order);
 }
 
 DecidingOutput::DecidingOutput(const UnitJob& job)
@@ -84,7 +102,8 @@ DecidingOutput::DecidingOutput(const UnitJob& job)
       docs_(job.docs_path, job.zstd_level),
       rejects_(job.layout, job.unit.index, job.zstd_level),
       measures_(job.layout.measures_path(job.unit.index), job.zstd_level),
-      deciding_(job.stages.deciding) {}
+      deciding_(job.stages.deciding),
+      join_(job.finish) {}
 
 void DecidingOutput::decide(Document& doc, const std::string& file) {
   const bool kept = deciding_.run(doc, &rejects_, file);
@@ -110,28 +129,14 @@ void DecidingOutput::write_kept(Document& doc) {
     job_.signatures->add(doc);
     signature_seconds_ += seconds_since(start);
   }
-  if (job_.finish) {
-    const auto start = Clock::now();
-    ++finish_.docs_in;
-    finish_.bytes_in += doc.text.size();
-    job_.finish->process(doc);  // adds to the text; never drops
-    ++finish_.docs_out;
-    finish_.bytes_out += doc.text.size();
-    finish_.seconds += seconds_since(start);
-  }
+  join_.run(doc);
   docs_.write_line(document_to_json(doc));
   bytes_out_ += doc.text.size();
 }
 
 void DecidingOutput::write_counters(nlohmann::json& stage_json, size_t first_order) const {
   deciding_.write(stage_json, first_order);
-  if (job_.finish) {
-    auto j = counters_json(finish_, first_order + job_.stages.deciding.size());
-    nlohmann::json extra = nlohmann::json::object();
-    job_.finish->write_counters(extra);
-    j["counters"] = extra;
-    stage_json[job_.finish->name()] = j;
-  }
+  join_.write(stage_json, first_order + job_.stages.deciding.size());
 }
 
 void start_document(Document& doc, const InputFile& file, uint64_t line_number) {

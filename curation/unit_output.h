@@ -23,6 +23,8 @@ struct StageCounters {
 };
 
 nlohmann::json counters_json(const StageCounters& c, size_t order);
+// A stage's entry in the unit statistics: its counters and its own (write_counters).
+nlohmann::json stage_stats(const Stage& stage, const StageCounters& c, size_t order);
 
 // Reject writers, opened on first use so that clean units leave no empty files.
 class RejectSink {
@@ -53,6 +55,20 @@ class StageRun {
  private:
   std::vector<std::unique_ptr<Stage>>& stages_;
   std::vector<StageCounters> counters_;
+};
+
+// The metadata join after the rules, counted as a stage: it adds to the text and never
+// drops. A null join does nothing.
+class JoinRun {
+ public:
+  explicit JoinRun(Stage* join) : join_(join) {}
+  void run(Document& doc);
+  // Adds the join's counters to stage_json under its name, numbered `order`.
+  void write(nlohmann::json& stage_json, size_t order) const;
+
+ private:
+  Stage* join_;
+  StageCounters counters_;
 };
 
 // The deciding stages and the sinks after them for one unit: the measures, the dedup
@@ -92,7 +108,7 @@ class DecidingOutput {
   RejectSink rejects_;
   LineWriter measures_;
   StageRun deciding_;
-  StageCounters finish_;
+  JoinRun join_;
   uint64_t bytes_out_ = 0;
   double signature_seconds_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "common/declared_options.h"
@@ -113,9 +114,12 @@ int run_decide(const Config& config, const MpiContext& mpi) {
   const std::vector<std::string> changed = changed_options(decided, options);
   const bool thresholds_only =
       std::all_of(changed.begin(), changed.end(), [](const std::string& key) { return is_threshold_option(key); });
-  const Config own = parsed_config(decided_arguments(parsed_config({"curate", "--output=" + run}), options));
+  // The run's own options, for its stages' counts; it outlives the pipeline that reads it.
+  std::optional<Config> own;
   if (thresholds_only) {
-    for (const auto& source : load_manifest(manifest).sources) finished.settings.emplace_back(own, source.settings, source.name);
+    own.emplace(parsed_config(decided_arguments(parsed_config({"curate", "--output=" + run}), options)));
+    for (const auto& source : load_manifest(manifest).sources)
+      finished.settings.emplace_back(*own, source.settings, source.name);
     for (const auto& key : changed) finished.changed_stages.insert(key.substr(0, key.find('.')));
   }
   if (mpi.rank() == 0)

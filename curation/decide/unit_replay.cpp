@@ -10,6 +10,7 @@
 #include "common/line_writer.h"
 #include "curation/decide/measure_record.h"
 #include "curation/dedup/dedup_job.h"
+#include "curation/report.h"
 #include "curation/unit_output.h"
 
 namespace fs = std::filesystem;
@@ -90,25 +91,6 @@ class InputDocuments {
   uint64_t line_number_;
 };
 
-// into += sign * part, number by number: a unit's counters add up over its documents.
-void add_counts(nlohmann::json& into, const nlohmann::json& part, int sign, const std::string& where) {
-  for (auto it = part.begin(); it != part.end(); ++it) {
-    const std::string& key = it.key();
-    if (key == "order" || key == "seconds") continue;
-    nlohmann::json& target = into[key];
-    if (it->is_object()) {
-      if (target.is_null()) target = nlohmann::json::object();
-      add_counts(target, *it, sign, where + "." + key);
-    } else if (it->is_number_unsigned()) {
-      const int64_t sum = (target.is_null() ? 0 : target.get<int64_t>()) + sign * it->get<int64_t>();
-      if (sum < 0) throw std::logic_error(where + "." + key + " counted below zero");
-      target = static_cast<uint64_t>(sum);
-    } else if (it->is_number()) {
-      target = (target.is_null() ? 0.0 : target.get<double>()) + sign * it->get<double>();
-    }
-  }
-}
-
 uint64_t rejects_counted(const nlohmann::json& stages) {
   uint64_t n = 0;
   for (const auto& stage : stages)
@@ -162,7 +144,7 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
 
   // The run's options on the documents whose verdict changed: what it counted for them.
   StageRun as_before(finished_stages.deciding);
-  StageCounters join_before;
+  JoinRun join_before(finished_join);
   uint64_t kept_bytes_before = 0;
   std::unique_ptr<InputDocuments> input;
 
@@ -211,13 +193,10 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
       const bool kept_before = as_before.run(before, nullptr, file.display_name);
       if (kept_before != (stopped == n))
         throw std::logic_error(file.display_name + ":" + std::to_string(line) + ": decided otherwise than the run");
-      if (kept_before && finished_join) {
-        ++join_before.docs_in, ++join_before.docs_out;
-        join_before.bytes_in += before.text.size();
-        finished_join->process(before);
-        join_before.bytes_out += before.text.size();
+      if (kept_before) {
+        join_before.run(before);
+        kept_bytes_before += before.text.size();
       }
-      if (kept_before) kept_bytes_before += before.text.size();
       output.decide(doc, file.display_name);
     }
     if (stopped < n) rejects[stopped].advance();
@@ -236,18 +215,13 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
   nlohmann::json now = nlohmann::json::object(), before = nlohmann::json::object();
   output.write_counters(now, first);
   as_before.write(before, first);
-  if (finished_join) {
-    auto j = counters_json(join_before, first + n);
-    nlohmann::json extra = nlohmann::json::object();
-    finished_join->write_counters(extra);
-    j["counters"] = extra;
-    before[finished_join->name()] = j;
-  }
+  join_before.write(before, first + n);
   nlohmann::json& stages = stats["stages"];
   stages = old_stats["stages"];
   for (auto it = now.begin(); it != now.end(); ++it) {
-    add_counts(stages[it.key()], *it, +1, it.key());
-    add_counts(stages[it.key()], before[it.key()], -1, it.key());
+    // The orders are the same on both sides: they cancel; the times are set below.
+    add_counts(stages[it.key()], *it, +1);
+    add_counts(stages[it.key()], before[it.key()], -1);
     // A reason no document is rejected for is not listed, as in a full run.
     auto& reasons = stages[it.key()]["rejected"];
     for (auto r = reasons.begin(); r != reasons.end();) r = r->get<uint64_t>() == 0 ? reasons.erase(r) : std::next(r);
