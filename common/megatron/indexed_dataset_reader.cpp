@@ -1,11 +1,5 @@
 #include "common/megatron/indexed_dataset_reader.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
@@ -29,45 +23,15 @@ T get(const unsigned char* p) {
 
 }  // namespace
 
-IndexedDatasetReader::Mapping IndexedDatasetReader::map_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) format_error(path, std::string("cannot open: ") + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    format_error(path, std::string("cannot stat: ") + std::strerror(errno));
-  }
-  Mapping m;
-  m.size = static_cast<size_t>(st.st_size);
-  if (m.size > 0) {
-    m.data = ::mmap(nullptr, m.size, PROT_READ, MAP_SHARED, fd, 0);
-    if (m.data == MAP_FAILED) {
-      ::close(fd);
-      format_error(path, std::string("cannot map: ") + std::strerror(errno));
-    }
-  }
-  ::close(fd);
-  return m;
-}
-
-IndexedDatasetReader::IndexedDatasetReader(const std::string& prefix) : prefix_(prefix) {
-  // A refused pair must not keep its maps: the destructor does not run for a throwing
-  // constructor, and a process that checks many files would run out of maps.
-  try {
-    read_index();
-  } catch (...) {
-    release();
-    throw;
-  }
-}
+IndexedDatasetReader::IndexedDatasetReader(const std::string& prefix) : prefix_(prefix) { read_index(); }
 
 void IndexedDatasetReader::read_index() {
   const std::string idx_path = prefix_ + ".idx", bin_path = prefix_ + ".bin";
-  idx_ = map_file(idx_path);
-  bin_ = map_file(bin_path);
-  const auto* p = static_cast<const unsigned char*>(idx_.data);
+  idx_ = MappedFile(idx_path);
+  bin_ = MappedFile(bin_path);
+  const unsigned char* p = idx_.data();
   constexpr size_t header = 9 + 8 + 1 + 8 + 8;
-  if (idx_.size < header || std::memcmp(p, "MMIDIDX\0\0", 9) != 0) format_error(idx_path, "not an MMIDIDX index");
+  if (idx_.size() < header || std::memcmp(p, "MMIDIDX\0\0", 9) != 0) format_error(idx_path, "not an MMIDIDX index");
   if (get<uint64_t>(p + 9) != 1) format_error(idx_path, "version " + std::to_string(get<uint64_t>(p + 9)) + ", not 1");
   const uint8_t code = p[17];
   if (code != uint8_t(TokenDtype::uint16) && code != uint8_t(TokenDtype::int32))
@@ -77,7 +41,7 @@ void IndexedDatasetReader::read_index() {
   const uint64_t doc_count = get<uint64_t>(p + 26);
   // Counts are checked against the room left before they are multiplied, so that a
   // damaged count cannot wrap around and pass.
-  const uint64_t room = idx_.size - header;
+  const uint64_t room = idx_.size() - header;
   if (count_ > room / 12 || doc_count > (room - count_ * 12) / 8 || room != count_ * 12 + doc_count * 8)
     format_error(idx_path, "size does not match its " + std::to_string(count_) + " sequences");
   // The arrays start at byte 34, so they are read with memcpy, never through
@@ -96,17 +60,9 @@ void IndexedDatasetReader::read_index() {
                                  ", not where the one before ends (" + std::to_string(tokens_ * item) + ")");
     tokens_ += uint64_t(size);
   }
-  if (tokens_ * item != bin_.size)
-    format_error(bin_path, "holds " + std::to_string(bin_.size) + " bytes, the index describes " +
+  if (tokens_ * item != bin_.size())
+    format_error(bin_path, "holds " + std::to_string(bin_.size()) + " bytes, the index describes " +
                                std::to_string(tokens_ * item));
-}
-
-IndexedDatasetReader::~IndexedDatasetReader() { release(); }
-
-void IndexedDatasetReader::release() {
-  if (idx_.data) ::munmap(idx_.data, idx_.size);
-  if (bin_.data) ::munmap(bin_.data, bin_.size);
-  idx_ = bin_ = Mapping{};
 }
 
 int32_t IndexedDatasetReader::size(size_t sequence) const {
@@ -118,11 +74,14 @@ void IndexedDatasetReader::read_stream(uint64_t begin, size_t n, std::vector<int
   if (begin > tokens_ || n > tokens_ - begin)
     throw std::out_of_range(prefix_ + ": tokens " + std::to_string(begin) + ".." + std::to_string(begin + n) +
                             " beyond its " + std::to_string(tokens_));
-  const auto* bytes = static_cast<const unsigned char*>(bin_.data);
+  const size_t at = out.size();
+  out.resize(at + n);  // filled in one tight loop: packing reads whole sequences this way
+  int32_t* to = out.data() + at;
+  const unsigned char* bytes = bin_.data();
   if (dtype_ == TokenDtype::uint16) {
-    for (size_t i = 0; i < n; ++i) out.push_back(get<uint16_t>(bytes + 2 * (begin + i)));
+    for (size_t i = 0; i < n; ++i) to[i] = get<uint16_t>(bytes + 2 * (begin + i));
   } else {
-    for (size_t i = 0; i < n; ++i) out.push_back(get<int32_t>(bytes + 4 * (begin + i)));
+    std::memcpy(to, bytes + 4 * begin, 4 * n);
   }
 }
 

@@ -1,12 +1,13 @@
 #pragma once
 // Reads a Megatron-LM indexed dataset (MMIDIDX version 1) as the writer beside it
 // writes it: both files are memory-mapped, a sequence is read by its index. A file
-// that is missing or does not follow the format (sequences not back to back, a .bin of
-// another length) is refused with the file named, as a UserError.
+// that is missing (IoError) or does not follow the format (sequences not back to back,
+// a .bin of another length: UserError) is refused with the file named.
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "common/mapped_file.h"
 #include "common/megatron/indexed_dataset_writer.h"
 
 namespace mucpt {
@@ -14,7 +15,6 @@ namespace mucpt {
 class IndexedDatasetReader {
  public:
   explicit IndexedDatasetReader(const std::string& prefix);
-  ~IndexedDatasetReader();
   IndexedDatasetReader(const IndexedDatasetReader&) = delete;
   IndexedDatasetReader& operator=(const IndexedDatasetReader&) = delete;
 
@@ -28,16 +28,10 @@ class IndexedDatasetReader {
   std::vector<int32_t> sequence(size_t index) const;
 
  private:
-  struct Mapping {
-    void* data = nullptr;
-    size_t size = 0;
-  };
-  static Mapping map_file(const std::string& path);
   void read_index();  // maps both files and checks the index
-  void release();
 
   std::string prefix_;
-  Mapping idx_, bin_;
+  MappedFile idx_, bin_;
   TokenDtype dtype_ = TokenDtype::uint16;
   size_t count_ = 0;
   const unsigned char* sizes_ = nullptr;     // int32 per sequence

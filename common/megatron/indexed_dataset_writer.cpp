@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -67,16 +68,27 @@ void IndexedDatasetWriter::flush_buffer() {
 }
 
 void IndexedDatasetWriter::write_tokens(const int32_t* ids, size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    int32_t id = ids[i];
-    if (id < 0 || size_t(id) >= vocab_size_)
-      throw std::out_of_range("token id " + std::to_string(id) + " is outside the vocabulary of " +
+  for (size_t i = 0; i < n; ++i)
+    if (ids[i] < 0 || size_t(ids[i]) >= vocab_size_)
+      throw std::out_of_range("token id " + std::to_string(ids[i]) + " is outside the vocabulary of " +
                               std::to_string(vocab_size_));
-    if (dtype_ == TokenDtype::uint16)
-      put(buffer_, uint16_t(id));
-    else
-      put(buffer_, id);
-    if (buffer_.size() + 4 > kBufferBytes) flush_buffer();
+  // Copied a buffer's worth at a time; the hosts Megatron runs on are little-endian.
+  const size_t item = token_dtype_bytes(dtype_);
+  for (size_t done = 0; done < n;) {
+    if (buffer_.size() + item > kBufferBytes) flush_buffer();
+    const size_t take = std::min(n - done, (kBufferBytes - buffer_.size()) / item);
+    const size_t at = buffer_.size();
+    buffer_.resize(at + take * item);
+    char* to = buffer_.data() + at;
+    if (dtype_ == TokenDtype::uint16) {
+      for (size_t i = 0; i < take; ++i) {
+        const auto id = uint16_t(ids[done + i]);
+        std::memcpy(to + 2 * i, &id, 2);
+      }
+    } else {
+      std::memcpy(to, ids + done, 4 * take);
+    }
+    done += take;
   }
   if (n) last_token_ = ids[n - 1];
   current_ += n;

@@ -1,10 +1,6 @@
 #include "curation/dedup/dedup_run.h"
 
-#include <filesystem>
-
 #include "curation/dedup/mpi_exchange.h"
-
-namespace fs = std::filesystem;
 
 namespace mucpt {
 
@@ -25,7 +21,9 @@ DedupRun::DedupRun(const WorkPlan& plan_, int rank_, int ranks_, const DedupOpti
   for (size_t r = 0; r < plan.assignment.size(); ++r)
     for (size_t u : plan.assignment[r]) home[u] = static_cast<uint32_t>(r);
   for (size_t u : my_units) {
-    const uint64_t records = fs::file_size(signature_path(paths.signatures_dir, u)) / layout.size();
+    const MappedFile& file =
+        signatures.emplace_back(static_cast<uint32_t>(u), MappedFile(signature_path(paths.signatures_dir, u))).second;
+    const uint64_t records = file.size() / layout.size();
     my_docs += records;
     exact_removed[static_cast<uint32_t>(u)].assign(records, false);
   }

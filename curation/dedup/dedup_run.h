@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include "common/line_reader.h"
+#include "common/mapped_file.h"
 #include "curation/dedup/dedup_job.h"
 #include "curation/dedup/dedup_record.h"
 
@@ -53,12 +55,12 @@ struct DedupRun {
   DedupRun(const WorkPlan& plan, int rank, int ranks, const DedupOptions& options, const DedupPaths& paths);
 
   // Calls fn(unit, record) for every record of this rank's units, one file at a time.
+  // The files stay mapped for the whole run: the band passes read them over and over.
   template <class Fn>
   void for_each_record(Fn fn) const {
-    for (size_t u : my_units) {
-      std::string bytes = read_small_file(signature_path(paths.signatures_dir, u));
-      for (size_t at = 0; at + layout.size() <= bytes.size(); at += layout.size())
-        fn(static_cast<uint32_t>(u), RecordView(bytes.data() + at, layout));
+    for (const auto& [u, file] : signatures) {
+      const char* bytes = reinterpret_cast<const char*>(file.data());
+      for (size_t at = 0; at + layout.size() <= file.size(); at += layout.size()) fn(u, RecordView(bytes + at, layout));
     }
   }
 
@@ -80,6 +82,7 @@ struct DedupRun {
   const std::vector<size_t>& my_units;
   std::vector<uint32_t> home;  // the rank that owns each unit
   uint64_t my_docs = 0;
+  std::vector<std::pair<uint32_t, MappedFile>> signatures;  // this rank's units' records, in my_units order
 
   std::map<uint32_t, std::vector<Removal>> removals;  // per unit of this rank
   std::map<uint32_t, std::vector<bool>> exact_removed;  // per unit of this rank, by ordinal

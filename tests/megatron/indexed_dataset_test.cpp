@@ -187,7 +187,7 @@ TEST_CASE("indexed dataset: a damaged or missing file is the user's error, namin
   write_file_atomically(prefix + ".idx", idx);
   CHECK(IndexedDatasetReader(prefix).sequence(1) == std::vector<int32_t>{8, 9, 999});
   fs::remove(prefix + ".bin");
-  CHECK_THROWS_AS(IndexedDatasetReader(prefix), UserError);
+  CHECK_THROWS_AS(IndexedDatasetReader(prefix), IoError);
   CHECK_THROWS_WITH(IndexedDatasetReader(prefix), Catch::Contains("p.bin: cannot open"));
 }
 

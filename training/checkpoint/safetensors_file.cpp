@@ -1,9 +1,5 @@
 #include "training/checkpoint/safetensors_file.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstring>
 
@@ -89,34 +85,10 @@ SafetensorsLayout parse_safetensors(const unsigned char* bytes, size_t size, con
   return layout;
 }
 
-SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
-  auto fail = [&](const std::string& what) { throw IoError(path + ": " + what); };
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) fail(std::string("cannot open: ") + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || st.st_size < 8) {
-    ::close(fd);
-    fail("not a safetensors file (shorter than its 8-byte header length)");
-  }
-  map_size_ = static_cast<size_t>(st.st_size);
-  map_ = ::mmap(nullptr, map_size_, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (map_ == MAP_FAILED) {
-    map_ = nullptr;
-    fail(std::string("cannot map: ") + std::strerror(errno));
-  }
-  const auto* bytes = static_cast<const unsigned char*>(map_);
-  try {
-    layout_ = parse_safetensors(bytes, map_size_, path);
-  } catch (...) {
-    ::munmap(map_, map_size_);  // the destructor does not run for a throwing constructor
-    throw;
-  }
-  data_ = reinterpret_cast<const char*>(bytes) + layout_.data_offset;
-}
-
-SafetensorsFile::~SafetensorsFile() {
-  if (map_) ::munmap(map_, map_size_);
+SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path), map_(path) {
+  if (map_.size() < 8) throw IoError(path + ": not a safetensors file (shorter than its 8-byte header length)");
+  layout_ = parse_safetensors(map_.data(), map_.size(), path);
+  data_ = reinterpret_cast<const char*>(map_.data()) + layout_.data_offset;
 }
 
 }  // namespace mucpt

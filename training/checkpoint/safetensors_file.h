@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "common/mapped_file.h"
+
 namespace mucpt {
 
 struct SafetensorsEntry {
@@ -34,9 +36,6 @@ SafetensorsLayout parse_safetensors(const unsigned char* bytes, size_t size, con
 class SafetensorsFile {
  public:
   explicit SafetensorsFile(const std::string& path);
-  ~SafetensorsFile();
-  SafetensorsFile(const SafetensorsFile&) = delete;
-  SafetensorsFile& operator=(const SafetensorsFile&) = delete;
 
   const std::string& path() const { return path_; }
   const std::map<std::string, SafetensorsEntry>& tensors() const { return layout_.tensors; }
@@ -47,8 +46,7 @@ class SafetensorsFile {
  private:
   std::string path_;
   SafetensorsLayout layout_;
-  void* map_ = nullptr;
-  size_t map_size_ = 0;
+  MappedFile map_;
   const char* data_ = nullptr;
 };
 
