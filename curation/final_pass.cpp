@@ -8,17 +8,16 @@
 namespace mucpt {
 
 nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const std::string& source_name,
-                              const OutputLayout& layout, const std::string& streamed_docs,
+                              const OutputLayout& layout, StreamedLines& streamed,
                               const std::vector<Removal>& removals, int zstd_level) {
   LineWriter docs(layout.docs_path(unit.index), zstd_level);
   std::unique_ptr<LineWriter> rejects;
   std::map<std::string, uint64_t> reasons;
   uint64_t ordinal = 0, docs_in = 0, bytes = 0;
   size_t next = 0;
-  LineReader reader(streamed_docs);
   std::string_view line;
   std::string reject;
-  while (reader.next(line)) {
+  while (streamed.next(line)) {
     ++docs_in;
     bytes += line.size();
     if (next < removals.size() && removals[next].ordinal == ordinal) {
@@ -43,7 +42,7 @@ nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const 
   if (rejects) rejects->commit();
 
   const uint64_t removed = rejects ? rejects->lines() : 0;
-  check_unit_balance(streamed_docs, docs_in, docs.lines(), removed);
+  check_unit_balance(streamed.name(), docs_in, docs.lines(), removed);
   nlohmann::json stats;
   stats["unit"] = unit.index;
   stats["file"] = plan.files[unit.file_index].display_name;

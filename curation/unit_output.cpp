@@ -4,6 +4,7 @@
 
 #include "common/log.h"
 #include "curation/decide/measure_record.h"
+#include "curation/decide/picked_stream.h"
 #include "curation/report.h"
 
 namespace mucpt {
@@ -111,13 +112,20 @@ void DecidingOutput::decide(Document& doc, const std::string& file) {
   if (kept) write_kept(doc);
 }
 
-void DecidingOutput::copy_kept(std::string_view line, std::string_view signature) {
+DecidingOutput::~DecidingOutput() = default;
+
+void DecidingOutput::pick_from_run(const std::string& picks_path) { picks_ = std::make_unique<PicksWriter>(picks_path); }
+
+uint64_t DecidingOutput::docs_written() const { return picks_ ? picks_->size() : docs_.lines(); }
+
+void DecidingOutput::pick_kept(uint64_t ordinal, std::string_view signature) {
   if (job_.signatures) job_.signatures->add_record(signature);
-  docs_.write_line(line);
+  picks_->pick(ordinal);
 }
 
 void DecidingOutput::commit() {
   docs_.commit();
+  if (picks_) picks_->commit();
   rejects_.commit();
   measures_.commit();
   if (job_.signatures) job_.signatures->commit();
@@ -131,6 +139,7 @@ void DecidingOutput::write_kept(Document& doc) {
   }
   join_.run(doc);
   docs_.write_line(document_to_json(doc));
+  if (picks_) picks_->add_fresh();
   bytes_out_ += doc.text.size();
 }
 

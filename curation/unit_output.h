@@ -16,6 +16,8 @@
 
 namespace mucpt {
 
+class PicksWriter;
+
 struct StageCounters {
   uint64_t docs_in = 0, docs_out = 0, bytes_in = 0, bytes_out = 0;
   double seconds = 0;
@@ -76,6 +78,7 @@ class JoinRun {
 class DecidingOutput {
  public:
   explicit DecidingOutput(const UnitJob& job);
+  ~DecidingOutput();
 
   RejectSink& rejects() { return rejects_; }
 
@@ -84,14 +87,18 @@ class DecidingOutput {
   void decide(Document& doc, const std::string& file);
 
   // A finished run's lines for a document decided as that run decided it: its
-  // measures, then its document line with its signature record, or its reject line.
+  // measures, then its document line, or its reject line.
   void copy_measures(std::string_view record) { measures_.write_line(record); }
-  void copy_kept(std::string_view line, std::string_view signature);
+  void copy_kept(std::string_view line) { docs_.write_line(line); }
   void copy_reject(const std::string& stage, std::string_view line) { rejects_.write(stage, line); }
+  // With dedup: kept documents are picks from the run's stream (decide/picked_stream.h),
+  // those decided anew go to the documents file. A pick takes the run's signature record.
+  void pick_from_run(const std::string& picks_path);
+  void pick_kept(uint64_t ordinal, std::string_view signature);
 
   void commit();
 
-  uint64_t docs_written() const { return docs_.lines(); }
+  uint64_t docs_written() const;
   uint64_t rejects_written() const { return rejects_.lines(); }
   uint64_t bytes_out() const { return bytes_out_; }
   double signature_seconds() const { return signature_seconds_; }
@@ -105,6 +112,7 @@ class DecidingOutput {
 
   const UnitJob& job_;
   LineWriter docs_;
+  std::unique_ptr<PicksWriter> picks_;
   RejectSink rejects_;
   LineWriter measures_;
   StageRun deciding_;

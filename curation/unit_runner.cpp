@@ -61,6 +61,10 @@ std::string OutputLayout::final_stats_path(size_t unit) const {
 
 std::string OutputLayout::measures_path(size_t unit) const { return root + "/measured/" + part_name(unit, extension); }
 
+std::string OutputLayout::picks_path(size_t unit) const { return root + "/stream/picks/" + part_name(unit, ".picks"); }
+std::string OutputLayout::fresh_docs_path(size_t unit) const {
+  return root + "/stream/picks/" + part_name(unit, extension);
+}
 std::string OutputLayout::streamed_docs_path(size_t unit) const {
   return root + "/stream/docs/" + part_name(unit, extension);
 }

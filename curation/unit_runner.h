@@ -30,6 +30,9 @@ struct OutputLayout {
   std::string streamed_docs_path(size_t unit) const;
   std::string signatures_dir() const { return root + "/stream/signatures"; }
   std::string removals_dir() const { return root + "/stream/removals"; }
+  // `curate decide`: a unit's stream as picks from the run's, with the documents decided anew.
+  std::string picks_path(size_t unit) const;
+  std::string fresh_docs_path(size_t unit) const;
 };
 
 // One unit's work: its input, its stages and where its documents go. Kept documents go

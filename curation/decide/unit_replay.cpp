@@ -122,7 +122,13 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
     changed[s] = finished.changed_stages.count(deciding[s]->name()) > 0;
   }
 
-  DecidingOutput output(job);
+  // With dedup, the run's kept documents are picks from its stream: their text is not
+  // read here, and the final pass takes it from the run's outputs.
+  const bool picking = finished.streamed;
+  UnitJob picked = job;
+  if (picking) picked.docs_path = job.layout.fresh_docs_path(u);
+  DecidingOutput output(picked);
+  if (picking) output.pick_from_run(job.layout.picks_path(u));
   // Parsing and the preparing stages decide as the run did: their rejects are the run's.
   std::vector<std::string> earlier{"parse"};
   for (const auto& stage : job.stages.preparing) earlier.emplace_back(stage->name());
@@ -133,8 +139,10 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
   }
   std::vector<RejectQueue> rejects;
   for (const auto& stage : deciding) rejects.emplace_back(old.rejects_path(stage->name(), u));
-  const std::string old_docs_path = finished.streamed ? old.streamed_docs_path(u) : old.docs_path(u);
-  LineReader old_docs(old_docs_path);
+  const std::string old_docs_path = old.docs_path(u);
+  std::unique_ptr<LineReader> old_docs;
+  if (!picking) old_docs = std::make_unique<LineReader>(old_docs_path);
+  uint64_t ordinal = 0;  // the next kept document's place in the run's stream
   std::string signatures;
   size_t signature_bytes = 0, next_signature = 0;
   if (job.signatures) {
@@ -168,7 +176,7 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
       else if (s < stopped) same = verdict->keep();
       else same = !verdict->keep() && rejects[s].reason() == verdict->reject_reason;
     }
-    if (stopped == n && !old_docs.next(kept_line))
+    if (stopped == n && !picking && !old_docs->next(kept_line))
       throw UserError(old_docs_path + ": fewer documents than the run's measures say it kept; run curate again");
     std::string_view signature;
     if (stopped == n && job.signatures) {
@@ -178,8 +186,9 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
     }
     if (same) {
       output.copy_measures(record);
-      if (stopped == n) output.copy_kept(kept_line, signature);
-      else output.copy_reject(deciding[stopped]->name(), rejects[stopped].text());
+      if (stopped < n) output.copy_reject(deciding[stopped]->name(), rejects[stopped].text());
+      else if (picking) output.pick_kept(ordinal, signature);
+      else output.copy_kept(kept_line);
     } else {
       // Decided anew from the text: the run's stages take it out of the counts, the new ones add it.
       if (!input) input = std::make_unique<InputDocuments>(job);
@@ -200,8 +209,9 @@ nlohmann::json replay_unit(const UnitJob& job, const FinishedRun& finished, Stag
       output.decide(doc, file.display_name);
     }
     if (stopped < n) rejects[stopped].advance();
+    else ++ordinal;
   }
-  bool left = old_docs.next(kept_line) || next_signature * signature_bytes != signatures.size();
+  bool left = (old_docs && old_docs->next(kept_line)) || next_signature * signature_bytes != signatures.size();
   for (const auto& queue : rejects) left = left || !queue.empty();
   if (left) throw UserError(old.root + ": unit " + std::to_string(u) + " holds documents its measures do not; run curate again");
   output.commit();

@@ -3,6 +3,7 @@
 #include <mpi.h>
 
 #include <filesystem>
+#include <set>
 
 #include "common/declared_options.h"
 #include "common/hashing.h"
@@ -114,9 +115,12 @@ CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const Fin
     run.settings.emplace_back(config, source.settings, source.name);
     build_stage_chain(run.settings.back());  // also loads model files once, before any work
   }
-  // Metadata tables, one per source that names some, loaded once before any work.
+  // Metadata tables, one per source that names some, loaded once before any work by
+  // the ranks whose units join them.
   run.metadata.resize(run.manifest.sources.size());
-  for (size_t s = 0; s < run.manifest.sources.size(); ++s) {
+  std::set<size_t> my_sources;
+  for (size_t u : run.my_units()) my_sources.insert(run.plan.files[run.plan.units[u].file_index].source_index);
+  for (size_t s : my_sources) {
     const SourceSpec& source = run.manifest.sources[s];
     if (source.metadata.paths.empty() || !read_options<MetadataOptions>(run.settings[s]).enabled) continue;
     if (source.metadata.key.empty()) throw UserError("source '" + source.name + "': \"metadata\" needs a \"key\"");

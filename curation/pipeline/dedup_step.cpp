@@ -1,11 +1,14 @@
 // Global dedup across ranks on the signatures the document pass wrote, then the final
 // pass: each rank writes its units' documents without the removed duplicates (their
-// rejects go to rejects/dedup/). The summary is kept in stream/dedup.done, so a rerun
+// rejects go to rejects/dedup/). A unit `curate decide` replayed is read as picks from
+// the run decided on. The summary is kept in stream/dedup.done, so a rerun
 // goes straight to the final pass of the units not yet written.
 #include <filesystem>
 
 #include "common/line_writer.h"
 #include "common/mpi_context.h"
+#include "curation/decide/finished_run.h"
+#include "curation/decide/picked_stream.h"
 #include "curation/dedup/dedup_job.h"
 #include "curation/final_pass.h"
 #include "curation/pipeline/pipeline.h"
@@ -40,10 +43,19 @@ class DedupStep : public PipelineStep {
       if (fs::exists(layout.final_stats_path(u))) continue;
       const WorkUnit& unit = run.plan.units[u];
       const std::string& source = run.manifest.sources[run.plan.files[unit.file_index].source_index].name;
-      nlohmann::json stats = run_final_pass(run.plan, unit, source, layout, layout.streamed_docs_path(u),
+      // A unit `curate decide` replayed streams picks from the run it decides on.
+      const bool picked = run.measures_from && fs::exists(layout.picks_path(u));
+      std::unique_ptr<StreamedLines> streamed;
+      if (picked) streamed = std::make_unique<PickedStream>(run.measures_from->layout, layout, u);
+      else streamed = std::make_unique<StreamedFile>(layout.streamed_docs_path(u));
+      nlohmann::json stats = run_final_pass(run.plan, unit, source, layout, *streamed,
                                             read_removals(removals_path(layout.removals_dir(), u)),
                                             run.options.zstd_level);
       write_file_atomically(layout.final_stats_path(u), stats.dump(1) + "\n");
+      if (picked) {  // they point into the other run: done with once the unit is written
+        fs::remove(layout.picks_path(u));
+        fs::remove(layout.fresh_docs_path(u));
+      }
     }
     return summary;
   }

@@ -130,6 +130,8 @@ TEST_CASE("decide with a stricter word count writes what a full run with it writ
   CHECK_THAT(r.output, Catch::Contains("changed gopher_quality.min_words: 50 -> 80"));
   // Only a threshold changed: documents decided as before come from the run's outputs.
   CHECK_THAT(r.output, Catch::Contains("deciding again from the outputs of"));
+  // Kept documents were picks from the run's stream, read back once their units were written.
+  CHECK((!fs::exists(decided + "/stream/picks") || fs::is_empty(decided + "/stream/picks")));
   // Tokens are packed per rank: compare with the full run on the same rank count.
   const std::string full3 = testing::scratch_dir("decide_full80_np3");
   r = testing::run_command(curate(3) + "--manifest " + world() + "/manifest.json --tokenizer " + world() +
@@ -266,6 +268,19 @@ TEST_CASE("decide refuses what it cannot decide, naming the option or the folder
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.output, Catch::Contains("-missing' is not a curate output folder"));
   CHECK_FALSE(fs::exists(out));
+
+  // The run's stream is read back from its documents and dedup rejects: a lost rejects
+  // file is named.
+  std::string dedup_rejects;
+  for (const auto& entry : fs::directory_iterator(run + "/rejects/dedup")) dedup_rejects = entry.path().string();
+  REQUIRE(!dedup_rejects.empty());
+  const std::string kept_rejects = read_small_file(dedup_rejects);
+  fs::remove(dedup_rejects);
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + out + " --gopher_quality.min_words=80");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains(fs::path(dedup_rejects).filename().string() + ": missing, but the run removed duplicates"));
+  write_file_atomically(dedup_rejects, kept_rejects);
+  fs::remove_all(out);
 
   // A damaged measures file stops decide with the file and line named (exit 2, not a
   // fault of the input).
