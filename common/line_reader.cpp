@@ -146,7 +146,7 @@ LineReader::LineReader(const std::string& path, uint64_t begin, uint64_t end)
     source_ = std::make_unique<PlainSource>(path, seek);
     buf_offset_ = seek;
   }
-  buf_.resize(kBlockSize + kPadding);
+  grow(kBlockSize + kPadding);
   if (begin > 0) {
     std::string_view skipped;
     uint64_t saved_end = range_end_;
@@ -158,17 +158,27 @@ LineReader::LineReader(const std::string& path, uint64_t begin, uint64_t end)
 
 LineReader::~LineReader() = default;
 
+// The buffer is left uninitialised but for its padding: a reader per file would
+// otherwise clear megabytes it is about to overwrite.
+void LineReader::grow(size_t capacity) {
+  std::unique_ptr<char[]> bigger(new char[capacity]);
+  if (end_ > 0) std::memcpy(bigger.get(), buf_.get(), end_);
+  std::memset(bigger.get() + capacity - kPadding, 0, kPadding);
+  buf_ = std::move(bigger);
+  capacity_ = capacity;
+}
+
 bool LineReader::fill() {
   if (eof_) return false;
   if (start_ > 0) {  // move the unfinished line to the front
-    std::memmove(buf_.data(), buf_.data() + start_, end_ - start_);
+    std::memmove(buf_.get(), buf_.get() + start_, end_ - start_);
     buf_offset_ += start_;
     end_ -= start_;
     scan_ -= start_;
     start_ = 0;
   }
-  if (buf_.size() - kPadding - end_ < kBlockSize / 2) buf_.resize(buf_.size() * 2);
-  size_t got = source_->read(buf_.data() + end_, buf_.size() - kPadding - end_);
+  if (capacity_ - kPadding - end_ < kBlockSize / 2) grow(capacity_ * 2);
+  size_t got = source_->read(buf_.get() + end_, capacity_ - kPadding - end_);
   if (got == 0) {
     eof_ = true;
     return false;
@@ -181,12 +191,12 @@ bool LineReader::next(std::string_view& line) {
   for (;;) {
     if (buf_offset_ + start_ >= range_end_) return false;
     const char* nl = scan_ < end_
-        ? static_cast<const char*>(std::memchr(buf_.data() + scan_, '\n', end_ - scan_))
+        ? static_cast<const char*>(std::memchr(buf_.get() + scan_, '\n', end_ - scan_))
         : nullptr;
     size_t stop;
     size_t next_start;
     if (nl) {
-      stop = static_cast<size_t>(nl - buf_.data());
+      stop = static_cast<size_t>(nl - buf_.get());
       next_start = stop + 1;
     } else {
       scan_ = end_;
@@ -198,8 +208,8 @@ bool LineReader::next(std::string_view& line) {
     line_offset_ = buf_offset_ + start_;
     size_t len = stop - start_;
     if (len > 0 && buf_[start_ + len - 1] == '\r') --len;
-    line = std::string_view(buf_.data() + start_, len);
-    readable_ = buf_.size() - start_;
+    line = std::string_view(buf_.get() + start_, len);
+    readable_ = capacity_ - start_;
     start_ = scan_ = next_start;
     return true;
   }

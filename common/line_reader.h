@@ -44,10 +44,12 @@ class LineReader {
 
  private:
   bool fill();
+  void grow(size_t capacity);  // to capacity bytes, keeping what it holds
 
   std::string path_;
   std::unique_ptr<ByteSource> source_;
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;
+  size_t capacity_ = 0;
   size_t start_ = 0, end_ = 0, scan_ = 0;
   uint64_t buf_offset_ = 0;  // stream offset of buf_[0]
   uint64_t range_end_;

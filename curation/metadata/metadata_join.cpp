@@ -1,7 +1,10 @@
 #include "curation/metadata/metadata_join.h"
 
+#include <simdjson.h>
+
 #include <map>
 #include <mutex>
+#include <new>
 
 #include "common/line_reader.h"
 
@@ -25,6 +28,10 @@ std::string as_text(const nlohmann::json& v) {
 }  // namespace
 
 MetadataTable::MetadataTable(const std::vector<std::string>& paths, const std::string& key) : key_(key) {
+  // simdjson checks each record and finds its key; the record is kept as its line, and
+  // parsed by nlohmann only when a document asks for it.
+  simdjson::dom::parser parser;
+  if (parser.allocate(1 << 16, kMaxDepth) != simdjson::SUCCESS) throw std::bad_alloc();
   for (const auto& path : paths) {
     LineReader reader(path);
     std::string_view line;
@@ -32,24 +39,19 @@ MetadataTable::MetadataTable(const std::vector<std::string>& paths, const std::s
     while (reader.next(line)) {
       ++number;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      // Nesting is bounded as the document parser bounds it: writing a record back
-      // recurses once per level.
-      bool too_deep = false;
-      nlohmann::json record = nlohmann::json::parse(
-          line,
-          [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-            too_deep = too_deep || depth > kMaxDepth;
-            return !too_deep;
-          },
-          false);
-      if (too_deep)
-        throw IoError(path + ":" + std::to_string(number) + ": a metadata record nests more than " +
-                      std::to_string(kMaxDepth) + " levels");
-      if (!record.is_object())
-        throw IoError(path + ":" + std::to_string(number) + ": a metadata record must be a JSON object");
-      auto it = record.find(key);
-      if (it == record.end() || it->is_null()) continue;
-      records_.emplace(as_text(*it), record.dump());
+      const bool copy = reader.readable_after_line_start() < line.size() + simdjson::SIMDJSON_PADDING;
+      simdjson::dom::element record;
+      const simdjson::error_code error = parser.parse(line.data(), line.size(), copy).get(record);
+      const auto where = [&] { return path + ":" + std::to_string(number); };
+      if (error == simdjson::DEPTH_ERROR)
+        throw IoError(where() + ": a metadata record nests more than " + std::to_string(kMaxDepth) + " levels");
+      if (error || !record.is_object()) throw IoError(where() + ": a metadata record must be a JSON object");
+      simdjson::dom::element value;
+      if (record.at_key(key).get(value) || value.is_null()) continue;
+      std::string text;
+      if (value.is_string()) text = std::string(std::string_view(value));
+      else text = as_text(nlohmann::json::parse(simdjson::minify(value)));  // its text as nlohmann writes it
+      records_.emplace(std::move(text), std::string(line));
     }
   }
 }

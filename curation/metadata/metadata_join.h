@@ -18,8 +18,8 @@ namespace mucpt {
 class MetadataTable {
  public:
   // Reads JSONL records and indexes them by `key`; throws IoError naming the file and
-  // line of a record that is not a JSON object. Records are kept as compact JSON text
-  // and parsed when a document asks for one: a parsed object costs about ten times its
+  // line of a record that is not a JSON object. Records are kept as their JSON text and
+  // parsed when a document asks for one: a parsed object costs about ten times its
   // text, and the tables of a large corpus grow with it.
   MetadataTable(const std::vector<std::string>& paths, const std::string& key);
   std::optional<nlohmann::json> find(const std::string& value) const;

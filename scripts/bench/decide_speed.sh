@@ -3,8 +3,10 @@
 # (gopher_quality.min_words=80), on a generated world of SIZE_MB (default 100) and 2
 # ranks, with the tokenizer on: first with the default stages, then with language ID
 # (lid.176.ftz) and the domain classifier (trained on the world) as the demo runs them.
-# Prints the median wall seconds of REPEAT runs (default 3) of each and their ratio,
-# and checks that decide wrote the full run's documents, rejects and tokens.
+# Prints the median wall seconds of REPEAT runs (default 3) of each and their ratio, the
+# same inside the program (report.json's wall_seconds: without starting the ranks, which
+# Open MPI's default transport probe makes ~0.3 s here), and checks that decide wrote
+# the full run's documents, rejects and tokens.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/packages.sh
@@ -32,23 +34,28 @@ fi
 curate() { mpirun $(mpirun_flags) -np 2 build/curate --curate.progress=false "$@" >/dev/null 2>&1; }  # shellcheck disable=SC2046
 seconds() { local t0; t0=$(date +%s.%N); "$@"; echo "$(date +%s.%N) - $t0" | bc; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+inside() { jq .wall_seconds "$1/report.json"; }
 # The documents, rejects and tokens of a run, uncompressed, as one checksum.
 content() { (cd "$1" && find docs rejects tokens -type f | sort | while read -r f; do zstdcat -f "$f"; done | md5sum); }
 
-printf "%-26s %10s %10s %8s  %s\n" stages "full (s)" "decide (s)" ratio "same output"
+printf "%-22s %9s %11s %7s %16s %11s %7s  %s\n" stages "full (s)" "decide (s)" ratio "in-program full" decide ratio \
+  "same output"
 for stages in default "langid + classifier"; do
   options=(--manifest "$world/manifest.json" --tokenizer "$work/tokenizer.json")
   [ "$stages" = default ] || options+=(--config configs/demo.ini --langid.model build/models/lid.176.ftz
                                        --classifier.model "$work/classifier.bin")
   curate "${options[@]}" --curate.resume=false --output "$work/run"
-  full=() decided=()
+  full=() decided=() full_in=() decided_in=()
   for ((i = 0; i < repeat; ++i)); do
     full+=("$(seconds curate "${options[@]}" --curate.resume=false --gopher_quality.min_words=80 --output "$work/full")")
+    full_in+=("$(inside "$work/full")")
     rm -rf "$work/decided"
     decided+=("$(seconds curate decide --run "$work/run" --output "$work/decided" --gopher_quality.min_words=80)")
+    decided_in+=("$(inside "$work/decided")")
   done
-  f=$(median "${full[@]}") d=$(median "${decided[@]}")
+  f=$(median "${full[@]}") d=$(median "${decided[@]}") fi=$(median "${full_in[@]}") di=$(median "${decided_in[@]}")
   same=no
   [ "$(content "$work/full")" = "$(content "$work/decided")" ] && same=yes
-  printf "%-26s %10.2f %10.2f %8.3f  %s\n" "$stages" "$f" "$d" "$(echo "scale=3; $d / $f" | bc)" "$same"
+  printf "%-22s %9.2f %11.2f %7.3f %16.2f %11.2f %7.3f  %s\n" "$stages" "$f" "$d" "$(echo "scale=3; $d / $f" | bc)" \
+    "$fi" "$di" "$(echo "scale=3; $di / $fi" | bc)" "$same"
 done
