@@ -4,6 +4,7 @@
 #include "common/measure_cache.h"
 #include "curation/quality/char_class.h"
 #include "curation/quality/document_language.h"
+#include "curation/quality/quality_stages.h"
 #include "curation/quality/text_lines.h"
 
 namespace mucpt {
@@ -65,16 +66,40 @@ Verdict FineWebFilter::process(Document& doc) {
   return verdict_of(m);
 }
 
+namespace {
+
+enum Condition : size_t { kProsePunctuated = 1, kProse };
+
+}  // namespace
+
+const RuleTable& fineweb_rules() {
+  static const RuleTable table{
+      "fineweb",
+      {"fineweb_line_punct", "fineweb_short_lines", "fineweb_char_dup", "fineweb_newline_ratio", "list_shape"},
+      {{"fineweb.line_punct_min", 0, Rejects::at_most, "line_punct_ratio", kProsePunctuated},
+       {"fineweb.short_line_share", 1, Rejects::at_least, "short_line_ratio", kProse},
+       {"fineweb.char_dup_share", 2, Rejects::at_least, "char_dup_ratio"},
+       {"fineweb.newline_word_ratio", 3, Rejects::above, "list_ratio", kProse}},
+      {"text not shaped as a list (with line_punct_exclude_zero: and with a punctuated line)",
+       "text not shaped as a list"},
+      {"fineweb.line_punct_exclude_zero"}};
+  return table;
+}
+
+FineWebFilter::FineWebFilter(const FineWebOptions& options, const ShapeOptions& shape, double cjk_share)
+    : options_(options),
+      rules_(bind_rules(fineweb_rules(), &QualityOptions::fineweb, options)),
+      shape_(shape),
+      cjk_share_(cjk_share),
+      options_hash_(hash64(options.short_line_max_chars, shape_options_hash(shape))) {}
+
 Verdict FineWebFilter::verdict_of(const Measures& m) const {
-  const FineWebOptions& o = options_;
-  const bool prose = !m.list;
-  if (prose && o.line_punct_min > 0 && m.punct_share <= o.line_punct_min &&
-      !(m.punct_share == 0 && o.line_punct_exclude_zero))
-    return Verdict::rejected("line_punct_ratio");
-  if (prose && o.short_line_share > 0 && m.short_share >= o.short_line_share) return Verdict::rejected("short_line_ratio");
-  if (o.char_dup_share > 0 && m.dup_share >= o.char_dup_share) return Verdict::rejected("char_dup_ratio");
-  if (prose && o.newline_word_ratio > 0 && m.newline_ratio > o.newline_word_ratio) return Verdict::rejected("list_ratio");
-  return Verdict::kept();
+  const double values[] = {m.punct_share, m.short_share, m.dup_share, m.newline_ratio, m.list ? 1.0 : 0.0};
+  return rules_.decide(values, [&](size_t condition) {
+    // No punctuated line at all passes the punctuation rule when line_punct_exclude_zero is set.
+    if (condition == kProsePunctuated) return !m.list && !(m.punct_share == 0 && options_.line_punct_exclude_zero);
+    return !m.list;
+  });
 }
 
 std::optional<Verdict> FineWebFilter::decide_on_measures(const Document& doc) const {

@@ -20,6 +20,7 @@
 #include "curation/quality/hash_counter.h"
 #include "curation/quality/text_shape.h"
 #include "curation/quality/word_splitter.h"
+#include "curation/quality/threshold_rules.h"
 #include "curation/stage.h"
 
 namespace mucpt {
@@ -33,13 +34,12 @@ struct FineWebOptions {
   double newline_word_ratio = 0.3;   // drop when there are more line breaks per word
 };
 
+// The rules, as fineweb_filter.cpp declares them (threshold_rules.h).
+const RuleTable& fineweb_rules();
+
 class FineWebFilter : public Stage {
  public:
-  FineWebFilter(const FineWebOptions& options, const ShapeOptions& shape, double cjk_share)
-      : options_(options),
-        shape_(shape),
-        cjk_share_(cjk_share),
-        options_hash_(hash64(options.short_line_max_chars, shape_options_hash(shape))) {}
+  FineWebFilter(const FineWebOptions& options, const ShapeOptions& shape, double cjk_share);
   const char* name() const override { return "fineweb"; }
   Verdict process(Document& doc) override;
   std::optional<Verdict> decide_on_measures(const Document& doc) const override;
@@ -53,6 +53,7 @@ class FineWebFilter : public Stage {
   Verdict verdict_of(const Measures& m) const;
 
   FineWebOptions options_;
+  BoundRules rules_;
   ShapeOptions shape_;
   double cjk_share_;
   uint64_t options_hash_;  // of the options the measures depend on, for their key

@@ -5,6 +5,7 @@
 
 #include "common/hashing.h"
 #include "common/measure_cache.h"
+#include "curation/quality/quality_stages.h"
 #include "curation/quality/text_lines.h"
 
 namespace mucpt {
@@ -37,6 +38,14 @@ bool starts_with_bullet(std::string_view line) {
 double share(size_t part, size_t whole) { return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0; }
 
 }  // namespace
+
+GopherQualityFilter::GopherQualityFilter(const GopherQualityOptions& options, const ShapeOptions& shape,
+                                         double cjk_share)
+    : options_(options),
+      rules_(bind_rules(gopher_quality_rules(), &QualityOptions::gopher_quality, options)),
+      shape_(shape),
+      cjk_share_(cjk_share),
+      shape_hash_(shape_options_hash(shape)) {}
 
 GopherQualityMeasures GopherQualityFilter::measure(std::string_view text, const LanguageView& lang) {
   GopherQualityMeasures m;
@@ -110,52 +119,67 @@ Stored from_stored(const Score* found) {
   return s;
 }
 
-void to_stored(const Stored& s, Score* out) {
+void stored_values(const Stored& s, double* values) {
   const GopherQualityMeasures& m = s.m;
-  const double values[kStored] = {static_cast<double>(m.words),
-                                  m.mean_word_length,
-                                  m.hash_ratio,
-                                  m.ellipsis_ratio,
-                                  m.bullet_lines,
-                                  m.ellipsis_lines,
-                                  m.alpha_words,
-                                  static_cast<double>(m.stop_words),
-                                  s.list ? 1.0 : 0.0,
-                                  static_cast<double>(m.bullet_count),
-                                  static_cast<double>(m.ellipsis_count),
-                                  static_cast<double>(static_cast<int>(s.lang.words)),
-                                  static_cast<double>(static_cast<int>(s.lang.stop_words))};
-  for (size_t k = 0; k < kStored; ++k) out[k].number = values[k];
+  const double all[kStored] = {static_cast<double>(m.words),
+                               m.mean_word_length,
+                               m.hash_ratio,
+                               m.ellipsis_ratio,
+                               m.bullet_lines,
+                               m.ellipsis_lines,
+                               m.alpha_words,
+                               static_cast<double>(m.stop_words),
+                               s.list ? 1.0 : 0.0,
+                               static_cast<double>(m.bullet_count),
+                               static_cast<double>(m.ellipsis_count),
+                               static_cast<double>(static_cast<int>(s.lang.words)),
+                               static_cast<double>(static_cast<int>(s.lang.stop_words))};
+  std::copy(all, all + kStored, values);
 }
 
-Verdict verdict_of(const GopherQualityOptions& o, const Stored& s) {
-  const GopherQualityMeasures& m = s.m;
-  const auto words = static_cast<int64_t>(m.words);
-  if (o.min_words > 0 && words < o.min_words) return Verdict::rejected("short_doc");
-  if (o.max_words > 0 && words > o.max_words) return Verdict::rejected("long_doc");
-  if (!s.lang.cjk()) {
-    if (o.min_mean_word_length > 0 && m.mean_word_length < o.min_mean_word_length)
-      return Verdict::rejected("below_avg_word_length");
-    if (o.max_mean_word_length > 0 && m.mean_word_length > o.max_mean_word_length)
-      return Verdict::rejected("above_avg_word_length");
-  }
-  if (o.max_symbol_word_ratio > 0 && m.hash_ratio > o.max_symbol_word_ratio) return Verdict::rejected("too_many_hashes");
-  if (o.max_symbol_word_ratio > 0 && m.ellipsis_ratio > o.max_symbol_word_ratio)
-    return Verdict::rejected("too_many_ellipsis");
-  const auto supported = [&](size_t flagged) { return static_cast<int64_t>(flagged) >= o.min_flagged_lines; };
-  if (o.max_bullet_lines > 0 && m.bullet_lines > o.max_bullet_lines && supported(m.bullet_count))
-    return Verdict::rejected("too_many_bullets");
-  if (o.max_ellipsis_lines > 0 && m.ellipsis_lines > o.max_ellipsis_lines && supported(m.ellipsis_count))
-    return Verdict::rejected("too_many_end_ellipsis");
-  if (s.list) return Verdict::kept();
-  if (o.min_alpha_words > 0 && m.alpha_words < o.min_alpha_words) return Verdict::rejected("below_alpha_threshold");
-  if (o.min_stop_words > 0 && s.lang.stop_words != StopList::none &&
-      static_cast<int64_t>(m.stop_words) < o.min_stop_words)
-    return Verdict::rejected("not_enough_stop_words");
-  return Verdict::kept();
-}
+// Where the rules' conditions look in the stored measures.
+enum Measure : size_t { kListShape = 8, kBulletCount = 9, kEllipsisCount = 10, kWordMode = 11, kStopList = 12 };
+enum Condition : size_t { kNotCjk = 1, kBulletsSupported, kEllipsesSupported, kNotList, kNotListWithStopWords };
 
 }  // namespace
+
+const RuleTable& gopher_quality_rules() {
+  static const RuleTable table{
+      "gopher_quality",
+      {"gopher_words", "gopher_mean_word_length", "gopher_hash_ratio", "gopher_ellipsis_ratio", "gopher_bullet_lines",
+       "gopher_ellipsis_lines", "gopher_alpha_words", "gopher_stop_words", "list_shape", "bullet line count",
+       "ellipsis line count", "word mode", "stop-word list"},
+      {{"gopher_quality.min_words", 0, Rejects::below, "short_doc"},
+       {"gopher_quality.max_words", 0, Rejects::above, "long_doc"},
+       {"gopher_quality.min_mean_word_length", 1, Rejects::below, "below_avg_word_length", kNotCjk},
+       {"gopher_quality.max_mean_word_length", 1, Rejects::above, "above_avg_word_length", kNotCjk},
+       {"gopher_quality.max_symbol_word_ratio", 2, Rejects::above, "too_many_hashes"},
+       {"gopher_quality.max_symbol_word_ratio", 3, Rejects::above, "too_many_ellipsis"},
+       {"gopher_quality.max_bullet_lines", 4, Rejects::above, "too_many_bullets", kBulletsSupported},
+       {"gopher_quality.max_ellipsis_lines", 5, Rejects::above, "too_many_end_ellipsis", kEllipsesSupported},
+       {"gopher_quality.min_alpha_words", 6, Rejects::below, "below_alpha_threshold", kNotList},
+       {"gopher_quality.min_stop_words", 7, Rejects::below, "not_enough_stop_words", kNotListWithStopWords}},
+      {"text not read as CJK characters", "at least min_flagged_lines bullet lines",
+       "at least min_flagged_lines ellipsis lines", "text not shaped as a list",
+       "text not shaped as a list, in a language with a stop-word list"},
+      {"gopher_quality.min_flagged_lines"}};
+  return table;
+}
+
+Verdict GopherQualityFilter::verdict_of(const double* v) const {
+  const auto supported = [&](size_t count) { return v[count] >= static_cast<double>(options_.min_flagged_lines); };
+  const bool list = v[kListShape] != 0;
+  return rules_.decide(v, [&](size_t condition) {
+    switch (condition) {
+      case kNotCjk: return static_cast<WordMode>(static_cast<int>(v[kWordMode])) != WordMode::cjk_chars;
+      case kBulletsSupported: return supported(kBulletCount);
+      case kEllipsesSupported: return supported(kEllipsisCount);
+      case kNotList: return !list;
+      case kNotListWithStopWords: return !list && static_cast<StopList>(static_cast<int>(v[kStopList])) != StopList::none;
+    }
+    return true;
+  });
+}
 
 Verdict GopherQualityFilter::process(Document& doc) {
   const LanguageView lang = document_language(doc, cjk_share_);
@@ -164,13 +188,17 @@ Verdict GopherQualityFilter::process(Document& doc) {
       hash64(static_cast<int64_t>(lang.words), hash64(static_cast<int64_t>(lang.stop_words), shape_hash_));
   const uint64_t key = measure_key(doc.text, how);
   Stored s;
+  double values[kStored];
   if (const Score* found = find_measures(doc, name(), key, kStored)) {
     s = from_stored(found);
+    for (size_t k = 0; k < kStored; ++k) values[k] = found[k].number;
   } else {
     s.m = measure(doc.text, lang);
     s.list = text_shape(doc.text, shape_).list;
     s.lang = lang;
-    to_stored(s, store_measures(doc, name(), key, kStored));
+    stored_values(s, values);
+    Score* out = store_measures(doc, name(), key, kStored);
+    for (size_t k = 0; k < kStored; ++k) out[k].number = values[k];
   }
   const GopherQualityMeasures& m = s.m;
   list_docs_ += s.list;
@@ -184,13 +212,15 @@ Verdict GopherQualityFilter::process(Document& doc) {
   doc.set_score("gopher_alpha_words", m.alpha_words);
   doc.set_score("gopher_stop_words", static_cast<double>(m.stop_words));
   doc.set_score("list_shape", s.list ? 1.0 : 0.0);
-  return verdict_of(options_, s);
+  return verdict_of(values);
 }
 
 std::optional<Verdict> GopherQualityFilter::decide_on_measures(const Document& doc) const {
   const Score* found = stored_measures(doc, name(), kStored);
   if (!found) return std::nullopt;
-  return verdict_of(options_, from_stored(found));
+  double values[kStored];
+  for (size_t k = 0; k < kStored; ++k) values[k] = found[k].number;
+  return verdict_of(values);
 }
 
 void GopherQualityFilter::write_counters(nlohmann::json& out) const {

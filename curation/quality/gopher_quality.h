@@ -2,7 +2,8 @@
 // Gopher's quality rules (Rae et al. 2021, as in datatrove's GopherQualityFilter): word
 // count, mean word length, '#' and ellipsis per word, bullet and ellipsis-ending
 // lines, words with a letter, and stop words. Every measure goes to scores (gopher_*)
-// before the thresholds decide, so thresholds can change without measuring again.
+// before the thresholds decide, so thresholds can change without measuring again; the
+// decision is the rule table gopher_quality_rules() (threshold_rules.h).
 // A threshold of 0 switches its check off.
 //
 // The bullet and ellipsis line shares need support: at least min_flagged_lines lines
@@ -20,6 +21,7 @@
 
 #include "curation/quality/document_language.h"
 #include "curation/quality/text_shape.h"
+#include "curation/quality/threshold_rules.h"
 #include "curation/stage.h"
 
 namespace mucpt {
@@ -49,10 +51,12 @@ struct GopherQualityMeasures {
   size_t stop_words = 0;
 };
 
+// The rules, as gopher_quality.cpp declares them (threshold_rules.h).
+const RuleTable& gopher_quality_rules();
+
 class GopherQualityFilter : public Stage {
  public:
-  GopherQualityFilter(const GopherQualityOptions& options, const ShapeOptions& shape, double cjk_share)
-      : options_(options), shape_(shape), cjk_share_(cjk_share), shape_hash_(shape_options_hash(shape)) {}
+  GopherQualityFilter(const GopherQualityOptions& options, const ShapeOptions& shape, double cjk_share);
   const char* name() const override { return "gopher_quality"; }
   Verdict process(Document& doc) override;
   std::optional<Verdict> decide_on_measures(const Document& doc) const override;
@@ -61,7 +65,11 @@ class GopherQualityFilter : public Stage {
   GopherQualityMeasures measure(std::string_view text, const LanguageView& lang);
 
  private:
+  // The rules on the stored measures (in gopher_quality_rules()'s order).
+  Verdict verdict_of(const double* measures) const;
+
   GopherQualityOptions options_;
+  BoundRules rules_;
   ShapeOptions shape_;
   double cjk_share_;
   uint64_t shape_hash_;  // of the shape rules, for the measures' key

@@ -7,6 +7,7 @@
 #include "common/measure_cache.h"
 #include "curation/quality/char_class.h"
 #include "curation/quality/document_language.h"
+#include "curation/quality/quality_stages.h"
 
 namespace mucpt {
 
@@ -34,12 +35,19 @@ bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; 
 
 double share(size_t part, size_t whole) { return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0; }
 
-// datatrove's reasons, one per n.
-constexpr const char* kTopReasons[] = {"top_2_gram", "top_3_gram", "top_4_gram"};
-constexpr const char* kDupReasons[] = {"duplicated_5_n_grams", "duplicated_6_n_grams", "duplicated_7_n_grams",
-                                       "duplicated_8_n_grams", "duplicated_9_n_grams", "duplicated_10_n_grams"};
-// The scores, in the order the document gets them.
+// The scores, in the order the document gets them (and the rules are tried), with the
+// option that limits each and datatrove's reject reason.
 constexpr size_t kScoreCount = 13;
+constexpr const char* kOptionNames[kScoreCount] = {
+    "gopher_repetition.dup_para_frac", "gopher_repetition.dup_para_char_frac", "gopher_repetition.dup_line_frac",
+    "gopher_repetition.dup_line_char_frac", "gopher_repetition.top_2_gram", "gopher_repetition.top_3_gram",
+    "gopher_repetition.top_4_gram", "gopher_repetition.dup_5_gram", "gopher_repetition.dup_6_gram",
+    "gopher_repetition.dup_7_gram", "gopher_repetition.dup_8_gram", "gopher_repetition.dup_9_gram",
+    "gopher_repetition.dup_10_gram"};
+constexpr const char* kReasons[kScoreCount] = {
+    "dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac", "top_2_gram", "top_3_gram",
+    "top_4_gram", "duplicated_5_n_grams", "duplicated_6_n_grams", "duplicated_7_n_grams", "duplicated_8_n_grams",
+    "duplicated_9_n_grams", "duplicated_10_n_grams"};
 constexpr const char* kScoreNames[kScoreCount] = {
     "gopher_rep_dup_para_frac", "gopher_rep_dup_para_char_frac", "gopher_rep_dup_line_frac",
     "gopher_rep_dup_line_char_frac", "gopher_rep_top_2_gram", "gopher_rep_top_3_gram", "gopher_rep_top_4_gram",
@@ -51,20 +59,6 @@ std::array<double*, kScoreCount> fields_of(GopherRepetitionMeasures& m) {
           &m.top_ngram[0],  &m.top_ngram[1],        &m.top_ngram[2],  &m.dup_ngram[0],
           &m.dup_ngram[1],  &m.dup_ngram[2],        &m.dup_ngram[3],  &m.dup_ngram[4],
           &m.dup_ngram[5]};
-}
-
-Verdict verdict_of(const GopherRepetitionOptions& o, const GopherRepetitionMeasures& m) {
-  if (o.dup_para_frac > 0 && m.dup_para_frac > o.dup_para_frac) return Verdict::rejected("dup_para_frac");
-  if (o.dup_para_char_frac > 0 && m.dup_para_char_frac > o.dup_para_char_frac)
-    return Verdict::rejected("dup_para_char_frac");
-  if (o.dup_line_frac > 0 && m.dup_line_frac > o.dup_line_frac) return Verdict::rejected("dup_line_frac");
-  if (o.dup_line_char_frac > 0 && m.dup_line_char_frac > o.dup_line_char_frac)
-    return Verdict::rejected("dup_line_char_frac");
-  for (size_t k = 0; k < m.top_ngram.size(); ++k)
-    if (o.top_ngram[k] > 0 && m.top_ngram[k] > o.top_ngram[k]) return Verdict::rejected(kTopReasons[k]);
-  for (size_t k = 0; k < m.dup_ngram.size(); ++k)
-    if (o.dup_ngram[k] > 0 && m.dup_ngram[k] > o.dup_ngram[k]) return Verdict::rejected(kDupReasons[k]);
-  return Verdict::kept();
 }
 
 }  // namespace
@@ -176,6 +170,24 @@ void GopherRepetitionFilter::measure_ngrams(std::string_view text, WordMode mode
   }
 }
 
+const RuleTable& gopher_repetition_rules() {
+  static const RuleTable table = [] {
+    RuleTable t{"gopher_repetition", {}, {}, {}, {}};
+    // Each measure against the option of its own name: dup_para_frac, ..., dup_10_gram.
+    for (size_t k = 0; k < kScoreCount; ++k) {
+      t.measures.push_back(kScoreNames[k]);
+      t.rules.push_back({kOptionNames[k], k, Rejects::above, kReasons[k]});
+    }
+    return t;
+  }();
+  return table;
+}
+
+GopherRepetitionFilter::GopherRepetitionFilter(const GopherRepetitionOptions& options, double cjk_share)
+    : options_(options),
+      rules_(bind_rules(gopher_repetition_rules(), &QualityOptions::gopher_repetition, options)),
+      cjk_share_(cjk_share) {}
+
 GopherRepetitionMeasures GopherRepetitionFilter::measure(std::string_view text, WordMode mode) {
   GopherRepetitionMeasures m;
   const size_t total_chars = count_chars(text);
@@ -199,18 +211,20 @@ Verdict GopherRepetitionFilter::process(Document& doc) {
     Score* out = store_measures(doc, name(), key, kScoreCount);
     for (size_t k = 0; k < kScoreCount; ++k) out[k].number = *fields[k];
   }
-  for (size_t k = 0; k < kScoreCount; ++k) doc.set_score(kScoreNames[k], *fields[k]);
-
-  return verdict_of(options_, m);
+  double values[kScoreCount];
+  for (size_t k = 0; k < kScoreCount; ++k) {
+    doc.set_score(kScoreNames[k], *fields[k]);
+    values[k] = *fields[k];
+  }
+  return rules_.decide(values, [](size_t) { return true; });
 }
 
 std::optional<Verdict> GopherRepetitionFilter::decide_on_measures(const Document& doc) const {
   const Score* found = stored_measures(doc, name(), kScoreCount);
   if (!found) return std::nullopt;
-  GopherRepetitionMeasures m;
-  const auto fields = fields_of(m);
-  for (size_t k = 0; k < kScoreCount; ++k) *fields[k] = found[k].number;
-  return verdict_of(options_, m);
+  double values[kScoreCount];
+  for (size_t k = 0; k < kScoreCount; ++k) values[k] = found[k].number;
+  return rules_.decide(values, [](size_t) { return true; });
 }
 
 }  // namespace mucpt

@@ -22,6 +22,7 @@
 
 #include "curation/quality/hash_counter.h"
 #include "curation/quality/word_splitter.h"
+#include "curation/quality/threshold_rules.h"
 #include "curation/stage.h"
 
 namespace mucpt {
@@ -43,10 +44,12 @@ struct GopherRepetitionMeasures {
   std::array<double, 6> dup_ngram{};
 };
 
+// The rules, as gopher_repetition.cpp declares them (threshold_rules.h).
+const RuleTable& gopher_repetition_rules();
+
 class GopherRepetitionFilter : public Stage {
  public:
-  GopherRepetitionFilter(const GopherRepetitionOptions& options, double cjk_share)
-      : options_(options), cjk_share_(cjk_share) {}
+  GopherRepetitionFilter(const GopherRepetitionOptions& options, double cjk_share);
   const char* name() const override { return "gopher_repetition"; }
   Verdict process(Document& doc) override;
   std::optional<Verdict> decide_on_measures(const Document& doc) const override;
@@ -60,6 +63,7 @@ class GopherRepetitionFilter : public Stage {
   void duplicated_ngrams(size_t window, size_t total_chars, double& out);
 
   GopherRepetitionOptions options_;
+  BoundRules rules_;
   double cjk_share_;
   std::vector<Token> tokens_;
   std::vector<uint64_t> token_hash_, gram_hash_;

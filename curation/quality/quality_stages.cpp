@@ -12,20 +12,20 @@ namespace mucpt {
 
 void register_quality_options(Config& config) { register_options<QualityOptions>(config); }
 
+const std::vector<const RuleTable*>& rule_tables() {
+  static const std::vector<const RuleTable*> tables = {&gopher_repetition_rules(), &gopher_quality_rules(),
+                                                       &fineweb_rules()};
+  return tables;
+}
+
 bool is_rule_threshold_option(std::string_view key) {
-  static const std::set<std::string_view> thresholds = {
-      "gopher_repetition.dup_line_frac", "gopher_repetition.dup_para_frac", "gopher_repetition.dup_line_char_frac",
-      "gopher_repetition.dup_para_char_frac", "gopher_repetition.top_2_gram", "gopher_repetition.top_3_gram",
-      "gopher_repetition.top_4_gram", "gopher_repetition.dup_5_gram", "gopher_repetition.dup_6_gram",
-      "gopher_repetition.dup_7_gram", "gopher_repetition.dup_8_gram", "gopher_repetition.dup_9_gram",
-      "gopher_repetition.dup_10_gram",
-      "gopher_quality.min_words", "gopher_quality.max_words", "gopher_quality.min_mean_word_length",
-      "gopher_quality.max_mean_word_length", "gopher_quality.max_symbol_word_ratio", "gopher_quality.max_bullet_lines",
-      "gopher_quality.max_ellipsis_lines", "gopher_quality.min_flagged_lines", "gopher_quality.min_alpha_words",
-      "gopher_quality.min_stop_words",
-      "fineweb.line_punct_min", "fineweb.line_punct_exclude_zero", "fineweb.short_line_share",
-      "fineweb.char_dup_share", "fineweb.newline_word_ratio"};
-  return thresholds.count(key) > 0;
+  for (const RuleTable* table : rule_tables()) {
+    for (const ThresholdRule& rule : table->rules)
+      if (key == rule.option) return true;
+    for (const char* option : table->condition_options)
+      if (key == option) return true;
+  }
+  return false;
 }
 
 void check_quality_options(const QualityOptions& options) {

@@ -131,9 +131,21 @@ void QualityOptions::visit(Visitor&& v) {
 
 void register_quality_options(Config& config);
 
-// The options that only compare a rule's stored measures with a limit (the rules'
-// Stage::decide_on_measures): `curate decide` applies a change of them without the
-// text. The rest change what is measured or the text itself.
+// A stage's rule table with the limits its own options hold (the other stages' options
+// at their defaults): the limits are read by key, as the options are declared.
+template <class StageOptions>
+BoundRules bind_rules(const RuleTable& table, StageOptions QualityOptions::*field, const StageOptions& options) {
+  QualityOptions all;
+  all.*field = options;
+  return BoundRules(table, all);
+}
+
+// The rule tables of the stages that decide on stored measures (threshold_rules.h).
+const std::vector<const RuleTable*>& rule_tables();
+
+// The options the rule tables read (limits and what their conditions read): `curate
+// decide` applies a change of them to stored measures, without the text. The rest
+// change what is measured or the text itself.
 bool is_rule_threshold_option(std::string_view key);
 
 // Throws ConfigError for a negative threshold.
