@@ -11,6 +11,7 @@
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/tokenizer/tokenizer_loader.h"
+#include "curation/privacy/pattern_database.h"
 #include "curation/stage_registry.h"
 
 namespace fs = std::filesystem;
@@ -111,6 +112,11 @@ CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const Fin
   // before any work, with exit 2.
   run.manifest = load_manifest(options.manifest);
   run.plan = plan_work(run.manifest, options.split_bytes, mpi.size());
+  // Compiled privacy patterns are kept with the run (cache/, by rank 0); a rerun and
+  // `curate decide` load them, and the run decided on lends its own.
+  std::vector<std::string> compiled{options.output + "/cache"};
+  if (measures_from) compiled.push_back(measures_from->layout.root + "/cache");
+  PatternDatabase::keep_compiled(compiled, mpi.rank() == 0 ? options.output + "/cache" : std::string());
   for (const auto& source : run.manifest.sources) {  // built now so bad options are refused before any work
     run.settings.emplace_back(config, source.settings, source.name);
     build_stage_chain(run.settings.back());  // also loads model files once, before any work

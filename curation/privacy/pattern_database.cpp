@@ -3,11 +3,16 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 
+#include "common/hashing.h"
+#include "common/line_writer.h"
 #include "curation/privacy/pattern_table.h"
 
 namespace mucpt {
@@ -28,10 +33,77 @@ struct ThreadScratch {
   ~ThreadScratch() { hs_free_scratch(scratch); }
 };
 
+struct CompiledFiles {
+  std::vector<std::string> look_in;
+  std::string write_to;
+};
+
+std::mutex files_mutex;
+CompiledFiles files_setting;
+
+CompiledFiles compiled_files() {
+  std::lock_guard<std::mutex> lock(files_mutex);
+  return files_setting;
+}
+
+// Named by what the database is built from: the rows' patterns and flags, and the
+// Hyperscan that builds it.
+std::string file_name(const std::vector<uint32_t>& rows) {
+  std::string what = hs_version();
+  for (uint32_t row : rows) (what += '\n') += pattern_table().at(row).regex;
+  char name[40];
+  std::snprintf(name, sizeof name, "privacy-%016llx.hsdb", static_cast<unsigned long long>(hash64(what)));
+  return name;
+}
+
 }  // namespace
+
+void PatternDatabase::keep_compiled(std::vector<std::string> look_in, std::string write_to) {
+  std::lock_guard<std::mutex> lock(files_mutex);
+  files_setting = {std::move(look_in), std::move(write_to)};
+}
 
 PatternDatabase::PatternDatabase(std::vector<uint32_t> rows) : rows_(std::move(rows)) {
   if (rows_.empty()) return;  // every type switched off: nothing to scan for
+  const CompiledFiles files = compiled_files();
+  const std::string name = file_name(rows_);
+  std::string loaded_from;
+  for (const std::string& dir : files.look_in) {
+    if (load(dir + "/" + name)) {
+      loaded_from = dir;
+      break;
+    }
+  }
+  if (!database_) compile();
+  if (files.write_to.empty() || loaded_from == files.write_to) return;
+  char* bytes = nullptr;
+  size_t size = 0;
+  if (hs_serialize_database(database_, &bytes, &size) != HS_SUCCESS) return;  // kept in memory only
+  const std::string serialized(bytes, size);
+  std::free(bytes);
+  write_file_atomically(files.write_to + "/" + name, serialized);
+}
+
+bool PatternDatabase::load(const std::string& path) {
+  if (!std::filesystem::exists(path)) return false;
+  const std::string bytes = read_small_file(path);
+  if (hs_deserialize_database(bytes.data(), bytes.size(), &database_) != HS_SUCCESS) {
+    database_ = nullptr;
+    return false;
+  }
+  // A database built for another CPU loads but refuses to scan: try it on nothing.
+  hs_scratch_t* scratch = nullptr;
+  const bool usable = hs_alloc_scratch(database_, &scratch) == HS_SUCCESS &&
+                      hs_scan(database_, "", 0, 0, scratch, nullptr, nullptr) == HS_SUCCESS;
+  hs_free_scratch(scratch);
+  if (!usable) {
+    hs_free_database(database_);
+    database_ = nullptr;
+  }
+  return usable;
+}
+
+void PatternDatabase::compile() {
   const auto& table = pattern_table();
   std::vector<const char*> expressions;
   std::vector<unsigned> flags, ids;

@@ -47,6 +47,7 @@ for stages in default "langid + classifier"; do
   curate "${options[@]}" --curate.resume=false --output "$work/run"
   full=() decided=() full_in=() decided_in=()
   for ((i = 0; i < repeat; ++i)); do
+    rm -rf "$work/full"  # a fresh folder: nothing the run keeps (compiled patterns) is at hand
     full+=("$(seconds curate "${options[@]}" --curate.resume=false --gopher_quality.min_words=80 --output "$work/full")")
     full_in+=("$(inside "$work/full")")
     rm -rf "$work/decided"

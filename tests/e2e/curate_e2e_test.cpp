@@ -142,6 +142,26 @@ TEST_CASE("a rerun resumes: finished units are skipped and a lost unit is redone
   CHECK_THAT(changed.output, Catch::Contains("length.min_chars"));
 }
 
+TEST_CASE("a run keeps its compiled privacy patterns; a damaged file is compiled again, with the same output") {
+  std::string out = testing::scratch_dir("e2e_compiled");
+  REQUIRE(run_curate(2, world() + "/manifest.json", out).exit_code == 0);
+  auto docs = sorted_lines_in(out + "/docs");
+  std::vector<fs::path> compiled;
+  for (const auto& entry : fs::directory_iterator(out + "/cache")) compiled.push_back(entry.path());
+  REQUIRE(compiled.size() == 1);
+  CHECK(compiled[0].filename().string().rfind("privacy-", 0) == 0);
+  const std::string database = read_small_file(compiled[0].string());
+  CHECK(database.size() > 1000);
+  write_file_atomically(compiled[0].string(), "not a Hyperscan database");
+  auto r = run_curate(2, world() + "/manifest.json", out, "--curate.resume=false");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(sorted_lines_in(out + "/docs") == docs);
+  const std::string again = read_small_file(compiled[0].string());
+  CHECK(again.size() > 1000);
+  CHECK(again != "not a Hyperscan database");
+}
+
 TEST_CASE("a line lost between the streaming phase and the final pass fails the run loudly") {
   std::string out = testing::scratch_dir("e2e_lost_line");
   REQUIRE(run_curate(2, world() + "/manifest.json", out).exit_code == 0);
