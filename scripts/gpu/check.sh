@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# The GPU check, on a machine with one NVIDIA GPU, a CUDA PyTorch (python3), CMake and
+# nvcc, but none of the Debian libraries and no network. scripts/gpu/prepare.sh must
+# have filled .gpu/ on the Debian machine first (and .gpu/ travel with the checkout).
+#
+# Builds train, score and evaluate against the Debian packages in .gpu/debs/ (unpacked
+# with dpkg -x into .gpu/root/) and the GPU's PyTorch, then checks on `cuda`:
+#   1. stories260K's greedy ids equal llama2.c's golden ids;
+#   2. 50 steps of a small Llama in bf16 follow the float32 loss curve on `cpu`
+#      (every step within 0.1 nats, the last 10 within 0.05 on average);
+#   3. training tokens/s beside nanoGPT's train.py (bf16 autocast, not compiled) on the
+#      same GPU, data and shape (GPT-2 small: 12 layers, width 768, context 1024);
+#   4. `score` on cuda equals `score` on cpu to 1e-3 on every token.
+# Writes every figure to one JSON file (argument 1; default $OUT/gpu_check.json where
+# $OUT is set, else .gpu/gpu_check.json) and exits 1 when a check fails.
+#
+# CHECK_DEVICE=cpu runs the same checks with build/ on the CPU (the compared runs all
+# on cpu, a smaller throughput shape): a check of this script where no GPU is.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+started=$(date +%s)
+device=${CHECK_DEVICE:-cuda}
+report=${1:-${OUT:-.gpu}/gpu_check.json}
+work=.gpu/work
+rm -rf "$work" && mkdir -p "$work"
+[ -d .gpu/data/stories260K ] || { echo ".gpu/ is missing: run scripts/gpu/prepare.sh on the Debian machine" >&2; exit 2; }
+
+# --- build ---------------------------------------------------------------------------
+if [ "$device" = cuda ]; then
+  root=$PWD/.gpu/root
+  rm -rf "$root" && mkdir -p "$root"
+  for deb in .gpu/debs/*.deb; do dpkg -x "$deb" "$root"; done
+  lib=$root/usr/lib/x86_64-linux-gnu
+  export OPAL_PREFIX=$root/usr  # the Debian Open MPI, relocated
+  export PKG_CONFIG_LIBDIR=$lib/pkgconfig:$root/usr/share/pkgconfig PKG_CONFIG_SYSROOT_DIR=$root
+  export LD_LIBRARY_PATH=$lib:$lib/openmpi/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+  # One process, no launcher: Open MPI's singleton without its daemon, shared memory only.
+  export OMPI_MCA_ess_singleton_isolated=1 OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader
+  torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
+  # NCCL from PyTorch's own wheel (nvidia-nccl), when it has one.
+  nccl=$(python3 -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)
+  nccl_flags=()
+  [ -n "$nccl" ] && nccl_flags=(-DNCCL_LIBRARY="$nccl/lib/libnccl.so.2" -DNCCL_INCLUDE_DIR="$nccl/include")
+  generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  cmake -S . -B build-gpu "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DMUCPT_CURATION=OFF -DBUILD_TESTING=OFF \
+    -DCMAKE_PREFIX_PATH="$root/usr;$torch_prefix" -DPKG_CONFIG_EXECUTABLE="$root/usr/bin/pkgconf" \
+    -DMPI_CXX_COMPILER="$root/usr/bin/mpicxx.openmpi" -DTORCH_CUDA_ARCH_LIST="$(python3 -c \
+    'import torch; print("%d.%d" % torch.cuda.get_device_capability())')" \
+    "${nccl_flags[@]}" >"$work/cmake.log" 2>&1 ||
+    { tail -40 "$work/cmake.log"; exit 1; }
+  cmake --build build-gpu -j"$(nproc)" --target train score evaluate >"$work/build.log" 2>&1 ||
+    { grep -m 20 -B 2 -A 6 'error' "$work/build.log" || tail -40 "$work/build.log"; exit 1; }
+  bin=build-gpu
+  python=python3
+else
+  [ -x build/train ] || { echo "CHECK_DEVICE=cpu uses build/: build it first (scripts/setup.sh)" >&2; exit 2; }
+  bin=build
+  python=/usr/bin/python3
+fi
+built=$(date +%s)
+
+# --- 1. golden greedy ids ------------------------------------------------------------
+golden=.gpu/data/stories260K/golden_greedy.json
+prompt=$(jq -r '.prompt_ids | map(tostring) | join(",")' "$golden")
+expected=$(jq -r '.greedy_ids | map(tostring) | join(" ")' "$golden")
+"$bin/evaluate" generate --model .gpu/data/stories260K --ids "$prompt" --max_new_tokens "$(jq '.greedy_ids | length' "$golden")" \
+  --device "$device" >"$work/generate.log" 2>&1
+got=$(tail -n 1 "$work/generate.log")
+golden_equal=false
+[ "$got" = "$expected" ] && golden_equal=true
+
+# --- 2. a small model: bf16 on the device against float32 on cpu -------------------
+# One token stream for every run: tokens/ for train and score, nanogpt/data/ for the peer.
+data=$work/data
+$python scripts/bench/peers/train_bench_data.py "$data" 2000000 2048 >/dev/null
+mkdir -p "$work/small/model" && cp scripts/bench/peers/train_bench_config.json "$work/small/model/config.json"
+train_small() {  # DEVICE DTYPE OUT
+  "$bin/train" --model "$work/small/model" --init random --data "$data/tokens" --output "$3" --seq_len 256 \
+    --batch_size 8 --steps 50 --log_every 1000 --device "$1" --dtype "$2" >"$3.log" 2>&1
+}
+train_small cpu float32 "$work/small/cpu"
+train_small "$device" bfloat16 "$work/small/device"
+
+# --- 3. throughput beside nanoGPT ----------------------------------------------------
+if [ "$device" = cuda ]; then layers=12 width=768 heads=12 ffn=2048 context=1024 batch=16 steps=40
+else layers=4 width=256 heads=4 ffn=683 context=256 batch=8 steps=15; fi
+big=$work/big
+mkdir -p "$big/model"
+jq --argjson l $layers --argjson w $width --argjson h $heads --argjson f $ffn --argjson c $context \
+  '.num_hidden_layers = $l | .hidden_size = $w | .num_attention_heads = $h | .num_key_value_heads = $h |
+   .intermediate_size = $f | .max_position_embeddings = $c' scripts/bench/peers/train_bench_config.json >"$big/model/config.json"
+dtype=bfloat16
+[ "$device" = cpu ] && dtype=float32
+"$bin/train" --model "$big/model" --init random --data "$data/tokens" --output "$big/run" --seq_len $context \
+  --batch_size $batch --steps $steps --log_every 1000 --device "$device" --dtype $dtype >"$big/train.log" 2>&1
+(cd "$data/nanogpt" && cp ../../../nanogpt/{train.py,model.py,configurator.py} . &&
+  $python train.py --device="$device" --compile=False --dtype=$dtype --dataset=bench --n_layer=$layers --n_head=$heads \
+    --n_embd=$width --block_size=$context --batch_size=$batch --gradient_accumulation_steps=1 --bias=False \
+    --dropout=0.0 --max_iters=$steps --eval_interval=100000 --eval_iters=1 --log_interval=1 \
+    --always_save_checkpoint=False --out_dir=out >"$OLDPWD/$big/nanogpt.log" 2>&1)
+sed -n 's/^iter [0-9]*: .*time \([0-9.]*\)ms.*/\1/p' "$big/nanogpt.log" |
+  awk -v t=$((batch * context)) '{print t * 1000 / $1}' >"$big/nanogpt.tps"
+
+# --- 4. score on the device against score on cpu -------------------------------------
+$python scripts/bench/peers/train_bench_data.py "$work/score_data" 200000 2048 >/dev/null
+for d in cpu device; do cp -r "$work/score_data/tokens" "$work/score_$d"; done
+checkpoint=$(ls -d "$work"/small/cpu/checkpoint-* | tail -n 1)
+"$bin/score" --model "$checkpoint" --data "$work/score_cpu" --seq_len 256 --dtype float32 --device cpu \
+  >"$work/score_cpu.log" 2>&1
+"$bin/score" --model "$checkpoint" --data "$work/score_device" --seq_len 256 --dtype float32 --device "$device" \
+  >"$work/score_device.log" 2>&1
+
+# --- the figures ---------------------------------------------------------------------
+mkdir -p "$(dirname "$report")"
+$python - "$work" "$device" "$golden_equal" "$((built - started))" "$started" "$report" "$bin" <<'PY'
+import json, math, statistics, struct, subprocess, sys, time
+work, device, golden_equal, build_s, started, report = sys.argv[1:7]
+
+def losses(run):
+    return [json.loads(l)["loss"] for l in open(f"{run}/metrics.jsonl")]
+
+def tokens_per_s(run):
+    return [json.loads(l)["tokens_per_second"] for l in open(f"{run}/metrics.jsonl")]
+
+def refloss(folder):
+    raw = open(f"{folder}/rank-00000.refloss", "rb").read()
+    n = struct.unpack_from("<Q", raw, 16)[0]
+    return struct.unpack_from("<%df" % n, raw, 32)
+
+cpu, dev = losses(f"{work}/small/cpu"), losses(f"{work}/small/device")
+diffs = [abs(a - b) for a, b in zip(cpu, dev)]
+curve = {"steps": len(dev), "cpu_float32_first_last": [cpu[0], cpu[-1]], "device_bfloat16_first_last": [dev[0], dev[-1]],
+         "max_abs_diff": max(diffs), "last10_mean_abs_diff": statistics.mean(diffs[-10:]),
+         "tolerance": "every step within 0.1 nats, the last 10 within 0.05 on average"}
+curve["pass"] = len(dev) == 50 and len(cpu) == 50 and curve["max_abs_diff"] <= 0.1 and curve["last10_mean_abs_diff"] <= 0.05
+
+ours = statistics.median(tokens_per_s(f"{work}/big/run")[5:])
+peer = [float(x) for x in open(f"{work}/big/nanogpt.tps")]
+theirs = statistics.median(peer[5:]) if len(peer) > 5 else float("nan")
+config = json.load(open(f"{work}/big/model/config.json"))
+throughput = {"shape": {k: config[k] for k in ("num_hidden_layers", "hidden_size", "num_attention_heads",
+                                               "intermediate_size", "max_position_embeddings", "vocab_size")},
+              "train_tokens_per_s": ours, "nanogpt_tokens_per_s": theirs, "ratio": ours / theirs,
+              "note": "medians after 5 warm-up steps; nanoGPT train.py, bf16 autocast, compile=False"}
+
+a, b = refloss(f"{work}/score_cpu"), refloss(f"{work}/score_device")
+same_nan = len(a) == len(b) and all(math.isnan(x) == math.isnan(y) for x, y in zip(a, b))
+score_diff = max((abs(x - y) for x, y in zip(a, b) if not math.isnan(x)), default=float("inf"))
+score = {"tokens": len(a), "max_abs_diff": score_diff, "pass": same_nan and score_diff <= 1e-3}
+
+def gpu_name():
+    try:
+        return subprocess.run(["nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader"],
+                              capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "none"
+
+try:
+    import torch
+    torch_version = torch.__version__
+except ImportError:
+    torch_version = "none"
+linked = subprocess.run(["ldd", sys.argv[7] + "/train"], capture_output=True, text=True).stdout
+figures = {"device": device, "gpu": gpu_name(), "torch": torch_version, "nccl_linked": "libnccl" in linked,
+           "golden_greedy_ids_equal": golden_equal == "true", "loss_curve": curve, "throughput": throughput,
+           "score": score, "build_seconds": int(build_s), "total_seconds": int(time.time()) - int(started)}
+figures["pass"] = figures["golden_greedy_ids_equal"] and curve["pass"] and score["pass"]
+json.dump(figures, open(report, "w"), indent=1)
+print(json.dumps(figures, indent=1))
+sys.exit(0 if figures["pass"] else 1)
+PY
