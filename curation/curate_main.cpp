@@ -4,7 +4,7 @@
 #include "common/command_exit.h"
 #include "curation/curate_job.h"
 #include "curation/decide/decide_job.h"
-#include "curation/quality/quality_stages.h"
+#include "curation/stage_registry.h"
 
 int main(int argc, char** argv) {
   mucpt::MpiContext mpi(&argc, &argv);
@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     if (words.size() == 1 && words[0] == "train-classifier") return mucpt::run_train_classifier(config, mpi);
     if (words.size() == 1 && words[0] == "decide") return mucpt::run_decide(config, mpi);
     if (words.size() == 1 && words[0] == "rules") {
-      if (mpi.rank() == 0) std::cout << mucpt::describe_rule_tables(mucpt::rule_tables());
+      if (mpi.rank() == 0) std::cout << mucpt::describe_rule_tables(mucpt::threshold_rule_tables());
       return 0;
     }
     throw mucpt::ConfigError("unknown command '" + words[0] + "' (commands: train-classifier, decide, rules)");

@@ -24,9 +24,20 @@ void register_stage_options(Config& config) {
   register_options<MetadataOptions>(config);
 }
 
+const std::vector<const RuleTable*>& threshold_rule_tables() {
+  static const std::vector<const RuleTable*> tables = [] {
+    std::vector<const RuleTable*> all{&length_rules()};
+    for (const RuleTable* table : rule_tables()) all.push_back(table);
+    return all;
+  }();
+  return tables;
+}
+
 bool is_threshold_option(const std::string& key) {
-  return key == "langid.languages" || key == "langid.threshold" || key == "classifier.threshold" ||
-         is_rule_threshold_option(key);
+  if (key == "langid.languages" || key == "langid.threshold" || key == "classifier.threshold") return true;
+  for (const RuleTable* table : threshold_rule_tables())
+    if (reads_option(*table, key)) return true;
+  return false;
 }
 
 StageChain build_stage_chain(const StageSettings& config) {
@@ -60,7 +71,7 @@ StageChain build_stage_chain(const StageSettings& config) {
   if (const auto classifier = read_options<ClassifierOptions>(config); !classifier.model.empty())
     deciding.push_back(std::make_unique<DomainClassifier>(FastTextModel::load(classifier.model), classifier));
   const auto length = read_options<LengthOptions>(config);
-  deciding.push_back(std::make_unique<LengthFilter>(length.min_chars, length.max_chars));
+  deciding.push_back(std::make_unique<LengthFilter>(length));
   add_quality_stages(config, deciding);  // after language ID, whose scores.lang it reads
   return chain;
 }

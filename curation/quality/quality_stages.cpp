@@ -19,12 +19,8 @@ const std::vector<const RuleTable*>& rule_tables() {
 }
 
 bool is_rule_threshold_option(std::string_view key) {
-  for (const RuleTable* table : rule_tables()) {
-    for (const ThresholdRule& rule : table->rules)
-      if (key == rule.option) return true;
-    for (const char* option : table->condition_options)
-      if (key == option) return true;
-  }
+  for (const RuleTable* table : rule_tables())
+    if (reads_option(*table, key)) return true;
   return false;
 }
 

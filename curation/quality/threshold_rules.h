@@ -8,14 +8,15 @@
 // process() and decide_on_measures() both decide through the table, so `curate decide`
 // applies a changed limit to stored measures exactly as a full run applies it.
 #include <cstddef>
+#include <stdexcept>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "curation/stage.h"
 
 namespace mucpt {
-
-struct QualityOptions;
 
 // What rejects: the measure below the limit, at most it, above it, or at least it.
 enum class Rejects { below, at_most, above, at_least };
@@ -36,10 +37,34 @@ struct RuleTable {
   std::vector<const char*> condition_options;  // the options the conditions read
 };
 
+// The option's value as a number (a flag as 0 or 1), from an options struct that
+// declares its options through visit(key, field, help) (declared_options.h); throws
+// std::logic_error for a key it does not declare.
+template <class Options>
+double option_value(Options options, const std::string& key) {
+  bool found = false;
+  double value = 0;
+  options.visit([&](const auto& name, auto& field, const auto&) {
+    using T = std::decay_t<decltype(field)>;
+    if constexpr (std::is_arithmetic_v<T>) {
+      if (key == name) {
+        value = static_cast<double>(field);
+        found = true;
+      }
+    }
+  });
+  if (!found) throw std::logic_error("rule tables: '" + key + "' is not a declared option");
+  return value;
+}
+
 // A table with each rule's limit read, by its key, from the options.
 class BoundRules {
  public:
-  BoundRules(const RuleTable& table, const QualityOptions& options);
+  template <class Options>
+  BoundRules(const RuleTable& table, const Options& options) : table_(table) {
+    check_table(table);
+    for (const ThresholdRule& rule : table.rules) limits_.push_back(option_value(options, rule.option));
+  }
 
   // The verdict on one document's measures (in the table's stored order);
   // holds(condition) tells whether a conditional rule holds for this document.
@@ -64,13 +89,13 @@ class BoundRules {
     }
     return false;
   }
+  static void check_table(const RuleTable& table);  // measures and conditions named exist
   const RuleTable& table_;
   std::vector<double> limits_;
 };
 
-// The option's value as a number (a flag as 0 or 1); throws std::logic_error for a key
-// that is not a quality option.
-double quality_option_value(const QualityOptions& options, const std::string& key);
+// Whether the table reads the option (as a limit or in a condition).
+bool reads_option(const RuleTable& table, std::string_view key);
 
 // The rule tables as a Markdown table: stage, option, measure, what rejects, reason, when.
 std::string describe_rule_tables(const std::vector<const RuleTable*>& tables);

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "common/measure_cache.h"
+
 namespace mucpt {
 
 uint64_t count_characters(const std::string& utf8) {
@@ -18,11 +20,36 @@ uint64_t count_characters(const std::string& utf8) {
   return utf8.size() - continuation;
 }
 
+namespace {
+enum Condition : size_t { kEmpty = 1 };
+}
+
+const RuleTable& length_rules() {
+  static const RuleTable table{"length",
+                               {"characters"},
+                               {{"length.min_chars", 0, Rejects::below, "empty_text", kEmpty},
+                                {"length.min_chars", 0, Rejects::below, "too_short"},
+                                {"length.max_chars", 0, Rejects::above, "too_long"}},
+                               {"empty text"},
+                               {}};
+  return table;
+}
+
+Verdict LengthFilter::verdict_of(double characters) const {
+  return rules_.decide(&characters, [&](size_t) { return characters == 0; });
+}
+
 Verdict LengthFilter::process(Document& doc) {
-  uint64_t chars = count_characters(doc.text);
-  if (chars < min_chars_) return Verdict::rejected(chars == 0 ? "empty_text" : "too_short");
-  if (max_chars_ > 0 && chars > max_chars_) return Verdict::rejected("too_long");
-  return Verdict::kept();
+  // Counting costs what the key's hash costs: the count is stored, never looked up.
+  const double characters = static_cast<double>(count_characters(doc.text));
+  store_measures(doc, name(), measure_key(doc.text, 0), 1)->number = characters;
+  return verdict_of(characters);
+}
+
+std::optional<Verdict> LengthFilter::decide_on_measures(const Document& doc) const {
+  const Score* found = stored_measures(doc, name(), 1);
+  if (!found) return std::nullopt;
+  return verdict_of(found->number);
 }
 
 }  // namespace mucpt

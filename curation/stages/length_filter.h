@@ -1,8 +1,12 @@
 #pragma once
 // Drops documents whose cleaned text is too short (or, when a limit is set, too long),
-// counted in characters so that CJK text is measured fairly.
+// counted in characters so that CJK text is measured fairly. The count is kept with
+// the document's measures and the limits are a rule table (length_rules()), so `curate
+// decide` applies other limits without the text.
 #include <cstdint>
+#include <string>
 
+#include "curation/quality/threshold_rules.h"
 #include "curation/stage.h"
 
 namespace mucpt {
@@ -18,14 +22,19 @@ struct LengthOptions {
   }
 };
 
+// The rules: too few characters (empty text named apart), too many.
+const RuleTable& length_rules();
+
 class LengthFilter : public Stage {
  public:
-  LengthFilter(uint64_t min_chars, uint64_t max_chars) : min_chars_(min_chars), max_chars_(max_chars) {}
+  explicit LengthFilter(const LengthOptions& options) : rules_(length_rules(), options) {}
   const char* name() const override { return "length"; }
   Verdict process(Document& doc) override;
+  std::optional<Verdict> decide_on_measures(const Document& doc) const override;
 
  private:
-  uint64_t min_chars_, max_chars_;
+  Verdict verdict_of(double characters) const;
+  BoundRules rules_;
 };
 
 uint64_t count_characters(const std::string& utf8);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "curation/stage_registry.h"
 #include "curation/stages/length_filter.h"
 #include "curation/stages/text_cleaner.h"
 #include "curation/stages/unicode_normalizer.h"
@@ -54,7 +55,7 @@ TEST_CASE("characters are counted across 8-byte words") {
 }
 
 TEST_CASE("the length filter counts characters, not bytes") {
-  LengthFilter filter(5, 10);
+  LengthFilter filter(LengthOptions{5, 10});
   Document doc;
   doc.text = "音乐音乐音";  // 5 characters, 15 bytes
   CHECK(filter.process(doc).keep());
@@ -64,6 +65,29 @@ TEST_CASE("the length filter counts characters, not bytes") {
   CHECK(std::string(filter.process(doc).reject_reason) == "empty_text");
   doc.text = "this is far too long";
   CHECK(std::string(filter.process(doc).reject_reason) == "too_long");
+}
+
+TEST_CASE("the length filter keeps its count, and other limits decide on it as on the text") {
+  const std::vector<std::string> texts = {"", "音乐", "音乐音乐音", "this is far too long", "exactly 12 c"};
+  for (const LengthOptions& limits : {LengthOptions{5, 10}, LengthOptions{0, 0}, LengthOptions{3, 12},
+                                      LengthOptions{12, 0}, LengthOptions{1, 5}}) {
+    LengthFilter measuring(LengthOptions{5, 10}), other(limits);
+    for (const std::string& text : texts) {
+      INFO(text << " with " << limits.min_chars << ".." << limits.max_chars);
+      Document doc;
+      doc.text = text;
+      measuring.process(doc);
+      const std::optional<Verdict> stored = other.decide_on_measures(doc);
+      REQUIRE(stored.has_value());
+      Document fresh;
+      fresh.text = text;
+      const Verdict direct = other.process(fresh);
+      CHECK(stored->keep() == direct.keep());
+      if (!direct.keep()) CHECK(std::string(stored->reject_reason) == direct.reject_reason);
+    }
+  }
+  CHECK(is_threshold_option("length.min_chars"));
+  CHECK(is_threshold_option("length.max_chars"));
 }
 
 TEST_CASE("cleaning is idempotent and keeps every visible character, on random mixes") {

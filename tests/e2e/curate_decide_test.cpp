@@ -144,11 +144,11 @@ TEST_CASE("decide with a stricter word count writes what a full run with it writ
 
 TEST_CASE("decide with looser and stricter quality thresholds takes the rest from the run's outputs") {
   // A looser word count lets documents the run dropped through to the rules after it
-  // (C4 edits their text); stricter repetition, stop-word and FineWeb rules drop
-  // documents the run kept.
+  // (C4 edits their text); stricter length, repetition, stop-word and FineWeb rules
+  // drop documents the run kept.
   const std::string changed =
       " --gopher_quality.min_words=20 --gopher_quality.min_stop_words=4 --gopher_repetition.top_2_gram=0.15"
-      " --fineweb.line_punct_min=0.5 --fineweb.short_line_share=0.3";
+      " --fineweb.line_punct_min=0.5 --fineweb.short_line_share=0.3 --length.min_chars=150";
   const std::string run = testing::scratch_dir("decide_rules_run"), full = testing::scratch_dir("decide_rules_full"),
                     decided = testing::scratch_dir("decide_rules");
   const std::string common = "--manifest " + world() + "/manifest.json --tokenizer " + world() + "/tokenizer.json";
@@ -169,6 +169,7 @@ TEST_CASE("decide with looser and stricter quality thresholds takes the rest fro
         rejected(before, "gopher_quality", "not_enough_stop_words"));
   CHECK(rejected(after, "c4", "too_few_sentences") > rejected(before, "c4", "too_few_sentences"));
   CHECK(rejected(after, "fineweb", "line_punct_ratio") > rejected(before, "fineweb", "line_punct_ratio"));
+  CHECK(rejected(after, "length", "too_short") > rejected(before, "length", "too_short"));
   check_same_output(full, decided);
   check_same_report(full, decided);
 
@@ -177,7 +178,7 @@ TEST_CASE("decide with looser and stricter quality thresholds takes the rest fro
   r = testing::run_command(curate(2) + "decide --run " + decided + " --output " + again +
                            " --gopher_quality.min_words=50 --gopher_quality.min_stop_words=2"
                            " --gopher_repetition.top_2_gram=0.2 --fineweb.line_punct_min=0.12"
-                           " --fineweb.short_line_share=0.67");
+                           " --fineweb.short_line_share=0.67 --length.min_chars=50");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   check_same_output(run, again);

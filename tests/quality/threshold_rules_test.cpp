@@ -24,10 +24,10 @@ TEST_CASE("every rule of every table reads a declared option and names a stored 
       CHECK(rule.condition <= table->conditions.size());
       ++rules;
     }
-    for (const char* option : table->condition_options) CHECK_NOTHROW(quality_option_value(defaults, option));
+    for (const char* option : table->condition_options) CHECK_NOTHROW(option_value(defaults, option));
   }
   CHECK(rules == 27);
-  CHECK_THROWS_AS(quality_option_value(defaults, "gopher_quality.no_such_limit"), std::logic_error);
+  CHECK_THROWS_AS(option_value(defaults, "gopher_quality.no_such_limit"), std::logic_error);
 }
 
 TEST_CASE("decide may change exactly the options the tables read") {
