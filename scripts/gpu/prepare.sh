@@ -26,7 +26,6 @@ packages=(
   libzstd-dev libzstd1 libsimdjson-dev libsimdjson14 libutf8proc-dev libutf8proc2 libxxhash-dev libxxhash0
   nlohmann-json3-dev libdnnl-dev libdnnl2 ocl-icd-libopencl1 pkgconf pkgconf-bin libpkgconf3
 )
-grep -qx '/.gpu/' .git/info/exclude 2>/dev/null || echo '/.gpu/' >>.git/info/exclude
 rm -rf .gpu && mkdir -p .gpu/debs .gpu/data/stories260K .gpu/nanogpt
 (cd .gpu/debs && apt-get download "${packages[@]}" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
 [ "$(ls .gpu/debs/*.deb | wc -l)" -eq ${#packages[@]} ] || { echo "some packages did not download" >&2; exit 1; }
