@@ -1,28 +1,57 @@
 #include "training/model/autocast.h"
 
 #include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
+// LibTorch 2.4 made autocast's switches take the device type and deprecated the
+// per-device ones (is_enabled for CUDA, is_cpu_enabled...), which later releases drop.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+#define MUCPT_DEVICE_TYPE_AUTOCAST 1
+#endif
 
 namespace mucpt {
 
-BFloat16Autocast::BFloat16Autocast(bool enabled, c10::Device device) : enabled_(enabled), cuda_(device.is_cuda()) {
+bool autocast_enabled(c10::DeviceType device) {
+#ifdef MUCPT_DEVICE_TYPE_AUTOCAST
+  return at::autocast::is_autocast_enabled(device);
+#else
+  return device == c10::DeviceType::CUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+#endif
+}
+
+namespace {
+
+void set_autocast(c10::DeviceType device, bool enabled) {
+#ifdef MUCPT_DEVICE_TYPE_AUTOCAST
+  at::autocast::set_autocast_enabled(device, enabled);
+#else
+  if (device == c10::DeviceType::CUDA) at::autocast::set_enabled(enabled);
+  else at::autocast::set_cpu_enabled(enabled);
+#endif
+}
+
+void use_bfloat16(c10::DeviceType device) {
+#ifdef MUCPT_DEVICE_TYPE_AUTOCAST
+  at::autocast::set_autocast_dtype(device, at::kBFloat16);
+#else
+  if (device == c10::DeviceType::CUDA) at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+  else at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+#endif
+}
+
+}  // namespace
+
+BFloat16Autocast::BFloat16Autocast(bool enabled, c10::Device device)
+    : enabled_(enabled), device_(device.is_cuda() ? c10::DeviceType::CUDA : c10::DeviceType::CPU) {
   if (!enabled_) return;
-  if (cuda_) {
-    was_enabled_ = at::autocast::is_enabled();
-    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-    at::autocast::set_enabled(true);
-  } else {
-    was_enabled_ = at::autocast::is_cpu_enabled();
-    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-    at::autocast::set_cpu_enabled(true);
-  }
+  was_enabled_ = autocast_enabled(device_);
+  use_bfloat16(device_);
+  set_autocast(device_, true);
 }
 
 BFloat16Autocast::~BFloat16Autocast() {
   if (!enabled_) return;
-  if (cuda_)
-    at::autocast::set_enabled(was_enabled_);
-  else
-    at::autocast::set_cpu_enabled(was_enabled_);
+  set_autocast(device_, was_enabled_);
   // The bfloat16 copies of the weights cached for this scope are stale after the step.
   if (!was_enabled_) at::autocast::clear_cache();
 }

@@ -4,8 +4,12 @@
 // while the parameters, their gradients and AdamW's moments stay float32 (the master
 // weights). Off, it does nothing. The fused float32 kernels step aside while it is on.
 #include <c10/core/Device.h>
+#include <c10/core/DeviceType.h>
 
 namespace mucpt {
+
+// Whether autocast is on for the device type, in any LibTorch this builds with.
+bool autocast_enabled(c10::DeviceType device);
 
 class BFloat16Autocast {
  public:
@@ -16,7 +20,7 @@ class BFloat16Autocast {
 
  private:
   bool enabled_;
-  bool cuda_;
+  c10::DeviceType device_;
   bool was_enabled_ = false;
 };
 

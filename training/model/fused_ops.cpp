@@ -1,12 +1,12 @@
 #include "training/model/fused_ops.h"
 
 #include <ATen/Parallel.h>
-#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 
 #include <cmath>
 #include <limits>
 
+#include "training/model/autocast.h"
 #include "training/model/gemm.h"
 
 namespace mucpt {
@@ -18,7 +18,7 @@ using torch::autograd::tensor_list;
 
 // Under autocast the reference composition runs, so that autocast can lower its products.
 bool takes_fused_kernel(const at::Tensor& t) {
-  return t.device().is_cpu() && t.scalar_type() == at::kFloat && !at::autocast::is_cpu_enabled();
+  return t.device().is_cpu() && t.scalar_type() == at::kFloat && !autocast_enabled(c10::DeviceType::CPU);
 }
 
 // Rows per partial sum of a weight gradient: a fixed split, so the sum is the same for
