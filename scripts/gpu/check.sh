@@ -40,13 +40,15 @@ if [ "$device" = cuda ]; then
   # NCCL from PyTorch's own wheel (nvidia-nccl), when it has one.
   nccl=$(python3 -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)
   nccl_flags=()
-  [ -n "$nccl" ] && nccl_flags=(-DNCCL_LIBRARY="$nccl/lib/libnccl.so.2" -DNCCL_INCLUDE_DIR="$nccl/include")
+  [ -f "$nccl/lib/libnccl.so.2" ] && [ -f "$nccl/include/nccl.h" ] &&
+    nccl_flags=(-DNCCL_LIBRARY="$nccl/lib/libnccl.so.2" -DNCCL_INCLUDE_DIR="$nccl/include")
   generator=()
   command -v ninja >/dev/null && generator=(-G Ninja)
   # --no-as-needed keeps libtorch_cuda linked though no symbol of it is named: it is
-  # what registers the CUDA device with LibTorch.
+  # what registers the CUDA device with LibTorch. The policy minimum lets CMake 4 read
+  # Boost 1.74's configuration files.
   cmake -S . -B build-gpu "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DMUCPT_CURATION=OFF -DBUILD_TESTING=OFF \
-    -DCMAKE_EXE_LINKER_FLAGS=-Wl,--no-as-needed \
+    -DCMAKE_EXE_LINKER_FLAGS=-Wl,--no-as-needed -DCMAKE_POLICY_VERSION_MINIMUM=3.5 \
     -DCMAKE_PREFIX_PATH="$root/usr;$torch_prefix" -DPKG_CONFIG_EXECUTABLE="$root/usr/bin/pkgconf" \
     -DMPI_CXX_COMPILER="$root/usr/bin/mpicxx.openmpi" -DTORCH_CUDA_ARCH_LIST="$(python3 -c \
     'import torch; print("%d.%d" % torch.cuda.get_device_capability())')" \
