@@ -4,7 +4,7 @@
 #include <torch/version.h>
 
 // LibTorch 2.4 made autocast's switches take the device type and deprecated the
-// per-device ones (is_enabled for CUDA, is_cpu_enabled...), which later releases drop.
+// per-device ones (is_enabled for CUDA, is_cpu_enabled...); 1.13 has only those.
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
 #define MUCPT_DEVICE_TYPE_AUTOCAST 1
 #endif
