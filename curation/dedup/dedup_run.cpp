@@ -1,5 +1,8 @@
 #include "curation/dedup/dedup_run.h"
 
+#include <stdexcept>
+#include <string>
+
 #include "curation/dedup/mpi_exchange.h"
 
 namespace mucpt {
@@ -27,6 +30,16 @@ DedupRun::DedupRun(const WorkPlan& plan_, int rank_, int ranks_, const DedupOpti
     my_docs += records;
     exact_removed[static_cast<uint32_t>(u)].assign(records, false);
   }
+}
+
+RecordView DedupRun::record(uint32_t unit, uint64_t ordinal) const {
+  for (const auto& [u, file] : signatures) {
+    if (u != unit) continue;
+    if ((ordinal + 1) * layout.size() > file.size())
+      throw std::logic_error("dedup: unit " + std::to_string(unit) + " has no record " + std::to_string(ordinal));
+    return RecordView(reinterpret_cast<const char*>(file.data()) + ordinal * layout.size(), layout);
+  }
+  throw std::logic_error("dedup: unit " + std::to_string(unit) + " is not this rank's");
 }
 
 void DedupRun::count_cluster(size_t members) {

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/line_reader.h"
@@ -63,6 +63,9 @@ struct DedupRun {
       for (size_t at = 0; at + layout.size() <= file.size(); at += layout.size()) fn(u, RecordView(bytes + at, layout));
     }
   }
+
+  // The record of one document of this rank's units, in place in its mapped file.
+  RecordView record(uint32_t unit, uint64_t ordinal) const;
 
   // One audit line's cluster of `members` documents, in the cluster-size histogram.
   void count_cluster(size_t members);

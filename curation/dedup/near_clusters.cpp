@@ -18,9 +18,8 @@ NearCounters remove_near_duplicates(DedupRun& run, const std::vector<Notice>& no
   const size_t stride = sizeof(Notice) + digest_bytes;
   std::vector<std::string> audit(n_ranks);
   for (auto& [unit, list] : by_unit) {
-    std::string bytes = read_small_file(signature_path(run.paths.signatures_dir, unit));
     for (const Notice* n : list) {
-      RecordView r(bytes.data() + n->vertex.ordinal * run.layout.size(), run.layout);
+      const RecordView r = run.record(unit, n->vertex.ordinal);
       std::string& buf = audit[owner_of(n->label.gid, run.ranks)];
       buf.append(reinterpret_cast<const char*>(n), sizeof(Notice));
       buf.append(reinterpret_cast<const char*>(r.digests()), digest_bytes);

@@ -1,6 +1,5 @@
 #include "curation/quality/quality_stages.h"
 
-#include <set>
 #include <string>
 #include <type_traits>
 
