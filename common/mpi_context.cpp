@@ -3,13 +3,26 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 #include "common/log.h"
 
 namespace mucpt {
 
+bool prefers_shared_memory_transport(const std::function<const char*(const char*)>& getenv) {
+  if (getenv("OMPI_MCA_pml")) return false;
+  const char* size = getenv("OMPI_COMM_WORLD_SIZE");
+  const char* local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
+  if (size) return local && std::strcmp(size, local) == 0;
+  // Started by srun or another PMI launcher: where the ranks are is not known yet.
+  return !getenv("PMIX_RANK") && !getenv("PMI_RANK");
+}
+
 MpiContext::MpiContext(int* argc, char*** argv) {
+  if (prefers_shared_memory_transport([](const char* name) { return std::getenv(name); }))
+    setenv("OMPI_MCA_pml", "ob1", 0);  // read by MPI_Init below
   int provided = 0;
   MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);

@@ -2,13 +2,22 @@
 // MPI start-up and the few collective operations the pipeline uses. Byte exchanges
 // are chunked so that no MPI count ever reaches 2^31.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace mucpt {
 
+// Whether Open MPI is to take its ob1 shared-memory transport: every rank on one node
+// (mpirun's OMPI_COMM_WORLD_LOCAL_SIZE equals OMPI_COMM_WORLD_SIZE, or one process
+// started without a launcher) and no transport chosen (OMPI_MCA_pml unset). There its
+// default selection only probes UCX (~0.2 s a start) to move data through shared memory
+// as ob1 does; across nodes, or under srun's direct launch, it is left to choose.
+bool prefers_shared_memory_transport(const std::function<const char*(const char*)>& getenv);
+
 class MpiContext {
  public:
+  // Initializes MPI, on one node with ob1 (prefers_shared_memory_transport).
   MpiContext(int* argc, char*** argv);
   ~MpiContext();
   MpiContext(const MpiContext&) = delete;

@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 #include <mpi.h>
 
+#include <cstdlib>
+#include <map>
+
 #include "common/mpi_context.h"
 
 using namespace mucpt;
@@ -37,6 +40,27 @@ TEST_CASE("sums and gathers agree on every rank") {
   CHECK(mpi_sum(static_cast<uint64_t>(rank + 1)) == static_cast<uint64_t>(size * (size + 1) / 2));
   auto all = mpi_allgather(static_cast<uint64_t>(rank * 10));
   for (int r = 0; r < size; ++r) CHECK(all[static_cast<size_t>(r)] == static_cast<uint64_t>(r * 10));
+}
+
+TEST_CASE("ob1 is chosen only where every rank is known to share one node and no transport was set") {
+  using Env = std::map<std::string, std::string>;
+  const auto choice = [](const Env& env) {
+    return prefers_shared_memory_transport([&env](const char* name) -> const char* {
+      const auto it = env.find(name);
+      return it == env.end() ? nullptr : it->second.c_str();
+    });
+  };
+  CHECK(choice({{"OMPI_COMM_WORLD_SIZE", "4"}, {"OMPI_COMM_WORLD_LOCAL_SIZE", "4"}}));
+  CHECK_FALSE(choice({{"OMPI_COMM_WORLD_SIZE", "8"}, {"OMPI_COMM_WORLD_LOCAL_SIZE", "4"}}));  // two nodes
+  CHECK_FALSE(choice({{"OMPI_COMM_WORLD_SIZE", "4"}}));
+  CHECK_FALSE(choice({{"OMPI_COMM_WORLD_SIZE", "2"}, {"OMPI_COMM_WORLD_LOCAL_SIZE", "2"}, {"OMPI_MCA_pml", "ucx"}}));
+  CHECK(choice({}));  // one process, no launcher
+  CHECK_FALSE(choice({{"PMIX_RANK", "0"}}));  // srun's direct launch
+  CHECK_FALSE(choice({{"PMI_RANK", "3"}}));
+  // This test runs under mpirun on one node.
+  int size = 1;
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  CHECK(std::getenv("OMPI_COMM_WORLD_LOCAL_SIZE") == std::to_string(size));
 }
 
 int main(int argc, char** argv) {
