@@ -34,21 +34,29 @@ std::vector<Edge> find_similar_pairs(DedupRun& run, PairCounters& counters) {
     std::string mine = exchange_packed(out);
     out.clear();
     size_t count = mine.size() / stride;
+    // Sorted by band key, then document, as compact entries: the records themselves
+    // stay where they arrived.
+    struct Sorted {
+      uint64_t band_key, gid;
+      uint32_t at;
+    };
     // In flight at the exchange's peak: what was sent, and what arrived twice over (the
-    // exchange's chunks and their concatenation); then the sort index and edges.
-    run.memory.note(sent + 2 * mine.size() + count * sizeof(uint32_t) + edges.size() * sizeof(Edge));
-    auto band_key = [&](size_t i) { uint64_t k; std::memcpy(&k, mine.data() + i * stride, 8); return k; };
+    // exchange's chunks and their concatenation); then the sort entries and edges.
+    run.memory.note(sent + 2 * mine.size() + count * sizeof(Sorted) + edges.size() * sizeof(Edge));
     auto vertex = [&](size_t i) { Vertex v; std::memcpy(&v, mine.data() + i * stride + 8, sizeof v); return v; };
     auto digests = [&](size_t i) { return reinterpret_cast<const uint8_t*>(mine.data() + i * stride + 8 + sizeof(Vertex)); };
-    std::vector<uint32_t> order(count);
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      uint64_t ka = band_key(a), kb = band_key(b);
-      return ka != kb ? ka < kb : vertex(a).key.gid < vertex(b).key.gid;
+    std::vector<Sorted> sorted(count);
+    for (size_t i = 0; i < count; ++i) {
+      std::memcpy(&sorted[i].band_key, mine.data() + i * stride, 8);
+      sorted[i].gid = vertex(i).key.gid;
+      sorted[i].at = static_cast<uint32_t>(i);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const Sorted& a, const Sorted& b) {
+      return a.band_key != b.band_key ? a.band_key < b.band_key : a.gid < b.gid;
     });
     for (size_t i = 0; i < count;) {
       size_t j = i + 1;
-      while (j < count && band_key(order[j]) == band_key(order[i])) ++j;
+      while (j < count && sorted[j].band_key == sorted[i].band_key) ++j;
       // All pairs in a small bucket; a large bucket is compared star-wise to its first
       // members, which bounds the work and still links every member it resembles.
       size_t n = j - i;
@@ -56,8 +64,9 @@ std::vector<Edge> find_similar_pairs(DedupRun& run, PairCounters& counters) {
       for (size_t a = i; a < i + anchors; ++a) {
         for (size_t b = a + 1; b < j; ++b) {
           ++counters.candidates;
-          double jac = estimate_jaccard(digests(order[a]), digests(order[b]), run.layout.permutations);
-          if (jac >= options.threshold) edges.push_back({vertex(order[a]), vertex(order[b]), static_cast<float>(jac), 0});
+          const uint32_t x = sorted[a].at, y = sorted[b].at;
+          double jac = estimate_jaccard(digests(x), digests(y), run.layout.permutations);
+          if (jac >= options.threshold) edges.push_back({vertex(x), vertex(y), static_cast<float>(jac), 0});
         }
       }
       i = j;
