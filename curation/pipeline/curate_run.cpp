@@ -99,6 +99,20 @@ void number_lines(WorkPlan& plan, int rank) {
 
 }  // namespace
 
+std::shared_ptr<const MetadataTable> CurateRun::metadata_table(size_t s) {
+  if (metadata_.empty()) {
+    metadata_.resize(manifest.sources.size());
+    metadata_loaded_.assign(manifest.sources.size(), false);
+  }
+  if (!metadata_loaded_[s]) {
+    const SourceSpec& source = manifest.sources[s];
+    if (!source.metadata.paths.empty() && read_options<MetadataOptions>(settings[s]).enabled)
+      metadata_[s] = MetadataTable::load(expand_metadata_paths(manifest, source), source.metadata.key);
+    metadata_loaded_[s] = true;
+  }
+  return metadata_[s];
+}
+
 CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const FinishedRun* measures_from) {
   CurateRun run(config, mpi);
   run.options = read_options<CurateOptions>(config);
@@ -121,17 +135,9 @@ CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const Fin
     run.settings.emplace_back(config, source.settings, source.name);
     build_stage_chain(run.settings.back());  // also loads model files once, before any work
   }
-  // Metadata tables, one per source that names some, loaded once before any work by
-  // the ranks whose units join them.
-  run.metadata.resize(run.manifest.sources.size());
-  std::set<size_t> my_sources;
-  for (size_t u : run.my_units()) my_sources.insert(run.plan.files[run.plan.units[u].file_index].source_index);
-  for (size_t s : my_sources) {
-    const SourceSpec& source = run.manifest.sources[s];
-    if (source.metadata.paths.empty() || !read_options<MetadataOptions>(run.settings[s]).enabled) continue;
-    if (source.metadata.key.empty()) throw UserError("source '" + source.name + "': \"metadata\" needs a \"key\"");
-    run.metadata[s] = MetadataTable::load(expand_metadata_paths(run.manifest, source), source.metadata.key);
-  }
+  for (const SourceSpec& source : run.manifest.sources)
+    if (!source.metadata.paths.empty() && source.metadata.key.empty())
+      throw UserError("source '" + source.name + "': \"metadata\" needs a \"key\"");
   // The tokenizer, when packing, is loaded before any work so a bad path stops the run.
   if (!options.tokenizer.empty()) {
     try {

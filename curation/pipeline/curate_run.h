@@ -1,7 +1,8 @@
 #pragma once
 // A `curate` run opened on every rank: its options, manifest, work plan, per-source
-// settings, metadata tables and tokenizer loaded, the output folder checked for resuming
-// and every unit's first line numbered. Bad input stops the run here, before any work.
+// settings and tokenizer loaded, the output folder checked for resuming and every
+// unit's first line numbered. Bad input stops the run here, before any work; a metadata
+// table is loaded by a rank when it first takes a unit that joins it.
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -30,7 +31,6 @@ struct CurateRun {
   Manifest manifest;
   WorkPlan plan;
   std::vector<StageSettings> settings;                             // per source
-  std::vector<std::shared_ptr<const MetadataTable>> metadata;      // per source; null: no join
   std::optional<Tokenizer> tokenizer;                              // packing when set
   DedupOptions dedup;
   OutputLayout layout;
@@ -38,6 +38,12 @@ struct CurateRun {
   std::chrono::steady_clock::time_point started;
 
   const std::vector<size_t>& my_units() const { return plan.assignment[static_cast<size_t>(mpi.rank())]; }
+  // The metadata table a source's documents join, loaded on first use; null: no join.
+  std::shared_ptr<const MetadataTable> metadata_table(size_t source);
+
+ private:
+  std::vector<std::shared_ptr<const MetadataTable>> metadata_;  // per source, once loaded
+  std::vector<bool> metadata_loaded_;
 };
 
 CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const FinishedRun* measures_from);

@@ -1,13 +1,18 @@
-// The document pass: each rank runs its work units through parsing, the source's
-// stages and the sinks (documents or, with dedup, the stream the final pass reads;
-// rejects; measures; dedup signatures; the metadata join). A unit whose statistics
-// file exists was finished by an earlier run and is skipped.
+// The document pass: the ranks take the work units in turn and run each through
+// parsing, the source's stages and the sinks (documents or, with dedup, the stream the
+// final pass reads; rejects; measures; dedup signatures; the metadata join). A unit
+// whose statistics file exists was finished by an earlier run and is skipped.
+#include <algorithm>
 #include <filesystem>
+#include <numeric>
+#include <optional>
 
 #include "common/declared_options.h"
 #include "common/line_writer.h"
 #include "common/log.h"
+#include "common/mpi_context.h"
 #include "common/progress.h"
+#include "common/work_queue.h"
 #include "curation/decide/unit_replay.h"
 #include "curation/dedup/dedup_job.h"
 #include "curation/dedup/signature_writer.h"
@@ -26,28 +31,46 @@ class DocumentPass : public PipelineStep {
 
   nlohmann::json run(CurateRun& run) override {
     const OutputLayout& layout = run.layout;
-    const auto& mine = run.my_units();
-    uint64_t my_bytes = 0;
-    for (size_t u : mine) my_bytes += run.plan.units[u].end - run.plan.units[u].begin;
-    Progress progress(run.measures_from ? "decide (rank 0)" : "curate (rank 0)", my_bytes,
-                      run.mpi.rank() == 0 && run.options.progress);
+    // Units go to whichever rank is free, largest first: what a unit costs is known only
+    // once it has run (the documents `curate decide` re-runs cost more than their size).
+    const std::vector<size_t> order = largest_first(run.plan);
+    uint64_t bytes = 0;
+    for (const WorkUnit& unit : run.plan.units) bytes += unit.end - unit.begin;
+    Progress progress(run.measures_from ? "decide (rank 0)" : "curate (rank 0)",
+                      bytes / static_cast<uint64_t>(run.mpi.size()), run.mpi.rank() == 0 && run.options.progress);
     if (run.dedup.enabled) fs::create_directories(layout.signatures_dir());
-    size_t skipped = 0;
-    for (size_t u : mine) {
-      if (fs::exists(layout.stats_path(u))) {
-        ++skipped;
-        continue;
+    uint64_t ran = 0, skipped = 0;
+    {
+      WorkQueue queue(order.size());
+      while (const std::optional<uint64_t> next = queue.next()) {
+        const size_t u = order[*next];
+        if (fs::exists(layout.stats_path(u))) {
+          ++skipped;
+          continue;
+        }
+        run_one(run, u, progress);
+        ++ran;
       }
-      run_one(run, u, progress);
     }
     progress.finish();
-    if (skipped > 0) log_info("resumed: ", skipped, " of ", mine.size(), " units were already complete");
+    skipped = mpi_sum(skipped);
+    if (skipped > 0 && run.mpi.rank() == 0)
+      log_info("resumed: ", skipped, " of ", order.size(), " units were already complete");
     write_file_atomically(layout.root + "/markers/stream.rank-" + std::to_string(run.mpi.rank()) + ".done",
-                          std::to_string(mine.size()) + " units\n");
+                          std::to_string(ran) + " units\n");
     return nullptr;
   }
 
  private:
+  static std::vector<size_t> largest_first(const WorkPlan& plan) {
+    std::vector<size_t> order(plan.units.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return plan.units[a].end - plan.units[a].begin > plan.units[b].end - plan.units[b].begin;
+    });
+    return order;
+  }
+
   static void run_one(CurateRun& run, size_t u, Progress& progress) {
     const OutputLayout& layout = run.layout;
     const WorkUnit& unit = run.plan.units[u];
@@ -81,9 +104,10 @@ class DocumentPass : public PipelineStep {
   }
 
   // After every rule: the header is for the model, not for the rules. Null: no join.
-  static std::unique_ptr<Stage> metadata_join(const CurateRun& run, const StageSettings& settings, size_t source) {
-    if (!run.metadata[source]) return nullptr;
-    return std::make_unique<MetadataJoin>(run.metadata[source], read_options<MetadataOptions>(settings).header_template);
+  static std::unique_ptr<Stage> metadata_join(CurateRun& run, const StageSettings& settings, size_t source) {
+    std::shared_ptr<const MetadataTable> table = run.metadata_table(source);
+    if (!table) return nullptr;
+    return std::make_unique<MetadataJoin>(std::move(table), read_options<MetadataOptions>(settings).header_template);
   }
 };
 
