@@ -9,7 +9,8 @@ namespace mucpt {
 
 nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const std::string& source_name,
                               const OutputLayout& layout, StreamedLines& streamed,
-                              const std::vector<Removal>& removals, int zstd_level) {
+                              const std::vector<Removal>& removals, int zstd_level,
+                              const std::function<void(std::string_view)>& kept) {
   LineWriter docs(layout.docs_path(unit.index), zstd_level);
   std::unique_ptr<LineWriter> rejects;
   std::map<std::string, uint64_t> reasons;
@@ -35,6 +36,7 @@ nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const 
       ++reasons[removal_reason_name(r.reason)];
     } else {
       docs.write_line(line);
+      if (kept) kept(line);
     }
     ++ordinal;
   }

@@ -1,8 +1,10 @@
 #pragma once
 // The final pass over one work unit after the global steps: its streamed documents are
 // copied to docs/ except those the de-duplication removed, which go to rejects/dedup/
-// with the reason and the document kept in their place. Its statistics file marks the
-// unit done.
+// with the reason and the document kept in their place; each kept line is also handed
+// to `kept` (the packer), so that nothing reads docs/ back. Its statistics file marks
+// the unit done.
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -37,6 +39,7 @@ class StreamedFile : public StreamedLines {
 
 nlohmann::json run_final_pass(const WorkPlan& plan, const WorkUnit& unit, const std::string& source_name,
                               const OutputLayout& layout, StreamedLines& streamed,
-                              const std::vector<Removal>& removals, int zstd_level);
+                              const std::vector<Removal>& removals, int zstd_level,
+                              const std::function<void(std::string_view)>& kept = {});
 
 }  // namespace mucpt

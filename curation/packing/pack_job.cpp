@@ -68,55 +68,80 @@ void remove_stale_rank_shards(const std::string& out, int ranks) {
 
 void register_packing_options(Config& config) { register_options<PackingOptions>(config); }
 
-nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Manifest& manifest,
-                           const OutputLayout& layout, Tokenizer& tokenizer, int rank, int ranks,
-                           const PackedTexts* reuse) {
-  const std::string out = layout.root;
+RankPacking::RankPacking(const Config& config, const WorkPlan& plan, const Manifest& manifest,
+                         const OutputLayout& layout, Tokenizer& tokenizer, int rank, const PackedTexts* reuse)
+    : plan_(plan), manifest_(manifest), layout_(layout), tokenizer_(tokenizer), reuse_(reuse), rank_(rank) {
   const PackingOptions options = read_options<PackingOptions>(config);
-  const std::string& mode = options.shards;
-  if (mode != "rank" && mode != "unit") throw ConfigError("packing.shards must be rank or unit, not '" + mode + "'");
-  const MixingOptions& mixing = options.mixing;
-  if (!mixing.enabled && mode == "rank" && rank == 0 && manifest.sources.size() > 1)
+  if (options.shards != "rank" && options.shards != "unit")
+    throw ConfigError("packing.shards must be rank or unit, not '" + options.shards + "'");
+  by_unit_ = options.shards == "unit";
+  mixing_ = options.mixing;
+  if (!mixing_.enabled && !by_unit_ && rank == 0 && manifest.sources.size() > 1)
     log_warn("mixing.enabled=false with packing.shards=rank: the Megatron blend cannot weight sources "
              "(rank shards mix them); use packing.shards=unit to weight sources in the blend");
+  const std::string& out = layout.root;
   fs::create_directories(out + "/tokens");
-
-  auto source_of = [&](size_t u) -> const SourceSpec& {
-    return manifest.sources[plan.files[plan.units[u].file_index].source_index];
-  };
-  const auto& mine = plan.assignment[static_cast<size_t>(rank)];
-  if (mode == "unit") {
-    for (size_t u : mine) {
-      std::string marker = out + "/stats/pack-" + std::to_string(u) + ".json";
-      if (fs::exists(marker)) continue;
-      ShardPacker packer(out + "/tokens/" + unit_shard_name(u), packed_texts_path(out, unit_shard_name(u)), tokenizer,
-                         mixing, reuse);
-      packer.add_documents(layout.docs_path(u), source_of(u).name, source_of(u).weight);
-      write_file_atomically(marker, packer.commit().dump() + "\n");
-    }
-  } else {
-    // The marker names the units it packed: a rerun with another rank count repacks.
-    std::string marker = out + "/stats/pack-rank-" + std::to_string(rank) + ".json";
-    bool done = false;
-    if (fs::exists(marker)) {
-      auto previous = nlohmann::json::parse(read_small_file(marker), nullptr, false);
-      done = previous.is_object() && previous.value("units", nlohmann::json()) == unit_list(mine);
-    }
-    if (!done) {
-      ShardPacker packer(out + "/tokens/" + rank_shard_name(rank), packed_texts_path(out, rank_shard_name(rank)),
-                         tokenizer, mixing, reuse);
-      for (size_t u : mine) packer.add_documents(layout.docs_path(u), source_of(u).name, source_of(u).weight);
-      nlohmann::json shard = packer.commit();
-      shard["units"] = unit_list(mine);
-      write_file_atomically(marker, shard.dump() + "\n");
-    }
+  if (by_unit_) return;
+  // The marker names the units it packed: a rerun with another rank count repacks.
+  const std::string marker = out + "/stats/pack-rank-" + std::to_string(rank) + ".json";
+  if (fs::exists(marker)) {
+    auto previous = nlohmann::json::parse(read_small_file(marker), nullptr, false);
+    rank_done_ = previous.is_object() &&
+                 previous.value("units", nlohmann::json()) == unit_list(plan.assignment[static_cast<size_t>(rank)]);
   }
-  mpi_barrier();
+  if (!rank_done_)
+    packer_ = std::make_unique<ShardPacker>(out + "/tokens/" + rank_shard_name(rank),
+                                            packed_texts_path(out, rank_shard_name(rank)), tokenizer, mixing_, reuse);
+}
 
+RankPacking::~RankPacking() = default;
+
+bool RankPacking::wants(size_t u) const {
+  return by_unit_ ? !fs::exists(layout_.root + "/stats/pack-" + std::to_string(u) + ".json") : !rank_done_;
+}
+
+void RankPacking::begin(size_t u) {
+  unit_ = u;
+  if (by_unit_)
+    packer_ = std::make_unique<ShardPacker>(layout_.root + "/tokens/" + unit_shard_name(u),
+                                            packed_texts_path(layout_.root, unit_shard_name(u)), tokenizer_, mixing_,
+                                            reuse_);
+  const SourceSpec& source = manifest_.sources[plan_.files[plan_.units[u].file_index].source_index];
+  packer_->start_file(layout_.docs_path(u), source.name, source.weight);
+}
+
+void RankPacking::add(std::string_view line) { packer_->add_line(line); }
+
+void RankPacking::end() {
+  if (!by_unit_) return;
+  write_file_atomically(layout_.root + "/stats/pack-" + std::to_string(unit_) + ".json", packer_->commit().dump() + "\n");
+  packer_.reset();
+}
+
+void RankPacking::add_file(size_t u) {
+  begin(u);
+  LineReader reader(layout_.docs_path(u));
+  for (std::string_view line; reader.next(line);) packer_->add_line(line, reader.readable_after_line_start());
+  end();
+}
+
+void RankPacking::finish() {
+  if (by_unit_ || rank_done_) return;
+  nlohmann::json shard = packer_->commit();
+  shard["units"] = unit_list(plan_.assignment[static_cast<size_t>(rank_)]);
+  write_file_atomically(layout_.root + "/stats/pack-rank-" + std::to_string(rank_) + ".json", shard.dump() + "\n");
+  rank_done_ = true;
+}
+
+nlohmann::json describe_packing(const Config& config, const WorkPlan& plan, const Manifest& manifest,
+                                const OutputLayout& layout, const Tokenizer& tokenizer, int rank, int ranks) {
+  const PackingOptions options = read_options<PackingOptions>(config);
+  const std::string& out = layout.root;
+  mpi_barrier();  // every rank's shards are written
   nlohmann::json sources;
   if (rank == 0) {
     std::vector<nlohmann::json> shards;
-    if (mode == "unit") {
+    if (options.shards == "unit") {
       for (size_t u = 0; u < plan.units.size(); ++u)
         shards.push_back(nlohmann::json::parse(read_small_file(out + "/stats/pack-" + std::to_string(u) + ".json")));
     } else {
@@ -127,11 +152,21 @@ nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Man
         shards.push_back(shard);
       }
     }
-    write_dataset_description(out + "/tokens", shards, manifest, tokenizer, mixing);
+    write_dataset_description(out + "/tokens", shards, manifest, tokenizer, options.mixing);
     sources = nlohmann::json::parse(read_small_file(out + "/tokens/dataset.json"))["sources"];
   }
   mpi_barrier();
   return sources;
+}
+
+nlohmann::json run_packing(const Config& config, const WorkPlan& plan, const Manifest& manifest,
+                           const OutputLayout& layout, Tokenizer& tokenizer, int rank, int ranks,
+                           const PackedTexts* reuse) {
+  RankPacking packing(config, plan, manifest, layout, tokenizer, rank, reuse);
+  for (size_t u : plan.assignment[static_cast<size_t>(rank)])
+    if (packing.wants(u)) packing.add_file(u);
+  packing.finish();
+  return describe_packing(config, plan, manifest, layout, tokenizer, rank, ranks);
 }
 
 }  // namespace mucpt

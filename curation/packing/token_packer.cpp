@@ -1,34 +1,18 @@
 #include "curation/packing/token_packer.h"
 
-#include <simdjson.h>
-
 #include <cstdio>
 
 #include "common/hashing.h"
-#include "common/jsonl_parser.h"
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "common/megatron/indexed_dataset_writer.h"
 #include "common/tokenizer/tokenizer.h"
 #include "common/tokenizer/tokenizer_json_writer.h"
 #include "curation/manifest.h"
+#include "curation/packing/curated_fields.h"
 #include "curation/packing/mixing.h"
 
 namespace mucpt {
-
-namespace {
-
-// The top-level "weight" of a JSON object, read on demand (the object's other fields are
-// skipped, not parsed).
-bool weight_field(const std::string& object, double& weight) {
-  static thread_local simdjson::ondemand::parser parser;
-  simdjson::padded_string padded(object);
-  simdjson::ondemand::document json;
-  if (parser.iterate(padded).get(json)) return false;
-  return !json.find_field_unordered("weight").get_double().get(weight);
-}
-
-}  // namespace
 
 ShardPacker::ShardPacker(const std::string& prefix, std::string texts_path, Tokenizer& tokenizer, MixingOptions mixing,
                          const PackedTexts* reuse)
@@ -37,44 +21,51 @@ ShardPacker::ShardPacker(const std::string& prefix, std::string texts_path, Toke
       mixing_(mixing),
       shard_(std::make_unique<IndexedDatasetWriter>(prefix, tokenizer.vocab_size(), tokenizer.eos_id())),
       texts_path_(std::move(texts_path)),
-      reuse_(reuse) {}
+      reuse_(reuse),
+      fields_(std::make_unique<CuratedFields>()) {}
 
 ShardPacker::~ShardPacker() = default;
 
-void ShardPacker::add_documents(const std::string& docs_path, const std::string& source, double source_weight) {
-  SourceCounts& counts = sources_[source];
-  JsonlParser parser("text", "id");
-  LineReader reader(docs_path);
-  std::string_view line;
+void ShardPacker::start_file(const std::string& docs_path, const std::string& source, double source_weight) {
+  docs_path_ = docs_path;
+  counts_ = &sources_[source];
+  source_ = source;
+  source_weight_ = source_weight;
+  line_number_ = 0;
+}
+
+void ShardPacker::add_line(std::string_view line, size_t readable) {
+  ++line_number_;
+  auto where = [&] { return docs_path_ + ":" + std::to_string(line_number_); };
   std::string detail;
-  Document doc;
-  uint64_t line_number = 0;
-  while (reader.next(line)) {
-    ++line_number;
-    auto where = [&] { return docs_path + ":" + std::to_string(line_number); };
-    if (parser.parse(line, reader.readable_after_line_start(), doc, detail) != ParseStatus::ok)
-      throw IoError(where() + ": a curated document cannot be read back: " + detail);
-    // The document's own weight (set by the classifier's weight policy) sits beside its
-    // text, in the fields the parser gathered.
-    double weight = 1.0;
-    if (mixing_.enabled && !weight_field(doc.meta_json, weight))
-      throw IoError(where() + ": a curated document has no numeric \"weight\"");
-    uint32_t copies = mixing_.enabled ? document_copies(source, doc.id, source_weight * weight, mixing_.seed) : 1;
-    ++counts.documents;
-    if (copies == 0) continue;
-    ids_.clear();
-    const Hash128 text = hash128(doc.text);
-    // Special-token text inside a document is ordinary text, never a control token.
-    if (!reuse_ || !reuse_->find(text, ids_)) tokenizer_.encode(doc.text, ids_, false);
-    texts_.add(text, shard_->documents());
-    uint64_t before = shard_->tokens();
-    // Copies sit side by side; Megatron's sampler shuffles documents across the dataset.
-    for (uint32_t c = 0; c < copies; ++c) shard_->add_document(ids_);
-    uint64_t added = shard_->tokens() - before;
-    counts.entries += copies;
-    counts.tokens += added;
-    counts.unique_tokens += added / copies;
-  }
+  CuratedFields& doc = *fields_;
+  if (!doc.read(line, readable, detail))
+    throw IoError(where() + ": a curated document cannot be read back: " + detail);
+  // The document's own weight (set by the classifier's weight policy) sits beside its text.
+  if (mixing_.enabled && !doc.weight()) throw IoError(where() + ": a curated document has no numeric \"weight\"");
+  uint32_t copies =
+      mixing_.enabled ? document_copies(source_, doc.id(), source_weight_ * *doc.weight(), mixing_.seed) : 1;
+  SourceCounts& counts = *counts_;
+  ++counts.documents;
+  if (copies == 0) return;
+  ids_.clear();
+  const Hash128 text = hash128(doc.text());
+  // Special-token text inside a document is ordinary text, never a control token.
+  if (!reuse_ || !reuse_->find(text, ids_)) tokenizer_.encode(doc.text(), ids_, false);
+  texts_.add(text, shard_->documents());
+  uint64_t before = shard_->tokens();
+  // Copies sit side by side; Megatron's sampler shuffles documents across the dataset.
+  for (uint32_t c = 0; c < copies; ++c) shard_->add_document(ids_);
+  uint64_t added = shard_->tokens() - before;
+  counts.entries += copies;
+  counts.tokens += added;
+  counts.unique_tokens += added / copies;
+}
+
+void ShardPacker::add_documents(const std::string& docs_path, const std::string& source, double source_weight) {
+  start_file(docs_path, source, source_weight);
+  LineReader reader(docs_path);
+  for (std::string_view line; reader.next(line);) add_line(line, reader.readable_after_line_start());
 }
 
 nlohmann::json ShardPacker::commit() {

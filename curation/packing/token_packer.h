@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "curation/packing/packed_texts.h"
@@ -15,6 +16,7 @@
 namespace mucpt {
 
 class IndexedDatasetWriter;
+class CuratedFields;
 class PackedTexts;
 class Tokenizer;
 struct Manifest;
@@ -32,7 +34,12 @@ class ShardPacker {
               const PackedTexts* reuse = nullptr);
   ~ShardPacker();
 
-  // Tokenizes every document of a curated docs file (of one source) into the shard.
+  // The document lines that follow are those of this curated docs file (named in
+  // messages), of one source.
+  void start_file(const std::string& docs_path, const std::string& source, double source_weight);
+  // The file's next document line; `readable` as JsonlParser::parse takes it.
+  void add_line(std::string_view line, size_t readable = 0);
+  // Every document of a curated docs file, read back.
   void add_documents(const std::string& docs_path, const std::string& source, double source_weight);
   // Writes the shard and returns its counts: {"shard", "documents" (entries),
   // "tokens", "sources": {name: {"documents", "entries", "tokens", "unique_tokens"}}}.
@@ -51,6 +58,13 @@ class ShardPacker {
   std::string texts_path_;
   PackedTextsWriter texts_;
   const PackedTexts* reuse_;
+  // The file being added.
+  std::string docs_path_;
+  SourceCounts* counts_ = nullptr;
+  std::string source_;
+  double source_weight_ = 1.0;
+  uint64_t line_number_ = 0;
+  std::unique_ptr<CuratedFields> fields_;
 };
 
 // Writes tokens/tokenizer.json and tokens/dataset.json from the shards' counts.

@@ -3,7 +3,9 @@
 // token counts and ids the tokenize command gives for the same texts, each document
 // repeated as its source weight times its own weight says.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,6 +13,7 @@
 #include <sstream>
 
 #include "common/line_reader.h"
+#include "common/line_writer.h"
 #include "tests/test_support.h"
 
 using namespace mucpt;
@@ -97,6 +100,12 @@ std::vector<KeptDocument> kept_documents(const std::string& out, const std::stri
   }
   REQUIRE(k == docs.size());
   return docs;
+}
+
+std::string six_digits(size_t n) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%06zu", n);
+  return text;
 }
 
 std::map<std::string, size_t> count_entries(const std::vector<json>& entries) {
@@ -209,6 +218,46 @@ TEST_CASE("without mixing every kept document is packed once, in the order of do
   for (const auto& s : manifest["sources"]) {
     if (dataset["sources"][s["name"].get<std::string>()]["tokens"] == 0) continue;
     CHECK(blend_per_source[s["name"]] == Approx(s["weight"].get<double>()).epsilon(1e-4));
+  }
+}
+
+TEST_CASE("the final pass packs as it writes; a rerun packs the units written before it from docs/, to the same bytes") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string gpt2 = data + "/tokenizers/gpt2";
+  std::string world = testing::scratch_dir("packing_world_resume");
+  REQUIRE(testing::run_command(testing::build_dir() + "/synth --docs 400 --seed 8 --output " + world).exit_code == 0);
+  for (const std::string shards : {"rank", "unit"}) {
+    const std::string options = "--packing.shards=" + shards;
+    const std::string whole = curate_with(world, world + "/whole-" + shards, gpt2, 2, options);
+    // A run stopped after the final pass of some units, before any shard was written:
+    // the rerun writes the others (packing them as it goes) and reads those back.
+    const std::string resumed = world + "/resumed-" + shards;
+    fs::copy(whole, resumed, fs::copy_options::recursive);
+    fs::remove_all(resumed + "/tokens");
+    for (const auto& entry : fs::directory_iterator(resumed + "/stats")) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("pack-", 0) == 0 || entry.path().extension() == ".texts") fs::remove(entry.path());
+    }
+    fs::remove(resumed + "/report.json");
+    size_t units = 0;
+    while (fs::exists(resumed + "/stats/final-" + six_digits(units) + ".json")) ++units;
+    REQUIRE(units >= 4);
+    for (size_t u = 0; u < units; u += 2) {
+      REQUIRE(fs::remove(resumed + "/stats/final-" + six_digits(u) + ".json"));
+      REQUIRE(fs::remove(resumed + "/docs/part-" + six_digits(u) + ".jsonl.zst"));
+    }
+    curate_with(world, resumed, gpt2, 2, options);
+    std::vector<fs::path> written;
+    for (const auto& entry : fs::directory_iterator(whole + "/tokens")) written.push_back(entry.path().filename());
+    std::sort(written.begin(), written.end());
+    CHECK(written.size() >= 4);
+    for (const auto& name : written) {
+      INFO(name);
+      CHECK(read_small_file((fs::path(resumed) / "tokens" / name).string()) ==
+            read_small_file((fs::path(whole) / "tokens" / name).string()));
+    }
+    CHECK(json::parse(std::ifstream(resumed + "/report.json"))["tokens"] ==
+          json::parse(std::ifstream(whole + "/report.json"))["tokens"]);
   }
 }
 
