@@ -38,12 +38,21 @@ std::string measure_record_json(uint64_t line, const std::vector<Score>& measure
 
 namespace {
 
-void parse_with(od::parser& parser, simdjson::padded_string& buffer, std::string_view line, uint64_t& input_line,
-                std::vector<Score>& measured, const std::string& where) {
-  buffer = simdjson::padded_string(line);
+// `readable`: the bytes that may be read from line.data(); with less than simdjson's
+// padding after the line, it is copied into `buffer` first.
+// `where` names the record for a message: built only when there is one.
+template <class Where>
+void parse_with(od::parser& parser, std::string& buffer, std::string_view line, size_t readable,
+                uint64_t& input_line, std::vector<Score>& measured, const Where& where) {
+  const char* data = line.data();
+  if (readable < line.size() + simdjson::SIMDJSON_PADDING) {
+    buffer.assign(line);
+    buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+    data = buffer.data();
+  }
   measured.clear();
   try {
-    od::document json = parser.iterate(buffer);
+    od::document json = parser.iterate(data, line.size(), line.size() + simdjson::SIMDJSON_PADDING);
     od::object object = json.get_object();
     input_line = uint64_t(object["line"]);
     for (auto field : object["measured"].get_object()) {
@@ -64,7 +73,7 @@ void parse_with(od::parser& parser, simdjson::padded_string& buffer, std::string
       }
     }
   } catch (const simdjson::simdjson_error& e) {
-    throw IoError(where + ": not a measure record of `curate` (" + e.what() + ")");
+    throw IoError(where() + ": not a measure record of `curate` (" + e.what() + ")");
   }
 }
 
@@ -73,15 +82,15 @@ void parse_with(od::parser& parser, simdjson::padded_string& buffer, std::string
 void parse_measure_record(std::string_view line, uint64_t& input_line, std::vector<Score>& measured,
                           const std::string& where) {
   od::parser parser;
-  simdjson::padded_string buffer;
-  parse_with(parser, buffer, line, input_line, measured, where);
+  std::string buffer;
+  parse_with(parser, buffer, line, 0, input_line, measured, [&where] { return where; });
 }
 
 struct MeasureRecords::Impl {
   std::string path;
   LineReader reader;
   od::parser parser;
-  simdjson::padded_string buffer;
+  std::string buffer;
   uint64_t records = 0;
   bool pending = false;  // `line` and `measured` hold a record not handed out yet
   uint64_t line = 0;
@@ -102,7 +111,8 @@ struct MeasureRecords::Impl {
     try {
       if (!reader.next(text)) return false;
       ++records;
-      parse_with(parser, buffer, text, line, measured, path + ":" + std::to_string(records));
+      parse_with(parser, buffer, text, reader.readable_after_line_start(), line, measured,
+                 [this] { return path + ":" + std::to_string(records); });
     } catch (const IoError& e) {
       throw UserError(std::string(e.what()) + "; run curate again to measure anew");
     }

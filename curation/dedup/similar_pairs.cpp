@@ -1,7 +1,7 @@
 #include "curation/dedup/similar_pairs.h"
 
 #include <algorithm>
-#include <numeric>
+#include <cstring>
 
 #include "curation/dedup/mpi_exchange.h"
 
