@@ -26,7 +26,7 @@ void register_stage_options(Config& config) {
 
 const std::vector<const RuleTable*>& threshold_rule_tables() {
   static const std::vector<const RuleTable*> tables = [] {
-    std::vector<const RuleTable*> all{&length_rules()};
+    std::vector<const RuleTable*> all{&langid_rules(), &classifier_rules(), &length_rules()};
     for (const RuleTable* table : rule_tables()) all.push_back(table);
     return all;
   }();
@@ -34,7 +34,7 @@ const std::vector<const RuleTable*>& threshold_rule_tables() {
 }
 
 bool is_threshold_option(const std::string& key) {
-  if (key == "langid.languages" || key == "langid.threshold" || key == "classifier.threshold") return true;
+  if (key == "langid.languages") return true;  // a set, applied to the stored language before the table
   for (const RuleTable* table : threshold_rule_tables())
     if (reads_option(*table, key)) return true;
   return false;
@@ -65,8 +65,7 @@ StageChain build_stage_chain(const StageSettings& config) {
   // From here on the stages measure and decide; their measures are kept for `curate decide`.
   std::vector<std::unique_ptr<Stage>>& deciding = chain.deciding;
   if (const auto langid = read_options<LanguageIdOptions>(config); !langid.model.empty()) {
-    deciding.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(langid.model),
-                                                        parse_language_list(langid.languages), langid.threshold));
+    deciding.push_back(std::make_unique<LanguageFilter>(FastTextModel::load(langid.model), langid));
   }
   if (const auto classifier = read_options<ClassifierOptions>(config); !classifier.model.empty())
     deciding.push_back(std::make_unique<DomainClassifier>(FastTextModel::load(classifier.model), classifier));

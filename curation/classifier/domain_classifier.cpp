@@ -13,8 +13,24 @@ namespace mucpt {
 
 double pareto_draw(double u, double alpha) { return std::pow(1.0 - u, -1.0 / alpha) - 1.0; }
 
+namespace {
+enum Condition : size_t { kThresholdPolicy = 1 };
+}
+
+const RuleTable& classifier_rules() {
+  static const RuleTable table{"classifier",
+                               {"p(label)"},
+                               {{"classifier.threshold", 0, Rejects::below, "off_domain", kThresholdPolicy}},
+                               {"policy threshold or weight"},
+                               {}};
+  return table;
+}
+
 DomainClassifier::DomainClassifier(std::shared_ptr<const FastTextModel> model, ClassifierOptions options)
-    : model_(std::move(model)), options_(std::move(options)), score_name_(options_.label + "_p") {
+    : model_(std::move(model)),
+      options_(std::move(options)),
+      score_name_(options_.label + "_p"),
+      rules_(classifier_rules(), options_) {
   if (options_.policy == "threshold") policy_ = Policy::threshold;
   else if (options_.policy == "pareto") policy_ = Policy::pareto;
   else if (options_.policy == "weight") policy_ = Policy::weight;
@@ -52,28 +68,25 @@ Verdict DomainClassifier::process(Document& doc) {
   doc.set_score(score_name_, p);
   ++histogram_[doc.source][std::min<size_t>(9, static_cast<size_t>(p * 10))];
 
-  switch (policy_) {
-    case Policy::threshold:
-      if (p < options_.threshold) return Verdict::rejected("off_domain");
-      break;
-    case Policy::pareto: {
-      double u = unit_interval_from(doc.id, options_.seed);
-      if (!(pareto_draw(u, options_.pareto_alpha) > 1.0 - p)) return Verdict::rejected("off_domain_sampled");
-      break;
-    }
-    case Policy::weight:
-      if (p < options_.threshold) return Verdict::rejected("off_domain");
-      doc.weight *= std::clamp(p * options_.weight_scale, options_.weight_min, options_.weight_max);
-      break;
+  if (policy_ == Policy::pareto) {
+    double u = unit_interval_from(doc.id, options_.seed);
+    if (!(pareto_draw(u, options_.pareto_alpha) > 1.0 - p)) return Verdict::rejected("off_domain_sampled");
+    return Verdict::kept();
   }
-  return Verdict::kept();
+  const Verdict verdict = verdict_of(p);
+  if (verdict.keep() && policy_ == Policy::weight)
+    doc.weight *= std::clamp(p * options_.weight_scale, options_.weight_min, options_.weight_max);
+  return verdict;
 }
 
 std::optional<Verdict> DomainClassifier::decide_on_measures(const Document& doc) const {
   const Score* found = stored_measures(doc, name(), 1);
   if (!found || policy_ == Policy::pareto) return std::nullopt;
-  if (found->number < options_.threshold) return Verdict::rejected("off_domain");
-  return Verdict::kept();
+  return verdict_of(found->number);
+}
+
+Verdict DomainClassifier::verdict_of(double p) const {
+  return rules_.decide(&p, [this](size_t) { return policy_ != Policy::pareto; });
 }
 
 void DomainClassifier::write_counters(nlohmann::json& out) const {

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "curation/fasttext_model.h"
+#include "curation/quality/threshold_rules.h"
 #include "curation/stage.h"
 
 namespace mucpt {
@@ -42,6 +43,10 @@ struct ClassifierOptions {
   }
 };
 
+// The rule on the stored score under the threshold and weight policies: below the
+// threshold. (The pareto policy's draw depends on the document's id, not a limit.)
+const RuleTable& classifier_rules();
+
 class DomainClassifier : public Stage {
  public:
   // Throws ConfigError for an unknown policy or a label the model does not have.
@@ -60,11 +65,14 @@ class DomainClassifier : public Stage {
   double measure(std::string_view text) const;
 
  private:
+  // The threshold and weight policies' verdict on the score.
+  Verdict verdict_of(double p) const;
   enum class Policy { threshold, pareto, weight };
   std::shared_ptr<const FastTextModel> model_;
   ClassifierOptions options_;
   Policy policy_;
   std::string score_name_;
+  BoundRules rules_;
   std::map<std::string, std::array<uint64_t, 10>> histogram_;  // per source
 };
 

@@ -7,9 +7,14 @@
 
 namespace mucpt {
 
-LanguageFilter::LanguageFilter(std::shared_ptr<const FastTextModel> model, std::set<std::string> languages,
-                               double threshold)
-    : model_(std::move(model)), languages_(std::move(languages)), threshold_(threshold) {}
+const RuleTable& langid_rules() {
+  static const RuleTable table{
+      "langid", {"lang", "lang_p"}, {{"langid.threshold", 1, Rejects::below, "low_language_score"}}, {}, {}};
+  return table;
+}
+
+LanguageFilter::LanguageFilter(std::shared_ptr<const FastTextModel> model, const LanguageIdOptions& options)
+    : model_(std::move(model)), languages_(parse_language_list(options.languages)), rules_(langid_rules(), options) {}
 
 Verdict LanguageFilter::process(Document& doc) {
   std::string lang;
@@ -34,8 +39,8 @@ Verdict LanguageFilter::process(Document& doc) {
 
 Verdict LanguageFilter::verdict_of(const std::string& lang, double p) const {
   if (!languages_.empty() && !languages_.count(lang)) return Verdict::rejected("unwanted_language");
-  if (p < threshold_) return Verdict::rejected("low_language_score");
-  return Verdict::kept();
+  const double measures[] = {0, p};  // the label is not a number: the table reads p alone
+  return rules_.decide(measures, [](size_t) { return true; });
 }
 
 std::optional<Verdict> LanguageFilter::decide_on_measures(const Document& doc) const {

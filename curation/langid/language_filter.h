@@ -1,13 +1,15 @@
 #pragma once
 // Language identification with a fastText model (lid.176): the top label and its
 // probability go to scores.lang and scores.lang_p; documents outside the kept
-// languages, or identified with too little confidence, are dropped. The prediction is
-// kept for `curate decide` (measure_cache.h).
+// languages (a set, checked first), or identified with too little confidence (the rule
+// table langid_rules()), are dropped. The prediction is kept for `curate decide`
+// (measure_cache.h).
 #include <memory>
 #include <set>
 #include <string>
 
 #include "curation/fasttext_model.h"
+#include "curation/quality/threshold_rules.h"
 #include "curation/stage.h"
 
 namespace mucpt {
@@ -25,10 +27,13 @@ struct LanguageIdOptions {
   }
 };
 
+// The rule on the stored prediction: the top language's probability below the threshold.
+const RuleTable& langid_rules();
+
 class LanguageFilter : public Stage {
  public:
-  // An empty language set keeps every language above the threshold.
-  LanguageFilter(std::shared_ptr<const FastTextModel> model, std::set<std::string> languages, double threshold);
+  // An empty language list keeps every language above the threshold.
+  LanguageFilter(std::shared_ptr<const FastTextModel> model, const LanguageIdOptions& options);
   const char* name() const override { return "langid"; }
   Verdict process(Document& doc) override;
   std::optional<Verdict> decide_on_measures(const Document& doc) const override;
@@ -38,7 +43,7 @@ class LanguageFilter : public Stage {
   Verdict verdict_of(const std::string& lang, double p) const;
   std::shared_ptr<const FastTextModel> model_;
   std::set<std::string> languages_;
-  double threshold_;
+  BoundRules rules_;
   std::map<std::string, uint64_t> per_language_;
 };
 

@@ -2,6 +2,7 @@
 // and general text beside the project, checked against the fasttext command, and used
 // as a curate stage on the generated world.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -148,6 +149,35 @@ TEST_CASE("the real-data model scores the generated world's music sources above 
   WARN("generated world, scored by the real-data model:\n" << table.str());
   json report = json::parse(std::ifstream(out + "/report.json"));
   CHECK(report["stages"]["classifier"]["counters"]["histogram"].contains("general"));
+}
+
+TEST_CASE("the threshold and weight policies decide through the rule table, in the text path and on the stored score") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const auto model = FastTextModel::load(trained(data).model);
+  ClassifierOptions options;
+  Document measured;
+  measured.text = "The band recorded the album in two weeks, with the singer on piano and a string quartet.";
+  DomainClassifier(model, options).process(measured);
+  const double p = measured.score("music_p")->number;
+  for (const std::string policy : {"threshold", "weight"}) {
+    INFO(policy);
+    options.policy = policy;
+    options.threshold = p + 1e-3;
+    DomainClassifier strict(model, options);
+    Document doc;
+    doc.text = measured.text;
+    CHECK(std::string(strict.process(doc).reject_reason) == "off_domain");
+    CHECK(doc.weight == 1.0);  // a rejected document is not weighted
+    CHECK(std::string(strict.decide_on_measures(measured)->reject_reason) == "off_domain");
+    options.threshold = p;  // at the limit: kept
+    DomainClassifier at(model, options);
+    doc.text = measured.text;
+    CHECK(at.process(doc).keep());
+    CHECK(doc.weight == (policy == "weight" ? std::clamp(p * 2.0, 0.1, 3.0) : 1.0));
+    CHECK(at.decide_on_measures(measured)->keep());
+  }
+  options.policy = "pareto";  // its draw depends on the id: decided from the text
+  CHECK_FALSE(DomainClassifier(model, options).decide_on_measures(measured).has_value());
 }
 
 TEST_CASE("policies decide from the document id alone") {

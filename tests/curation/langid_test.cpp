@@ -64,7 +64,9 @@ TEST_CASE("language ID agrees with the fasttext predict-prob command on the same
 TEST_CASE("the language filter records lang and lang_p and keeps only the configured languages") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   auto model = FastTextModel::load(data + "/fasttext/lid.176.ftz");
-  LanguageFilter filter(model, parse_language_list("en, zh"), 0.65);
+  LanguageIdOptions options;
+  options.languages = "en, zh";
+  LanguageFilter filter(model, options);
   Document en, zh, fr;
   en.text = "The band released their second album on an independent record label in 1994.";
   zh.text = "这张专辑由一家独立唱片公司于一九九四年发行，收录了十二首歌曲。";
@@ -76,6 +78,20 @@ TEST_CASE("the language filter records lang and lang_p and keeps only the config
   CHECK(zh.score("lang")->label == "zh");
   CHECK(std::string(filter.process(fr).reject_reason) == "unwanted_language");
   CHECK(fr.score("lang")->label == "fr");
+
+  // The threshold is the rule table's: a limit just above the prediction rejects it,
+  // in the text path and on the stored prediction alike; a limit of 0 is off.
+  const double p = en.score("lang_p")->number;
+  options.threshold = p + 1e-3;
+  LanguageFilter strict(model, options);
+  Document again;
+  again.text = en.text;
+  CHECK(std::string(strict.process(again).reject_reason) == "low_language_score");
+  CHECK(std::string(strict.decide_on_measures(en)->reject_reason) == "low_language_score");
+  options.threshold = p;
+  CHECK(LanguageFilter(model, options).decide_on_measures(en)->keep());
+  options.threshold = 0;
+  CHECK(LanguageFilter(model, options).decide_on_measures(zh)->keep());
 }
 
 TEST_CASE("a missing or corrupt model file is a clear error naming it") {

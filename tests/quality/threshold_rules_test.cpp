@@ -8,7 +8,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "curation/classifier/domain_classifier.h"
+#include "curation/langid/language_filter.h"
 #include "curation/quality/quality_stages.h"
+#include "curation/stage_registry.h"
+#include "curation/stages/length_filter.h"
 
 using namespace mucpt;
 
@@ -84,5 +88,31 @@ TEST_CASE("the tables print as one Markdown table") {
   CHECK(text.find("| gopher_quality | `gopher_quality.min_words` | gopher_words < limit | short_doc | every document |") !=
         std::string::npos);
   CHECK(text.find("| fineweb | `fineweb.short_line_share` | fineweb_short_lines >= limit | short_line_ratio |") !=
+        std::string::npos);
+}
+
+TEST_CASE("language ID, the classifier and length decide through tables of their own options") {
+  CHECK_NOTHROW(BoundRules(langid_rules(), LanguageIdOptions{}));
+  CHECK_NOTHROW(BoundRules(classifier_rules(), ClassifierOptions{}));
+  CHECK_NOTHROW(BoundRules(length_rules(), LengthOptions{}));
+  const auto& all = threshold_rule_tables();
+  REQUIRE(all.size() == 3 + rule_tables().size());
+  std::set<std::string> read;
+  for (const RuleTable* table : all)
+    for (const ThresholdRule& rule : table->rules) read.insert(rule.option);
+  for (const char* key : {"langid.threshold", "classifier.threshold", "length.min_chars", "length.max_chars"}) {
+    CHECK(read.count(key) == 1);
+    CHECK(is_threshold_option(key));
+  }
+  // The language list is a set applied to the stored language; the rest change what is
+  // measured or how a kept document is weighted, so decide needs the text for them.
+  CHECK(is_threshold_option("langid.languages"));
+  for (const char* key : {"langid.model", "classifier.policy", "classifier.label", "classifier.weight_scale",
+                          "classifier.by_paragraph"})
+    CHECK_FALSE(is_threshold_option(key));
+  const std::string text = describe_rule_tables(all);
+  CHECK(text.find("| langid | `langid.threshold` | lang_p < limit | low_language_score | every document |") !=
+        std::string::npos);
+  CHECK(text.find("| classifier | `classifier.threshold` | p(label) < limit | off_domain | policy threshold or weight |") !=
         std::string::npos);
 }
