@@ -12,7 +12,8 @@
 #      same GPU, data and shape (GPT-2 small: 12 layers, width 768, context 1024);
 #   4. `score` on cuda equals `score` on cpu to 1e-3 on every token.
 # Writes every figure to one JSON file (argument 1; default $OUT/gpu_check.json where
-# $OUT is set, else .gpu/gpu_check.json) and exits 1 when a check fails.
+# $OUT is set, else .gpu/gpu_check.json), the logs beside it (gpu_check_logs/), and exits
+# 1 when a check fails.
 #
 # CHECK_DEVICE=cpu runs the same checks with build/ on the CPU (the compared runs all
 # on cpu, a smaller throughput shape): a check of this script where no GPU is.
@@ -22,6 +23,10 @@ started=$(date +%s)
 device=${CHECK_DEVICE:-cuda}
 report=${1:-${OUT:-.gpu}/gpu_check.json}
 work=.gpu/work
+# Whatever happens, the logs come back with the figures (the device machine returns $OUT).
+logs=$(dirname "$report")/gpu_check_logs
+keep_logs() { mkdir -p "$logs" && find "$work" -name '*.log' -exec cp --parents {} "$logs" \; 2>/dev/null || true; }
+trap keep_logs EXIT
 rm -rf "$work" && mkdir -p "$work"
 [ -d .gpu/data/stories260K ] || { echo ".gpu/ is missing: run scripts/gpu/prepare.sh on the Debian machine" >&2; exit 2; }
 
@@ -37,6 +42,10 @@ if [ "$device" = cuda ]; then
   # One process, no launcher: Open MPI's singleton without its daemon, shared memory only.
   export OMPI_MCA_ess_singleton_isolated=1 OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader
   torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
+  # The Debian libraries use the C++11 string ABI: a LibTorch built with the old one
+  # cannot share a std::string with them.
+  python3 -c 'import sys, torch; sys.exit(0 if torch.compiled_with_cxx11_abi() else 1)' ||
+    { echo "this PyTorch uses the pre-C++11 string ABI; the Debian libraries need the C++11 one (PyTorch 2.7 or later)" >&2; exit 2; }
   # NCCL from PyTorch's own wheel (nvidia-nccl), when it has one.
   nccl=$(python3 -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)
   nccl_flags=()
@@ -67,9 +76,11 @@ built=$(date +%s)
 
 # --- 1. golden greedy ids ------------------------------------------------------------
 golden=.gpu/data/stories260K/golden_greedy.json
-prompt=$(jq -r '.prompt_ids | map(tostring) | join(",")' "$golden")
-expected=$(jq -r '.greedy_ids | map(tostring) | join(" ")' "$golden")
-"$bin/evaluate" generate --model .gpu/data/stories260K --ids "$prompt" --max_new_tokens "$(jq '.greedy_ids | length' "$golden")" \
+# python3, not jq: the GPU machine has PyTorch's Python but not necessarily jq.
+golden_field() { $python -c 'import json, sys; print(sys.argv[3].join(map(str, json.load(open(sys.argv[1]))[sys.argv[2]])))' "$golden" "$@"; }
+prompt=$(golden_field prompt_ids ,)
+expected=$(golden_field greedy_ids " ")
+"$bin/evaluate" generate --model .gpu/data/stories260K --ids "$prompt" --max_new_tokens "$(wc -w <<<"$expected")" \
   --device "$device" >"$work/generate.log" 2>&1
 got=$(tail -n 1 "$work/generate.log")
 golden_equal=false
@@ -92,9 +103,14 @@ if [ "$device" = cuda ]; then layers=12 width=768 heads=12 ffn=2048 context=1024
 else layers=4 width=256 heads=4 ffn=683 context=256 batch=8 steps=15; fi
 big=$work/big
 mkdir -p "$big/model"
-jq --argjson l $layers --argjson w $width --argjson h $heads --argjson f $ffn --argjson c $context \
-  '.num_hidden_layers = $l | .hidden_size = $w | .num_attention_heads = $h | .num_key_value_heads = $h |
-   .intermediate_size = $f | .max_position_embeddings = $c' scripts/bench/peers/train_bench_config.json >"$big/model/config.json"
+$python - scripts/bench/peers/train_bench_config.json "$big/model/config.json" $layers $width $heads $ffn $context <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+layers, width, heads, ffn, context = map(int, sys.argv[3:8])
+config.update(num_hidden_layers=layers, hidden_size=width, num_attention_heads=heads, num_key_value_heads=heads,
+              intermediate_size=ffn, max_position_embeddings=context)
+json.dump(config, open(sys.argv[2], "w"), indent=1)
+PY
 dtype=bfloat16
 [ "$device" = cpu ] && dtype=float32
 "$bin/train" --model "$big/model" --init random --data "$data/tokens" --output "$big/run" --seq_len $context \
