@@ -33,14 +33,14 @@ struct StageChain {
   std::vector<std::unique_ptr<Stage>> deciding;   // langid, classifier, length, quality rules
 };
 
-// The rule tables of the deciding stages, in chain order: length, then the quality
-// rules (threshold_rules.h).
+// The rule tables of the deciding stages, in chain order: language ID, the domain
+// classifier, length, then the quality rules (threshold_rules.h).
 const std::vector<const RuleTable*>& threshold_rule_tables();
 
 // Whether an option only compares a stage's stored measures with a limit (the stages'
-// Stage::decide_on_measures): language ID's languages and threshold, the domain
-// classifier's threshold and every option the rule tables read. `curate decide`
-// applies a change of these to a run's measures without reading the text again.
+// Stage::decide_on_measures): language ID's languages and every option the rule tables
+// read. `curate decide` applies a change of these to a run's measures without reading
+// the text again.
 bool is_threshold_option(const std::string& key);
 
 // Builds the chain for one source from its settings (the configuration with the

@@ -24,6 +24,7 @@ DedupRun::DedupRun(const WorkPlan& plan_, int rank_, int ranks_, const DedupOpti
   for (size_t r = 0; r < plan.assignment.size(); ++r)
     for (size_t u : plan.assignment[r]) home[u] = static_cast<uint32_t>(r);
   for (size_t u : my_units) {
+    signature_index[static_cast<uint32_t>(u)] = signatures.size();
     const MappedFile& file =
         signatures.emplace_back(static_cast<uint32_t>(u), MappedFile(signature_path(paths.signatures_dir, u))).second;
     const uint64_t records = file.size() / layout.size();
@@ -33,13 +34,12 @@ DedupRun::DedupRun(const WorkPlan& plan_, int rank_, int ranks_, const DedupOpti
 }
 
 RecordView DedupRun::record(uint32_t unit, uint64_t ordinal) const {
-  for (const auto& [u, file] : signatures) {
-    if (u != unit) continue;
-    if ((ordinal + 1) * layout.size() > file.size())
-      throw std::logic_error("dedup: unit " + std::to_string(unit) + " has no record " + std::to_string(ordinal));
-    return RecordView(reinterpret_cast<const char*>(file.data()) + ordinal * layout.size(), layout);
-  }
-  throw std::logic_error("dedup: unit " + std::to_string(unit) + " is not this rank's");
+  const auto at = signature_index.find(unit);
+  if (at == signature_index.end()) throw std::logic_error("dedup: unit " + std::to_string(unit) + " is not this rank's");
+  const MappedFile& file = signatures[at->second].second;
+  if ((ordinal + 1) * layout.size() > file.size())
+    throw std::logic_error("dedup: unit " + std::to_string(unit) + " has no record " + std::to_string(ordinal));
+  return RecordView(reinterpret_cast<const char*>(file.data()) + ordinal * layout.size(), layout);
 }
 
 void DedupRun::count_cluster(size_t members) {

@@ -86,6 +86,7 @@ struct DedupRun {
   std::vector<uint32_t> home;  // the rank that owns each unit
   uint64_t my_docs = 0;
   std::vector<std::pair<uint32_t, MappedFile>> signatures;  // this rank's units' records, in my_units order
+  std::map<uint32_t, size_t> signature_index;                // unit -> its place in signatures
 
   std::map<uint32_t, std::vector<Removal>> removals;  // per unit of this rank
   std::map<uint32_t, std::vector<bool>> exact_removed;  // per unit of this rank, by ordinal

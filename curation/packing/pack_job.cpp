@@ -4,7 +4,6 @@
 #include <filesystem>
 
 #include "common/declared_options.h"
-#include "common/line_reader.h"
 #include "common/line_writer.h"
 #include "common/log.h"
 #include "common/mpi_context.h"
@@ -100,14 +99,21 @@ bool RankPacking::wants(size_t u) const {
   return by_unit_ ? !fs::exists(layout_.root + "/stats/pack-" + std::to_string(u) + ".json") : !rank_done_;
 }
 
-void RankPacking::begin(size_t u) {
+ShardPacker& RankPacking::shard_for(size_t u) {
   unit_ = u;
   if (by_unit_)
     packer_ = std::make_unique<ShardPacker>(layout_.root + "/tokens/" + unit_shard_name(u),
                                             packed_texts_path(layout_.root, unit_shard_name(u)), tokenizer_, mixing_,
                                             reuse_);
-  const SourceSpec& source = manifest_.sources[plan_.files[plan_.units[u].file_index].source_index];
-  packer_->start_file(layout_.docs_path(u), source.name, source.weight);
+  return *packer_;
+}
+
+const SourceSpec& RankPacking::source_of(size_t u) const {
+  return manifest_.sources[plan_.files[plan_.units[u].file_index].source_index];
+}
+
+void RankPacking::begin(size_t u) {
+  shard_for(u).start_file(layout_.docs_path(u), source_of(u).name, source_of(u).weight);
 }
 
 void RankPacking::add(std::string_view line) { packer_->add_line(line); }
@@ -119,9 +125,7 @@ void RankPacking::end() {
 }
 
 void RankPacking::add_file(size_t u) {
-  begin(u);
-  LineReader reader(layout_.docs_path(u));
-  for (std::string_view line; reader.next(line);) packer_->add_line(line, reader.readable_after_line_start());
+  shard_for(u).add_documents(layout_.docs_path(u), source_of(u).name, source_of(u).weight);
   end();
 }
 

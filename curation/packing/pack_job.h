@@ -15,6 +15,7 @@ namespace mucpt {
 
 class Tokenizer;
 struct Manifest;
+struct SourceSpec;
 struct OutputLayout;
 class PackedTexts;
 struct WorkPlan;
@@ -41,6 +42,10 @@ class RankPacking {
   void finish();
 
  private:
+  // The shard unit u goes to (a new one per unit with packing.shards=unit).
+  ShardPacker& shard_for(size_t u);
+  const SourceSpec& source_of(size_t u) const;
+
   const WorkPlan& plan_;
   const Manifest& manifest_;
   const OutputLayout& layout_;

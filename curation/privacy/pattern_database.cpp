@@ -46,11 +46,18 @@ CompiledFiles compiled_files() {
   return files_setting;
 }
 
+// Start of match gives the span to mask; UTF-8 mode only where a pattern holds
+// non-ASCII text, since ASCII patterns cannot match inside a multi-byte character.
+unsigned compile_flags(const char* regex) { return HS_FLAG_SOM_LEFTMOST | (is_ascii(regex) ? 0u : HS_FLAG_UTF8); }
+
 // Named by what the database is built from: the rows' patterns and flags, and the
 // Hyperscan that builds it.
 std::string file_name(const std::vector<uint32_t>& rows) {
   std::string what = hs_version();
-  for (uint32_t row : rows) (what += '\n') += pattern_table().at(row).regex;
+  for (uint32_t row : rows) {
+    const char* regex = pattern_table().at(row).regex;
+    ((what += '\n') += std::to_string(compile_flags(regex)) + ' ') += regex;
+  }
   char name[40];
   std::snprintf(name, sizeof name, "privacy-%016llx.hsdb", static_cast<unsigned long long>(hash64(what)));
   return name;
@@ -110,9 +117,7 @@ void PatternDatabase::compile() {
   for (size_t i = 0; i < rows_.size(); ++i) {
     const char* regex = table.at(rows_[i]).regex;
     expressions.push_back(regex);
-    // Start of match gives the span to mask; UTF-8 mode only where a pattern holds
-    // non-ASCII text, since ASCII patterns cannot match inside a multi-byte character.
-    flags.push_back(HS_FLAG_SOM_LEFTMOST | (is_ascii(regex) ? 0u : HS_FLAG_UTF8));
+    flags.push_back(compile_flags(regex));
     ids.push_back(static_cast<unsigned>(i));
   }
   hs_compile_error_t* error = nullptr;

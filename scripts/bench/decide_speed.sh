@@ -4,8 +4,8 @@
 # ranks, with the tokenizer on: first with the default stages, then with language ID
 # (lid.176.ftz) and the domain classifier (trained on the world) as the demo runs them.
 # Prints the median wall seconds of REPEAT runs (default 3) of each and their ratio, the
-# same inside the program (report.json's wall_seconds: without starting the ranks, which
-# Open MPI's default transport probe makes ~0.3 s here), and checks that decide wrote
+# same inside the program (report.json's wall_seconds: without starting the ranks,
+# ~0.13 s here), and checks that decide wrote
 # the full run's documents, rejects and tokens.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

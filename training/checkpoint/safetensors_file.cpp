@@ -1,6 +1,5 @@
 #include "training/checkpoint/safetensors_file.h"
 
-
 #include <cstring>
 
 #include "common/line_reader.h"
