@@ -1,6 +1,7 @@
 #include "curation/quality/html_entities.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 
