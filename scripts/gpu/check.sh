@@ -3,8 +3,8 @@
 # nvcc, but none of the Debian libraries and no network. scripts/gpu/prepare.sh must
 # have filled .gpu/ on the Debian machine first (and .gpu/ travel with the checkout).
 #
-# Builds train, score and evaluate against the Debian packages in .gpu/debs/ (unpacked
-# with dpkg -x into .gpu/root/) and the GPU's PyTorch, then checks on `cuda`:
+# Builds train, score and evaluate against the Debian packages in .gpu/debs/ and the GPU's
+# PyTorch (scripts/gpu/build.sh), then checks on `cuda`:
 #   1. stories260K's greedy ids equal llama2.c's golden ids;
 #   2. 50 steps of a small Llama in bf16 follow the float32 loss curve on `cpu`
 #      (every step within 0.1 nats, the last 10 within 0.05 on average);
@@ -32,39 +32,15 @@ rm -rf "$work" && mkdir -p "$work"
 
 # --- build ---------------------------------------------------------------------------
 if [ "$device" = cuda ]; then
-  root=$PWD/.gpu/root
-  rm -rf "$root" && mkdir -p "$root"
-  for deb in .gpu/debs/*.deb; do dpkg -x "$deb" "$root"; done
-  lib=$root/usr/lib/x86_64-linux-gnu
-  export OPAL_PREFIX=$root/usr  # the Debian Open MPI, relocated
-  export PKG_CONFIG_LIBDIR=$lib/pkgconfig:$root/usr/share/pkgconfig PKG_CONFIG_SYSROOT_DIR=$root
-  export LD_LIBRARY_PATH=$lib:$lib/openmpi/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-  # One process, no launcher: Open MPI's singleton without its daemon, shared memory only.
-  export OMPI_MCA_ess_singleton_isolated=1 OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader
-  torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
   # The Debian libraries use the C++11 string ABI: a LibTorch built with the old one
   # cannot share a std::string with them.
   python3 -c 'import sys, torch; sys.exit(0 if torch.compiled_with_cxx11_abi() else 1)' ||
     { echo "this PyTorch uses the pre-C++11 string ABI; the Debian libraries need the C++11 one (PyTorch 2.7 or later)" >&2; exit 2; }
-  # NCCL from PyTorch's own wheel (nvidia-nccl), when it has one.
-  nccl=$(python3 -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)
-  nccl_flags=()
-  [ -f "$nccl/lib/libnccl.so.2" ] && [ -f "$nccl/include/nccl.h" ] &&
-    nccl_flags=(-DNCCL_LIBRARY="$nccl/lib/libnccl.so.2" -DNCCL_INCLUDE_DIR="$nccl/include")
-  generator=()
-  command -v ninja >/dev/null && generator=(-G Ninja)
-  # --no-as-needed keeps libtorch_cuda linked though no symbol of it is named: it is
-  # what registers the CUDA device with LibTorch. The policy minimum lets CMake 4 read
-  # Boost 1.74's configuration files.
-  cmake -S . -B build-gpu "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DMUCPT_CURATION=OFF -DBUILD_TESTING=OFF \
-    -DCMAKE_EXE_LINKER_FLAGS=-Wl,--no-as-needed -DCMAKE_POLICY_VERSION_MINIMUM=3.5 \
-    -DCMAKE_PREFIX_PATH="$root/usr;$torch_prefix" -DPKG_CONFIG_EXECUTABLE="$root/usr/bin/pkgconf" \
-    -DMPI_CXX_COMPILER="$root/usr/bin/mpicxx.openmpi" -DTORCH_CUDA_ARCH_LIST="$(python3 -c \
-    'import torch; print("%d.%d" % torch.cuda.get_device_capability())')" \
-    "${nccl_flags[@]}" >"$work/cmake.log" 2>&1 ||
-    { tail -40 "$work/cmake.log"; exit 1; }
-  cmake --build build-gpu -j"$(nproc)" --target train score evaluate >"$work/build.log" 2>&1 ||
-    { grep -m 20 -B 2 -A 6 'error' "$work/build.log" || tail -40 "$work/build.log"; exit 1; }
+  # LibTorch, the GPU's architecture, and NCCL from PyTorch's own wheel (nvidia-nccl).
+  scripts/gpu/build.sh "$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')" \
+    "$(python3 -c 'import torch; print("%d.%d" % torch.cuda.get_device_capability())')" \
+    "$(python3 -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)"
+  source scripts/gpu/env.sh
   bin=build-gpu
   python=python3
 else
