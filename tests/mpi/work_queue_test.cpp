@@ -23,7 +23,7 @@ TEST_CASE("the work queue hands every item to exactly one rank") {
       REQUIRE(*item < static_cast<uint64_t>(kItems));
       ++taken_here[*item];
       // Rank 0 is slow: the others take more, without rank 0 answering for the counter.
-      if (rank == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      if (rank == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     CHECK_FALSE(queue.next().has_value());
   }
@@ -34,7 +34,9 @@ TEST_CASE("the work queue hands every item to exactly one rank") {
   for (int n : taken_here) mine += n;
   std::vector<int> per_rank(static_cast<size_t>(size));
   MPI_Allgather(&mine, 1, MPI_INT, per_rank.data(), 1, MPI_INT, MPI_COMM_WORLD);
-  for (int r = 1; r < size; ++r) CHECK(per_rank[static_cast<size_t>(r)] > per_rank[0]);
+  // Together, not each: on an oversubscribed node one fast rank may take every item
+  // before another is scheduled at all.
+  CHECK(per_rank[0] < kItems - per_rank[0]);
 }
 
 TEST_CASE("a queue of no items gives nothing") {
