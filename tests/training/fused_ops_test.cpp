@@ -2,6 +2,8 @@
 // and the same gradients for every input, on shapes with odd sizes, several heads and
 // batches, and attention that continues a cache.
 #include "tests/torch_catch.h"  // first: see there
+#include <torch/version.h>
+
 #include <functional>
 #include <vector>
 
@@ -108,6 +110,20 @@ TEST_CASE("fused causal attention equals the masked composition, alone and after
                [past](const auto& t) { return reference::causal_attention(t[0], t[1], t[2], past); }, inputs);
   }
 }
+
+#if TORCH_VERSION_MAJOR >= 2
+TEST_CASE("attention off the fused kernel (LibTorch's own) equals the masked composition") {
+  torch::manual_seed(7);
+  for (int64_t past : {0, 5}) {  // 5: the rows continue a cache, which LibTorch's causal mask does not align
+    const int64_t T = 11, S = past + T;
+    std::vector<torch::Tensor> inputs{random({2, 3, T, 16}).to(torch::kFloat64), random({2, 3, S, 16}).to(torch::kFloat64),
+                                      random({2, 3, S, 16}).to(torch::kFloat64)};
+    INFO("past " << past);
+    check_same([past](const auto& t) { return causal_attention(t[0], t[1], t[2], past); },
+               [past](const auto& t) { return reference::causal_attention(t[0], t[1], t[2], past); }, inputs);
+  }
+}
+#endif
 
 TEST_CASE("fused causal attention keeps the future out: changing later keys leaves earlier outputs") {
   torch::manual_seed(5);

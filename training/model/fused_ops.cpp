@@ -2,6 +2,7 @@
 
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <cmath>
 #include <limits>
@@ -265,8 +266,14 @@ at::Tensor rotary_heads_first(const at::Tensor& x, const at::Tensor& cos, const 
 }
 
 at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past) {
-  if (!takes_fused_kernel(q)) return reference::causal_attention(q, k, v, past);
-  return CausalAttentionFunction::apply(q, k, v, past);
+  if (takes_fused_kernel(q)) return CausalAttentionFunction::apply(q, k, v, past);
+#if TORCH_VERSION_MAJOR >= 2
+  // LibTorch's own attention (flash attention on GPUs) never holds the [T, T] scores.
+  // Its causal mask is aligned to the first key, so it serves queries that start there.
+  if (past == 0 && q.size(2) == k.size(2))
+    return at::scaled_dot_product_attention(q, k, v, {}, 0.0, /*is_causal=*/true);
+#endif
+  return reference::causal_attention(q, k, v, past);
 }
 
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up) {
