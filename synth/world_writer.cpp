@@ -360,7 +360,8 @@ class World {
       case Source::tracklists: return render_tracklist(kb_, random_album(rng), {}, rng);
       case Source::encyclopedia_zh: return render_encyclopedia_zh(kb_, random_artist(rng), rng);
       case Source::general: return render_general(rng);
-      case Source::quiz: break;  // written apart, after the other sources
+      case Source::quiz:
+      case Source::profiles: break;  // written apart, after the other sources
     }
     return {};
   }
