@@ -129,7 +129,7 @@ TEST_CASE("MinHash digests estimate the Jaccard similarity, and 20 x 5 bands cat
   CHECK(estimate_jaccard(da.data(), da.data(), hasher.permutations()) == Approx(1.0));
 }
 
-TEST_CASE("shingles fold case, accents, punctuation and digits; CJK is cut by characters") {
+TEST_CASE("shingles fold case, accents, punctuation and digits, and CJK is cut by characters") {
   CHECK(shingle_hashes("The Café band, released 1994 albums!", 3, 1) ==
         shingle_hashes("the cafe BAND released 2003 albums", 3, 1));
   CHECK(shingle_hashes("one two three four five six", 5, 1).size() == 2);

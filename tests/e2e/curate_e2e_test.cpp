@@ -142,7 +142,7 @@ TEST_CASE("a rerun resumes: finished units are skipped and a lost unit is redone
   CHECK_THAT(changed.output, Catch::Contains("length.min_chars"));
 }
 
-TEST_CASE("a run keeps its compiled privacy patterns; a damaged file is compiled again, with the same output") {
+TEST_CASE("a run keeps its compiled privacy patterns, and a damaged file is compiled again, with the same output") {
   std::string out = testing::scratch_dir("e2e_compiled");
   REQUIRE(run_curate(2, world() + "/manifest.json", out).exit_code == 0);
   auto docs = sorted_lines_in(out + "/docs");

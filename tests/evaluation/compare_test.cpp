@@ -179,7 +179,7 @@ TEST_CASE("compare: bad run folders are refused naming the folder, the file and 
   }
 }
 
-TEST_CASE("compare reads evaluate's own folders; their reports give intervals per answer type") {
+TEST_CASE("compare reads evaluate's own folders, and their reports give intervals per answer type") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   const std::string csv = data + "/qa/simple_qa_test_set.csv";
   const auto items = load_benchmark(csv, "Music");

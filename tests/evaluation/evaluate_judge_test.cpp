@@ -62,7 +62,7 @@ std::map<std::string, std::string> column(const std::vector<json>& rows, const c
 
 }  // namespace
 
-TEST_CASE("evaluate --judge.command: the judge's grades are used and counted; a rerun takes them from the cache") {
+TEST_CASE("evaluate --judge.command: the judge's grades are used and counted, and a rerun takes them from the cache") {
   Fixture f("cache");
   for (int ranks : {1, 2}) {
     INFO(ranks << " ranks");

@@ -246,7 +246,7 @@ TEST_CASE("evaluate accounts for every prediction line: a line for no item, a se
   }
 }
 
-TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused; a model padded past the tokenizer answers in its ids") {
+TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused, and a model padded past the tokenizer answers in its ids") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   const std::string csv = data + "/qa/simple_qa_test_set.csv";
   const auto items = load_benchmark(csv, "Music");

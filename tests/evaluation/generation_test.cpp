@@ -126,7 +126,7 @@ TEST_CASE("Qwen2's chat template from its tokenizer_config.json: default system 
         "<|im_start|>user\nQuestion: Who wrote Help!?\nAnswer:<|im_end|>\n<|im_start|>assistant\n");
 }
 
-TEST_CASE("other chat templates: Qwen2.5 and Qwen3 ChatML, Llama 3 and 3.1; the rest refused by name") {
+TEST_CASE("other chat templates: Qwen2.5 and Qwen3 ChatML, Llama 3 and 3.1, and the rest refused by name") {
   SECTION("Qwen2.5: the default system message is a whole literal, with \\n escapes") {
     const std::string qwen25 =
         "{%- if messages[0]['role'] == 'system' %}\n"

@@ -221,7 +221,7 @@ TEST_CASE("without mixing every kept document is packed once, in the order of do
   }
 }
 
-TEST_CASE("the final pass packs as it writes; a rerun packs the units written before it from docs/, to the same bytes") {
+TEST_CASE("the final pass packs as it writes, and a rerun packs the units written before it from docs/, to the same bytes") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   const std::string gpt2 = data + "/tokenizers/gpt2";
   std::string world = testing::scratch_dir("packing_world_resume");

@@ -86,7 +86,7 @@ TEST_CASE("stop words: the Gopher list in English, function characters in Chines
   CHECK(count_stop_words(zh, t, StopList::chinese) == 3);
 }
 
-TEST_CASE("shape: track lists, credits and lyrics are lists; prose and exclamations are not") {
+TEST_CASE("shape: track lists, credits and lyrics are lists, and prose and exclamations are not") {
   const std::string tracks = "1. Opening Song 3:45\n2. Second Song 4:02\n3. Third Song 2:58\nProducer: Jane Doe";
   CHECK(text_shape(tracks, ShapeOptions{}).list);
   const std::string lyrics = "Walking down the river road\nCarry me home tonight\nOh the water's cold\nCarry me home";

@@ -12,7 +12,7 @@
 
 using namespace mucpt;
 
-TEST_CASE("cpu and auto resolve to what this build and machine have; other names are refused") {
+TEST_CASE("cpu and auto resolve to what this build and machine have, and other names are refused") {
   CHECK(resolve_device("cpu") == c10::Device(c10::DeviceType::CPU));
   const bool gpu = libtorch_has_cuda() && torch::cuda::device_count() > 0;
   CHECK(resolve_device("auto").is_cuda() == gpu);

@@ -109,7 +109,7 @@ json read_json(const std::string& path) { return json::parse(read_small_file(pat
 
 }  // namespace
 
-TEST_CASE("Qwen2: biases on q, k and v only, initialised to 0; saved back as Qwen2 with every field") {
+TEST_CASE("Qwen2: biases on q, k and v only, initialised to 0, and saved back as Qwen2 with every field") {
   auto model = build(qwen2_config());
   auto names = names_of(model);
   for (const char* p : {"q_proj", "k_proj", "v_proj"})
