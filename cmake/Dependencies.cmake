@@ -17,7 +17,11 @@ find_package(Torch 1.13 REQUIRED)
 find_path(DNNL_INCLUDE_DIR oneapi/dnnl/dnnl.h REQUIRED)
 find_library(DNNL_LIBRARY dnnl REQUIRED)
 if(MUCPT_CURATION)
-  find_package(Catch2 2 REQUIRED)
+  # Catch2 3 (Debian 13) or 2 (Debian 12); tests/catch.h gives the tests one set of names.
+  find_package(Catch2 3 QUIET)
+  if(NOT Catch2_FOUND)
+    find_package(Catch2 2 REQUIRED)
+  endif()
 endif()
 find_package(Threads REQUIRED)
 

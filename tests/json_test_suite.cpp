@@ -1,6 +1,6 @@
 #include "tests/json_test_suite.h"
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <fstream>
 
 #include "tests/test_support.h"

@@ -1,2 +1,2 @@
-#define CATCH_CONFIG_MAIN
-#include <catch2/catch.hpp>
+#define CATCH_CONFIG_MAIN  // Catch2 2 builds its runner here; Catch2 3 links Catch2WithMain
+#include "tests/catch.h"

@@ -1,6 +1,6 @@
 #include "tests/test_support.h"
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>

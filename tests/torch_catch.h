@@ -4,4 +4,4 @@
 // header first: LibTorch, its CHECK removed, then Catch.
 #include <torch/torch.h>
 #undef CHECK
-#include <catch2/catch.hpp>
+#include "tests/catch.h"

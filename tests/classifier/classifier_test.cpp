@@ -1,7 +1,7 @@
 // The domain classifier on real data: trained by `curate train-classifier` on the music
 // and general text beside the project, checked against the fasttext command, and used
 // as a curate stage on the generated world.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <algorithm>
 #include <filesystem>
 #include <fstream>

@@ -2,7 +2,7 @@
 // missing one is refused with its path.
 #include "common/mapped_file.h"
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <string>
 #include <utility>
 

@@ -1,6 +1,6 @@
 // Stored measures are found only under the key they were stored with, and storing
 // again replaces a stage's entry in place.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "common/measure_cache.h"
 

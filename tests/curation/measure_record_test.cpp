@@ -1,6 +1,6 @@
 // Measure records read back as written, and a unit's records reach the documents of
 // their lines only.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "common/errors.h"
 #include "common/line_writer.h"

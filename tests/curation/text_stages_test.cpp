@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/stage_registry.h"
 #include "curation/stages/length_filter.h"

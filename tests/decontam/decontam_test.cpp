@@ -1,6 +1,6 @@
 // Decontamination: every benchmark question planted in the generated world is removed,
 // and nothing else is.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // Global de-duplication: MinHash and shingling units, then curate on a generated world
 // against its ground truth, with the true Jaccard similarity computed here.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <map>

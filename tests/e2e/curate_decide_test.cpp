@@ -1,7 +1,7 @@
 // `curate decide` against full runs: a finished run's measures at hand, other options
 // write the documents, rejects and tokens a full run with those options writes, byte
 // for byte; what would change the work units is refused by name.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // End to end: generate a small music world, curate it with mpirun on 1, 2 and 4 ranks,
 // and check the accounting, the reject reasons, rank-independence and resuming.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <map>

@@ -1,7 +1,7 @@
 // curate killed with SIGKILL (every rank at once) while streaming and during the
 // global de-duplication, then run again into the same folder: the documents are
 // byte-identical to an uninterrupted run's and no unfinished file is left behind.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <map>

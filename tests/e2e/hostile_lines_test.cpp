@@ -4,7 +4,7 @@
 // line stops the run; each one is found exactly once, kept or rejected, and a bad line
 // is rejected by the parser for the reason an independent reading of it gives.
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <map>

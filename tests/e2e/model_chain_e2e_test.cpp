@@ -2,7 +2,7 @@
 // packing with it, a tiny model trained from scratch, score with that model, continued
 // pretraining with soft weighting, and evaluation on the world's questions. Each step
 // reads only what the step before wrote.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <map>

@@ -1,7 +1,7 @@
 // Answer grading: agreement with a real LLM judge's grades on 3,985 real answers, the
 // rules one by one (each with an answer it accepts and one it refuses), and the
 // agreement arithmetic on a table small enough to check by hand.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>

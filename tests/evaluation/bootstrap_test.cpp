@@ -1,7 +1,7 @@
 // Bootstrap intervals: percentiles as numpy computes them, the same resamples for the
 // same seed, intervals around the point estimate that narrow with more items, exact
 // where the resamples cannot vary, and in qa_report for every topic and answer type.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <nlohmann/json.hpp>
 
 #include "evaluation/bootstrap.h"

@@ -2,7 +2,7 @@
 // intervals of each run's accuracy difference to the first: on the right side of 0 for
 // a run that is better item by item, [0, 0] for identical runs; runs over other items
 // are refused unless --common_items; bad run folders are refused by file and line.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <map>

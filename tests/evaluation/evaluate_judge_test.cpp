@@ -3,7 +3,7 @@
 // past its timeout leaves the rules to grade, a failed run is retried, a rerun takes
 // every grade from the cache (for one rank or two); every prediction line is accounted
 // for, and an unusable one stops the run naming its file and line.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <filesystem>
 #include <fstream>

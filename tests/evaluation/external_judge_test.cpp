@@ -1,7 +1,7 @@
 // The external judge with real processes: its output read as a grade, a judge that
 // writes without end, never reads, fails or hangs cannot block or end the caller,
 // failed runs are retried, then the rules grade; grades are cached by content.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <chrono>
 #include <filesystem>

@@ -1,7 +1,7 @@
 // evaluate grade: the real graded dev answers end to end (every row graded, the
 // agreement printed and written equal to the agreement module's figure), rows looked
 // up in a benchmark by id, and bad rows named by file and line.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // The predictions reader on hand-made files: every line is blank, used or refused with
 // its file, line and reason; empty answers are used (and counted), 1 MB answers whole.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <fstream>
 

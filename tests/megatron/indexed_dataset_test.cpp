@@ -1,7 +1,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
 #include <iterator>

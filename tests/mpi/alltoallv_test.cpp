@@ -1,7 +1,7 @@
 // Runs under mpirun: every rank sends each other rank a stream whose content encodes
 // (source, destination), in rounds small enough to force chunking.
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <mpi.h>
 
 #include <cstdlib>

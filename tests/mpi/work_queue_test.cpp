@@ -1,6 +1,6 @@
 // Runs under mpirun: the work queue hands every item to exactly one rank, whichever
 // asks first, even when one rank is slow to ask; asking after the end gives nothing.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <mpi.h>
 
 #include <chrono>

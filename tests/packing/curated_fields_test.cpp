@@ -1,6 +1,6 @@
 // What packing reads from a curated document line: text (unescaped), id (a string, or a
 // number as its JSON text) and weight, from lines with and without padding after them.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <string>
 

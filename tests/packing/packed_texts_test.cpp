@@ -2,7 +2,7 @@
 // packer given a finished run's texts packs those texts from the run's tokens (checked
 // here with tokens the tokenizer would never give), tokenizing only the others; a run
 // packed with another tokenizer offers nothing.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 
 #include "common/line_writer.h"

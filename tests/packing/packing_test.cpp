@@ -2,7 +2,7 @@
 // Python script written from the format description) reads back with the documents,
 // token counts and ids the tokenize command gives for the same texts, each document
 // repeated as its source weight times its own weight says.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // Recall and precision of the privacy stage on a generated music world whose planted
 // personal data is known exactly (build/synth writes it to truth/pii.jsonl).
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include <cstdio>
 #include <fstream>

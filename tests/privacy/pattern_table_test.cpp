@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/privacy/pattern_table.h"
 #include "tests/privacy/privacy_test_util.h"

@@ -1,6 +1,6 @@
 // Boilerplate lines and repeated lines: what is removed, what real text keeps, and the
 // documents left with nothing.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/quality/boilerplate_filter.h"
 #include "curation/quality/repeated_lines.h"

@@ -1,6 +1,6 @@
 // C4 and FineWeb rules: each reason at and around its threshold, the line filters, the
 // sentence counter, and prose-shape rules stepping aside for list-structured text.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/quality/c4_filter.h"
 #include "curation/quality/fineweb_filter.h"

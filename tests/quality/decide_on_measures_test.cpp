@@ -1,7 +1,7 @@
 // The rules' verdicts from stored measures (what `curate decide` applies when only
 // thresholds change) against the verdicts of the rules run on the text: measured with
 // one set of thresholds, decided with another, they must agree on every text.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <set>
 
 #include "common/config.h"

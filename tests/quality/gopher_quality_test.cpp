@@ -1,6 +1,6 @@
 // Gopher quality: each rule's reason at and around its threshold, the list-structure
 // exemptions, and the character-based reading of CJK text.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/quality/gopher_quality.h"
 #include "tests/quality/quality_test_util.h"

@@ -1,6 +1,6 @@
 // Gopher repetition: the measures on texts small enough to count by hand (datatrove's
 // semantics), each rule's reason at and just past its threshold, and CJK windows.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/quality/gopher_repetition.h"
 #include "tests/quality/quality_test_util.h"

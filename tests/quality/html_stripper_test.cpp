@@ -1,6 +1,6 @@
 // HTML to text: tags, skipped elements, block breaks, whitespace and character
 // references.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/quality/html_entities.h"
 #include "curation/quality/html_stripper.h"

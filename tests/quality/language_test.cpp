@@ -1,6 +1,6 @@
 // Reading a document's language: word splitting, script share, language labels and
 // stop words.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "curation/quality/document_language.h"
 #include "curation/quality/text_shape.h"

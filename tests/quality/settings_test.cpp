@@ -1,6 +1,6 @@
 // The quality options: registration with their defaults, the stage chain they build,
 // and a source re-tuning or switching rules through its manifest settings.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "tests/quality/quality_test_util.h"
 

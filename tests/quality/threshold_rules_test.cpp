@@ -3,7 +3,7 @@
 // as declared; the options decide may change are exactly those the tables read.
 #include "curation/quality/threshold_rules.h"
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <set>
 #include <stdexcept>
 #include <string>

@@ -3,7 +3,7 @@
 // default configuration and the world's own manifest; a confusion table of source and
 // kind against kept or dropped-by-stage is printed, and the survival and drop rates
 // that matter are checked.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <cstdio>
 #include <fstream>
 #include <map>

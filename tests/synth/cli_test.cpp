@@ -1,6 +1,6 @@
 // The synth binary: same flags give byte-identical output, another seed does not,
 // --compress none writes plain JSON Lines, and bad flags are refused.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <filesystem>
 #include <map>
 

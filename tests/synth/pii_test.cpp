@@ -1,6 +1,6 @@
 // PII ground truth: every recorded span is exact, every checksum validates, and every
 // type and national format occurs even in a small world.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <map>
 #include <regex>
 #include <set>

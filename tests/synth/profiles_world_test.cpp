@@ -2,7 +2,7 @@
 // naming the artist in every sentence and stating its facts as the knowledge base has
 // them; the benchmark and the quizzes ask only the kinds of fact asked for, so every
 // benchmark answer is stated in its artist's profiles.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <map>
 #include <regex>
 #include <set>

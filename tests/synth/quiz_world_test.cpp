@@ -1,7 +1,7 @@
 // A world with a quiz source: the quizzes ask about one half of the artists in
 // evaluate's prompt format, the benchmark about the other half, and no quiz question is
 // a benchmark question; without --quiz_docs the world has no quiz source at all.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <regex>
 #include <set>
 

@@ -2,7 +2,7 @@
 // for, malformed lines are broken the way the truth says, duplicates are duplicates,
 // corrupted facts disagree with the metadata, and the manifest and benchmark follow
 // DESIGN.md.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <cctype>
 #include <filesystem>
 #include <set>

@@ -1,6 +1,6 @@
 #include "common/tokenizer/bpe_trainer.h"
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "common/tokenizer/tokenizer_json_writer.h"
 #include "common/tokenizer/tokenizer_loader.h"

@@ -1,7 +1,7 @@
 // Our ids against the JavaScript ports on the same texts: @lenml/tokenizers (a fork
 // of transformers.js) with Qwen3's tokenizer.json for Qwen2, js-tiktoken for GPT-2.
 // Every line must match exactly.
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 #include "common/tokenizer/tokenizer_loader.h"
 #include "tests/test_support.h"

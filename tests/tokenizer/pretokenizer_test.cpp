@@ -2,7 +2,7 @@
 // backtracking), including the cases where only backtracking decides.
 #include "common/tokenizer/pretokenizer.h"
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 
 using namespace mucpt;
 using Pieces = std::vector<std::string>;

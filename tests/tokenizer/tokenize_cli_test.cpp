@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <fstream>
 
 #include "tests/test_support.h"

@@ -2,7 +2,7 @@
 
 #include <simdjson.h>
 
-#include <catch2/catch.hpp>
+#include "tests/catch.h"
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
