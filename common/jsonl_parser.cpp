@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include "common/json_writer.h"
+#include "common/simdjson_padding.h"
 
 namespace od = simdjson::ondemand;
 
@@ -155,19 +156,15 @@ ParseStatus JsonlParser::parse(std::string_view line, size_t readable, Document&
   doc.meta_json.clear();
   detail.clear();
   if (is_blank(line)) return ParseStatus::empty_line;
-  if (readable < line.size() + simdjson::SIMDJSON_PADDING) {
-    impl_->padded.assign(line);
-    impl_->padded.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
-    line = std::string_view(impl_->padded.data(), line.size());
-    readable = impl_->padded.size();
-  }
+  line = padded_for_simdjson(line, readable, impl_->padded);
   auto fail = [&](simdjson::error_code e) {
     detail = simdjson::error_message(e);
     return e == simdjson::UTF8_ERROR ? ParseStatus::invalid_utf8 : ParseStatus::invalid_json;
   };
 
   od::document json;
-  if (auto e = impl_->parser.iterate(line.data(), line.size(), readable).get(json)) return fail(e);
+  if (auto e = impl_->parser.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING).get(json))
+    return fail(e);
   // The root value must span the whole line: simdjson's on-demand walk would
   // otherwise stop after the first value and never see what follows it.
   std::string_view root;

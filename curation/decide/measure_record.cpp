@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/json_writer.h"
 #include "common/line_reader.h"
+#include "common/simdjson_padding.h"
 
 namespace mucpt {
 
@@ -38,21 +39,15 @@ std::string measure_record_json(uint64_t line, const std::vector<Score>& measure
 
 namespace {
 
-// `readable`: the bytes that may be read from line.data(); with less than simdjson's
-// padding after the line, it is copied into `buffer` first.
+// `readable`: the bytes that may be read from line.data() (padded_for_simdjson).
 // `where` names the record for a message: built only when there is one.
 template <class Where>
 void parse_with(od::parser& parser, std::string& buffer, std::string_view line, size_t readable,
                 uint64_t& input_line, std::vector<Score>& measured, const Where& where) {
-  const char* data = line.data();
-  if (readable < line.size() + simdjson::SIMDJSON_PADDING) {
-    buffer.assign(line);
-    buffer.append(simdjson::SIMDJSON_PADDING, '\0');
-    data = buffer.data();
-  }
+  line = padded_for_simdjson(line, readable, buffer);
   measured.clear();
   try {
-    od::document json = parser.iterate(data, line.size(), line.size() + simdjson::SIMDJSON_PADDING);
+    od::document json = parser.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING);
     od::object object = json.get_object();
     input_line = uint64_t(object["line"]);
     for (auto field : object["measured"].get_object()) {

@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include "common/simdjson_padding.h"
+
 namespace mucpt {
 
 namespace od = simdjson::ondemand;
@@ -18,18 +20,13 @@ CuratedFields::~CuratedFields() = default;
 bool CuratedFields::read(std::string_view line, size_t readable, std::string& detail) {
   text_ = id_ = {};
   weight_.reset();
-  const char* data = line.data();
-  if (readable < line.size() + simdjson::SIMDJSON_PADDING) {
-    impl_->padded.assign(line);
-    impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
-    data = impl_->padded.data();
-  }
+  line = padded_for_simdjson(line, readable, impl_->padded);
   auto fail = [&](simdjson::error_code e) {
     detail = simdjson::error_message(e);
     return false;
   };
   od::document json;
-  if (auto e = impl_->parser.iterate(data, line.size(), line.size() + simdjson::SIMDJSON_PADDING).get(json))
+  if (auto e = impl_->parser.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING).get(json))
     return fail(e);
   od::object object;
   if (auto e = json.get_object().get(object)) return fail(e);
