@@ -5,12 +5,26 @@
 #include <torch/cuda.h>
 
 #include <cstdlib>
+#include <string>
 
 #include "common/config.h"
 #include "tests/test_support.h"
 #include "training/device.h"
 
 using namespace mucpt;
+
+namespace {
+// train and score asked for --device cuda exit 2 with `message`, before reading anything.
+void train_and_score_refuse_cuda_saying(const std::string& message) {
+  for (const char* command : {"train --output /nonexistent/run", "score"}) {
+    auto r = testing::run_command(testing::build_dir() + "/" + command + " --model /nonexistent --data /nonexistent " +
+                                  "--device cuda");
+    INFO(command << ": " << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(message));
+  }
+}
+}  // namespace
 
 TEST_CASE("cpu and auto resolve to what this build and machine have, and other names are refused") {
   CHECK(resolve_device("cpu") == c10::Device(c10::DeviceType::CPU));
@@ -27,13 +41,23 @@ TEST_CASE("cuda on a LibTorch without CUDA: refused naming the missing support, 
   }
   CHECK_THROWS_AS(resolve_device("cuda"), UserError);
   CHECK_THROWS_WITH(resolve_device("cuda"), Catch::Contains("LibTorch has no CUDA support"));
-  for (const char* command : {"train --output /nonexistent/run", "score"}) {
-    auto r = testing::run_command(testing::build_dir() + "/" + command + " --model /nonexistent --data /nonexistent " +
-                                  "--device cuda");
-    INFO(command << ": " << r.output);
-    CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("--device cuda: this build's LibTorch has no CUDA support"));
+  train_and_score_refuse_cuda_saying("--device cuda: this build's LibTorch has no CUDA support");
+}
+
+TEST_CASE("cuda on a CUDA LibTorch: the local rank's GPU, or refused by train and score when none is visible") {
+  if (!libtorch_has_cuda()) {
+    WARN("skipped: this LibTorch has no CUDA");
+    return;
   }
+  const int gpus = static_cast<int>(torch::cuda::device_count());
+  if (gpus > 0) {
+    CHECK(resolve_device("cuda") == c10::Device(c10::DeviceType::CUDA, local_rank() % gpus));
+    CHECK(resolve_device("auto").is_cuda());
+    return;
+  }
+  CHECK_THROWS_AS(resolve_device("cuda"), UserError);
+  CHECK_THROWS_WITH(resolve_device("cuda"), Catch::Contains("--device cuda: no GPU is visible to this process"));
+  train_and_score_refuse_cuda_saying("--device cuda: no GPU is visible to this process");
 }
 
 TEST_CASE("the local rank comes from Open MPI's, then Slurm's variable") {
