@@ -13,9 +13,7 @@ pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Torch 1.13 REQUIRED)
-# oneDNN (Debian's libdnnl, the build LibTorch itself links) for the trainer's matrix products.
-find_path(DNNL_INCLUDE_DIR oneapi/dnnl/dnnl.h REQUIRED)
-find_library(DNNL_LIBRARY dnnl REQUIRED)
+include(cmake/OneDnnGemm.cmake)
 if(MUCPT_CURATION)
   # Catch2 3 (Debian 13) or 2 (Debian 12); tests/catch.h gives the tests one set of names.
   find_package(Catch2 3 QUIET)

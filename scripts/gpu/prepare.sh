@@ -5,7 +5,8 @@
 # machine):
 #   debs/     the Debian packages train, score and evaluate build against (apt-get
 #             download; check.sh unpacks them with dpkg -x): Open MPI, Boost, zstd,
-#             simdjson, utf8proc, xxHash, nlohmann-json, oneDNN, pkgconf
+#             simdjson, utf8proc, xxHash, nlohmann-json, pkgconf (not oneDNN: the GPU's
+#             LibTorch brings its own, cmake/OneDnnGemm.cmake)
 #   data/     the files of ../shared/data the checks read (stories260K and its golden
 #             ids), which do not travel with the checkout
 #   nanogpt/  train.py, model.py, configurator.py of a nanoGPT checkout given in
@@ -24,7 +25,7 @@ packages=(
   libboost1.74-dev libboost-program-options1.74-dev libboost-program-options1.74.0 libboost-iostreams1.74-dev
   libboost-iostreams1.74.0
   libzstd-dev libzstd1 libsimdjson-dev libsimdjson14 libutf8proc-dev libutf8proc2 libxxhash-dev libxxhash0
-  nlohmann-json3-dev libdnnl-dev libdnnl2 ocl-icd-libopencl1 pkgconf pkgconf-bin libpkgconf3
+  nlohmann-json3-dev pkgconf pkgconf-bin libpkgconf3
 )
 rm -rf .gpu && mkdir -p .gpu/debs .gpu/data/stories260K .gpu/nanogpt
 (cd .gpu/debs && apt-get download "${packages[@]}" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)

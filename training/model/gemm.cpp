@@ -1,21 +1,47 @@
 #include "training/model/gemm.h"
 
 #include <ATen/ATen.h>
+#ifdef MUCPT_ONEDNN_GEMM
 #include <oneapi/dnnl/dnnl.h>
+#endif
 
 #include <stdexcept>
 #include <string>
 
 namespace mucpt {
 
+namespace {
+// A row-major matrix of `rows` x `cols` stored with leading dimension ld, or its
+// transpose when `transposed` (then the storage is cols x rows).
+at::Tensor matrix_view(const float* data, bool transposed, int64_t rows, int64_t cols, int64_t ld) {
+  auto* mutable_data = const_cast<float*>(data);  // read only: the product's operands
+  const auto options = at::TensorOptions().dtype(at::kFloat);
+  if (transposed) return at::from_blob(mutable_data, {cols, rows}, {ld, 1}, options).t();
+  return at::from_blob(mutable_data, {rows, cols}, {ld, 1}, options);
+}
+}  // namespace
+
+void sgemm_through_libtorch(bool transpose_a, bool transpose_b, int64_t M, int64_t N, int64_t K, float alpha,
+                            const float* A, int64_t lda, const float* B, int64_t ldb, float beta, float* C,
+                            int64_t ldc) {
+  if (M == 0 || N == 0) return;
+  auto c = at::from_blob(C, {M, N}, {ldc, 1}, at::TensorOptions().dtype(at::kFloat));
+  // addmm with beta 0 ignores C, as sgemm does (no NaN carried from uninitialised memory).
+  c.addmm_(matrix_view(A, transpose_a, M, K, lda), matrix_view(B, transpose_b, K, N, ldb), beta, alpha);
+}
+
 void sgemm(bool transpose_a, bool transpose_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A,
            int64_t lda, const float* B, int64_t ldb, float beta, float* C, int64_t ldc) {
+#ifdef MUCPT_ONEDNN_GEMM
   if (M == 0 || N == 0) return;
   const dnnl_status_t status =
       dnnl_sgemm(transpose_a ? 'T' : 'N', transpose_b ? 'T' : 'N', M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
   if (status != dnnl_success)
     throw std::runtime_error("oneDNN sgemm failed (status " + std::to_string(static_cast<int>(status)) + ") for " +
                              std::to_string(M) + "x" + std::to_string(N) + "x" + std::to_string(K));
+#else
+  sgemm_through_libtorch(transpose_a, transpose_b, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+#endif
 }
 
 at::Tensor batched_matmul(const at::Tensor& a, bool transpose_a, const at::Tensor& b, bool transpose_b, float alpha) {
