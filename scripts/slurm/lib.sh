@@ -13,6 +13,10 @@ launch() {
   fi
 }
 
+# The build the steps run: build/ in the checkout, or MUCPT_BUILD (a path from the
+# checkout, or absolute), e.g. build-gpu/ from scripts/gpu/build.sh.
+build_dir=${MUCPT_BUILD:-build}
+
 # STATUS_DIR/NAME (pipeline.sh sets both) says how the step ended: "ok", or the exit code
 # and the step's log, which pipeline.sh prints when a step fails.
 record_step_end() {

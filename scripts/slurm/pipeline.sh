@@ -29,8 +29,8 @@ done
 mkdir -p "$OUT/logs"
 if [ "$config" = --quick ]; then
   config=configs/slurm_quick.conf
-  build/synth --docs 400 --seed 3 --output "$OUT/world" >/dev/null
-  build/train-tokenizer --input "$OUT"/world/sources/encyclopedia.jsonl.zst "$OUT"/world/sources/reviews.jsonl.zst \
+  "${MUCPT_BUILD:-build}/synth" --docs 400 --seed 3 --output "$OUT/world" >/dev/null
+  "${MUCPT_BUILD:-build}/train-tokenizer" --input "$OUT"/world/sources/encyclopedia.jsonl.zst "$OUT"/world/sources/reviews.jsonl.zst \
     --vocab-size 1024 --output "$OUT/tokenizer.json" >/dev/null
 fi
 [ -f "$config" ] || { echo "pipeline: no config file $config" >&2; exit 2; }

@@ -10,6 +10,7 @@ cd "$(dirname "$0")/../.."
 source scripts/lib/packages.sh
 source tests/slurm/one_node_cluster.sh
 work=$(realpath -m "${1:?usage: pipeline_test.sh BUILD_DIR}/test-scratch/slurm_pipeline")
+MUCPT_BUILD=$(realpath "$1") && export MUCPT_BUILD  # the steps run this build's programs
 failures=0
 check() {  # check DESCRIPTION COMMAND...
   local what=$1
