@@ -1,11 +1,14 @@
 // The CPU matrix product, through oneDNN's sgemm where the build links LibTorch's oneDNN
 // and through LibTorch otherwise: both against a float64 product, in every transpose,
-// with alpha, beta and leading dimensions wider than the matrices.
+// with alpha, beta and leading dimensions wider than the matrices; and the programs load
+// one oneDNN at most, LibTorch's (cmake/OneDnnGemm.cmake).
 #include "tests/torch_catch.h"  // first: see there
 
 #include <cmath>
 #include <limits>
+#include <string>
 
+#include "tests/test_support.h"
 #include "training/model/gemm.h"
 
 using namespace mucpt;
@@ -50,4 +53,18 @@ TEST_CASE("sgemm and the product through LibTorch equal a float64 product in eve
           CHECK((c.narrow(1, 0, N).to(torch::kDouble) - expected).abs().max().item<double>() < 1e-5);
           if (beta == 0.0f) CHECK(c.narrow(1, N, ldc - N).isnan().all().item<bool>());  // past N untouched
         }
+}
+
+TEST_CASE("train loads one oneDNN at most, and calls its sgemm exactly where LibTorch links a oneDNN") {
+  const std::string train = testing::build_dir() + "/train";
+  const auto count = [](const std::string& command) {
+    const auto r = testing::run_command(command);
+    INFO(command << ": " << r.output);
+    return std::stoi(r.output);
+  };
+  CHECK(count("ldd " + train + " | grep -c libdnnl") <= 1);  // two would interpose on each other
+  const bool torch_links_onednn =
+      count("objdump -p $(ldd " + train + " | awk '/libtorch_cpu/ {print $3}') | grep -c 'NEEDED.*libdnnl'") > 0;
+  const bool train_calls_sgemm = count("nm -D --undefined-only " + train + " | grep -c dnnl_sgemm") > 0;
+  CHECK(train_calls_sgemm == torch_links_onednn);
 }
