@@ -13,6 +13,11 @@ pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Torch 1.13 REQUIRED)
+# LibTorch's headers stop at an #error below C++20 from 2.12 on (C++17 up to 2.11): the
+# whole build then takes C++20 (checked on LibTorch 2.6 too), and stays C++17 before.
+if(Torch_VERSION VERSION_GREATER_EQUAL 2.12)
+  set(CMAKE_CXX_STANDARD 20)
+endif()
 include(cmake/OneDnnGemm.cmake)
 if(MUCPT_CURATION)
   # Catch2 3 (Debian 13) or 2 (Debian 12); tests/catch.h gives the tests one set of names.

@@ -22,7 +22,10 @@ cd "$(dirname "$0")/../.."
 started=$(date +%s)
 device=${CHECK_DEVICE:-cuda}
 report=${1:-${OUT:-.gpu}/gpu_check.json}
+# The runs' files: .gpu/work on the GPU machine (build.sh logs there too); with
+# CHECK_DEVICE=cpu build/gpu_check_work, so that .gpu/ stays small enough to carry.
 work=.gpu/work
+[ "$device" = cpu ] && work=build/gpu_check_work
 # Whatever happens, the logs come back with the figures (the device machine returns $OUT).
 logs=$(dirname "$report")/gpu_check_logs
 keep_logs() { mkdir -p "$logs" && find "$work" -name '*.log' -exec cp --parents {} "$logs" \; 2>/dev/null || true; }
@@ -95,7 +98,7 @@ dtype=bfloat16
 "$bin/train" --model "$big/model" --init random --data "$data/tokens" --output "$big/run" --seq_len $context \
   --batch_size $batch --steps $steps --log_every 1000 --device "$device" --dtype $dtype >"$big/train.log" 2>&1 ||
   failed train_throughput
-(cd "$data/nanogpt" && cp ../../../nanogpt/{train.py,model.py,configurator.py} . &&
+(cd "$data/nanogpt" && cp "$OLDPWD"/.gpu/nanogpt/{train.py,model.py,configurator.py} . &&
   $python train.py --device="$device" --compile=False --dtype=$dtype --dataset=bench --n_layer=$layers --n_head=$heads \
     --n_embd=$width --block_size=$context --batch_size=$batch --gradient_accumulation_steps=1 --bias=False \
     --dropout=0.0 --max_iters=$steps --eval_interval=100000 --eval_iters=1 --log_interval=1 \
