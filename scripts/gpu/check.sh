@@ -31,9 +31,10 @@ logs=$(dirname "$report")/gpu_check_logs
 keep_logs() { mkdir -p "$logs" && find "$work" -name '*.log' -exec cp --parents {} "$logs" \; 2>/dev/null || true; }
 trap keep_logs EXIT
 rm -rf "$work" && mkdir -p "$work"
-# A step that fails is named in the figures (failed_steps) and the check goes on: one
-# device run brings back every figure it can.
-failed() { echo "$1" >>"$work/failed_steps"; echo "check: $1 failed (its log is in gpu_check_logs/)" >&2; }
+# A step that fails is named in the figures (failed_steps: STEP:exitCODE, 124 when it ran
+# past its time limit) and the check goes on: one device run brings back every figure it
+# can, and a step that hangs cannot take the whole run.
+failed() { echo "$1:exit$2" >>"$work/failed_steps"; echo "check: $1 failed, exit $2 (its log is in gpu_check_logs/)" >&2; }
 [ -d .gpu/data/stories260K ] || { echo ".gpu/ is missing: run scripts/gpu/prepare.sh on the Debian machine" >&2; exit 2; }
 
 # --- build ---------------------------------------------------------------------------
@@ -62,8 +63,8 @@ golden=.gpu/data/stories260K/golden_greedy.json
 golden_field() { $python -c 'import json, sys; print(sys.argv[3].join(map(str, json.load(open(sys.argv[1]))[sys.argv[2]])))' "$golden" "$@"; }
 prompt=$(golden_field prompt_ids ,)
 expected=$(golden_field greedy_ids " ")
-"$bin/evaluate" generate --model .gpu/data/stories260K --ids "$prompt" --max_new_tokens "$(wc -w <<<"$expected")" \
-  --device "$device" >"$work/generate.log" 2>&1 || failed generate
+timeout 120 "$bin/evaluate" generate --model .gpu/data/stories260K --ids "$prompt" --max_new_tokens "$(wc -w <<<"$expected")" \
+  --device "$device" >"$work/generate.log" 2>&1 || failed generate $?
 got=$(tail -n 1 "$work/generate.log")
 golden_equal=false
 [ "$got" = "$expected" ] && golden_equal=true
@@ -74,11 +75,11 @@ data=$work/data
 $python scripts/bench/peers/train_bench_data.py "$data" 2000000 2048 >/dev/null
 mkdir -p "$work/small/model" && cp scripts/bench/peers/train_bench_config.json "$work/small/model/config.json"
 train_small() {  # DEVICE DTYPE OUT
-  "$bin/train" --model "$work/small/model" --init random --data "$data/tokens" --output "$3" --seq_len 256 \
+  timeout 240 "$bin/train" --model "$work/small/model" --init random --data "$data/tokens" --output "$3" --seq_len 256 \
     --batch_size 8 --steps 50 --log_every 1000 --device "$1" --dtype "$2" >"$3.log" 2>&1
 }
-train_small cpu float32 "$work/small/cpu" || failed train_small_cpu_float32
-train_small "$device" bfloat16 "$work/small/device" || failed train_small_device_bfloat16
+train_small cpu float32 "$work/small/cpu" || failed train_small_cpu_float32 $?
+train_small "$device" bfloat16 "$work/small/device" || failed train_small_device_bfloat16 $?
 
 # --- 3. throughput beside nanoGPT ----------------------------------------------------
 if [ "$device" = cuda ]; then layers=12 width=768 heads=12 ffn=2048 context=1024 batch=16 steps=40
@@ -95,14 +96,14 @@ json.dump(config, open(sys.argv[2], "w"), indent=1)
 PY
 dtype=bfloat16
 [ "$device" = cpu ] && dtype=float32
-"$bin/train" --model "$big/model" --init random --data "$data/tokens" --output "$big/run" --seq_len $context \
+timeout 240 "$bin/train" --model "$big/model" --init random --data "$data/tokens" --output "$big/run" --seq_len $context \
   --batch_size $batch --steps $steps --log_every 1000 --device "$device" --dtype $dtype >"$big/train.log" 2>&1 ||
-  failed train_throughput
+  failed train_throughput $?
 (cd "$data/nanogpt" && cp "$OLDPWD"/.gpu/nanogpt/{train.py,model.py,configurator.py} . &&
-  $python train.py --device="$device" --compile=False --dtype=$dtype --dataset=bench --n_layer=$layers --n_head=$heads \
+  timeout 240 $python train.py --device="$device" --compile=False --dtype=$dtype --dataset=bench --n_layer=$layers --n_head=$heads \
     --n_embd=$width --block_size=$context --batch_size=$batch --gradient_accumulation_steps=1 --bias=False \
     --dropout=0.0 --max_iters=$steps --eval_interval=100000 --eval_iters=1 --log_interval=1 \
-    --always_save_checkpoint=False --out_dir=out >"$OLDPWD/$big/nanogpt.log" 2>&1) || failed nanogpt
+    --always_save_checkpoint=False --out_dir=out >"$OLDPWD/$big/nanogpt.log" 2>&1) || failed nanogpt $?
 { sed -n 's/^iter [0-9]*: .*time \([0-9.]*\)ms.*/\1/p' "$big/nanogpt.log" |
   awk -v t=$((batch * context)) '{print t * 1000 / $1}' >"$big/nanogpt.tps"; } 2>/dev/null || true
 
@@ -110,10 +111,10 @@ dtype=bfloat16
 $python scripts/bench/peers/train_bench_data.py "$work/score_data" 200000 2048 >/dev/null
 for d in cpu device; do cp -r "$work/score_data/tokens" "$work/score_$d"; done
 checkpoint=$(ls -d "$work"/small/cpu/checkpoint-* 2>/dev/null | tail -n 1) || true
-"$bin/score" --model "$checkpoint" --data "$work/score_cpu" --seq_len 256 --dtype float32 --device cpu \
-  >"$work/score_cpu.log" 2>&1 || failed score_cpu
-"$bin/score" --model "$checkpoint" --data "$work/score_device" --seq_len 256 --dtype float32 --device "$device" \
-  >"$work/score_device.log" 2>&1 || failed score_device
+timeout 240 "$bin/score" --model "$checkpoint" --data "$work/score_cpu" --seq_len 256 --dtype float32 --device cpu \
+  >"$work/score_cpu.log" 2>&1 || failed score_cpu $?
+timeout 120 "$bin/score" --model "$checkpoint" --data "$work/score_device" --seq_len 256 --dtype float32 --device "$device" \
+  >"$work/score_device.log" 2>&1 || failed score_device $?
 
 # --- the figures ---------------------------------------------------------------------
 mkdir -p "$(dirname "$report")"
