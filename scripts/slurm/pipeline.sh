@@ -27,10 +27,11 @@ for arg in "$@"; do
   esac
 done
 mkdir -p "$OUT/logs"
+build_dir=${MUCPT_BUILD:-build}  # as in scripts/slurm/lib.sh, which the steps source
 if [ "$config" = --quick ]; then
   config=configs/slurm_quick.conf
-  "${MUCPT_BUILD:-build}/synth" --docs 400 --seed 3 --output "$OUT/world" >/dev/null
-  "${MUCPT_BUILD:-build}/train-tokenizer" --input "$OUT"/world/sources/encyclopedia.jsonl.zst "$OUT"/world/sources/reviews.jsonl.zst \
+  "$build_dir/synth" --docs 400 --seed 3 --output "$OUT/world" >/dev/null
+  "$build_dir/train-tokenizer" --input "$OUT"/world/sources/encyclopedia.jsonl.zst "$OUT"/world/sources/reviews.jsonl.zst \
     --vocab-size 1024 --output "$OUT/tokenizer.json" >/dev/null
 fi
 [ -f "$config" ] || { echo "pipeline: no config file $config" >&2; exit 2; }

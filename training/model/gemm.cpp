@@ -12,9 +12,9 @@ namespace mucpt {
 
 namespace {
 // A row-major matrix of `rows` x `cols` stored with leading dimension ld, or its
-// transpose when `transposed` (then the storage is cols x rows).
+// transpose when `transposed` (then the storage is cols x rows). Only C is written.
 at::Tensor matrix_view(const float* data, bool transposed, int64_t rows, int64_t cols, int64_t ld) {
-  auto* mutable_data = const_cast<float*>(data);  // read only: the product's operands
+  auto* mutable_data = const_cast<float*>(data);
   const auto options = at::TensorOptions().dtype(at::kFloat);
   if (transposed) return at::from_blob(mutable_data, {cols, rows}, {ld, 1}, options).t();
   return at::from_blob(mutable_data, {rows, cols}, {ld, 1}, options);
@@ -25,7 +25,7 @@ void sgemm_through_libtorch(bool transpose_a, bool transpose_b, int64_t M, int64
                             const float* A, int64_t lda, const float* B, int64_t ldb, float beta, float* C,
                             int64_t ldc) {
   if (M == 0 || N == 0) return;
-  auto c = at::from_blob(C, {M, N}, {ldc, 1}, at::TensorOptions().dtype(at::kFloat));
+  auto c = matrix_view(C, false, M, N, ldc);
   // addmm with beta 0 ignores C, as sgemm does (no NaN carried from uninitialised memory).
   c.addmm_(matrix_view(A, transpose_a, M, K, lda), matrix_view(B, transpose_b, K, N, ldb), beta, alpha);
 }
