@@ -19,8 +19,16 @@ nccl=${3:-}
 logs=.gpu/work
 mkdir -p "$logs"
 
+# dpkg -x, or where the machine has no dpkg, the package's data member taken out with ar
+# (binutils, beside the compiler) and unpacked with tar: the same files.
+unpack() {  # DEB FOLDER
+  if command -v dpkg >/dev/null; then dpkg -x "$1" "$2"; return; fi
+  local member scratch
+  member=$(ar t "$1" | grep -m 1 '^data\.tar') && scratch=$(mktemp -d) &&
+    (cd "$scratch" && ar x "$OLDPWD/$1" "$member") && tar -xf "$scratch/$member" -C "$2" && rm -rf "$scratch"
+}
 rm -rf .gpu/root && mkdir -p .gpu/root
-for deb in .gpu/debs/*.deb; do dpkg -x "$deb" .gpu/root; done
+for deb in .gpu/debs/*.deb; do unpack "$deb" .gpu/root; done
 source scripts/gpu/env.sh
 
 options=(-DCMAKE_BUILD_TYPE=Release -DMUCPT_CURATION=OFF -DBUILD_TESTING=OFF

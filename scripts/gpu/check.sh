@@ -36,6 +36,25 @@ rm -rf "$work" && mkdir -p "$work"
 # can, and a step that hangs cannot take the whole run.
 failed() { echo "$1:exit$2" >>"$work/failed_steps"; echo "check: $1 failed, exit $2 (its log is in gpu_check_logs/)" >&2; }
 [ -d .gpu/data/stories260K ] || { echo ".gpu/ is missing: run scripts/gpu/prepare.sh on the Debian machine" >&2; exit 2; }
+python=python3
+if [ "$device" = cpu ]; then  # nanoGPT runs on Debian's PyTorch here
+  python=/usr/bin/python3
+  source scripts/lib/packages.sh
+  ensure_packages python3-numpy python3-torch >&2
+fi
+
+# --- the machine ---------------------------------------------------------------------
+# What the build finds there (system, compiler, CUDA, PyTorch, NCCL), recorded first: a
+# machine that is lent for minutes must tell at once why a step failed.
+(set +e +o pipefail
+  uname -srm; grep -h '^PRETTY_NAME' /etc/os-release; ldd --version | head -n 1
+  for tool in c++ cmake ninja nvcc dpkg ar; do echo "$tool: $(command -v $tool || echo none)"; done
+  c++ --version | head -n 1; cmake --version | head -n 1; nvcc --version | tail -n 2
+  ls -d /usr/local/cuda*; nvidia-smi | head -n 12
+  $python -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda, "cudnn", torch.backends.cudnn.version(),
+    "cxx11 abi", torch.compiled_with_cxx11_abi(), "gpu", torch.cuda.is_available()); print(torch.utils.cmake_prefix_path)'
+  $python -c 'import nvidia.nccl as n; print("nccl wheel:", list(n.__path__))'
+) >"$work/environment.log" 2>&1 || true
 
 # --- build ---------------------------------------------------------------------------
 if [ "$device" = cuda ]; then
@@ -49,11 +68,9 @@ if [ "$device" = cuda ]; then
     "$(python3 -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)"
   source scripts/gpu/env.sh
   bin=build-gpu
-  python=python3
 else
   [ -x build/train ] || { echo "CHECK_DEVICE=cpu uses build/: build it first (scripts/setup.sh)" >&2; exit 2; }
   bin=build
-  python=/usr/bin/python3
 fi
 built=$(date +%s)
 
