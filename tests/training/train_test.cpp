@@ -202,12 +202,15 @@ TEST_CASE("train killed after a checkpoint and run again: the uninterrupted run'
   INFO(rerun.output);
   REQUIRE(rerun.exit_code == 0);
   CHECK_THAT(rerun.output, Catch::Contains("resumed from"));
-  for (const char* file : {"model.safetensors", "trainer_state/optimizer.safetensors"}) {
+  for (const char* file : {"model.safetensors", "trainer_state/optimizer.safetensors", "trainer_state/state.json"}) {
     INFO(file);
     const bool identical =  // compared as a flag: the bytes would print as noise
         file_bytes(killed + "/checkpoint-000040/" + file) == file_bytes(root + "/whole/checkpoint-000040/" + file);
     CHECK(identical);
   }
+  // The token weights of the whole run, the steps before the checkpoint included.
+  CHECK(file_bytes(killed + "/weights.json") == file_bytes(root + "/whole/weights.json"));
+  CHECK(json::parse(file_bytes(killed + "/weights.json"))["first_step"] == 1);
   auto expected = metrics(root + "/whole"), got = metrics(killed);
   REQUIRE(got.size() == size_t(steps));
   for (size_t i = 0; i < got.size(); ++i) {
@@ -238,6 +241,61 @@ TEST_CASE("train refuses a damaged trainer state with exit 2, naming the file an
   INFO(wrong.output);
   CHECK(wrong.exit_code == 2);
   CHECK_THAT(wrong.output, Catch::Contains(state + ": key 'step' must be a non-negative integer, not \"six\""));
+}
+
+TEST_CASE("train refuses before its first step weighting options out of range and a torch_dtype it cannot save") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string model = shared + "/models/stories260K";
+  const std::string root = testing::scratch_dir("train_weighting_ranges");
+  const std::string data = make_dataset(root + "/data");
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"--weighting.mode soft --weighting.lambda 3", "weighting.lambda: must be in [0, 1]"},
+      {"--weighting.mode soft --weighting.lambda -0.5", "weighting.lambda: must be in [0, 1]"},
+      {"--weighting.mode hard --weighting.keep 5", "weighting.keep: must be in (0, 1]"},
+      {"--weighting.mode hard --weighting.keep 0", "weighting.keep: must be in (0, 1]"},
+      {"--weighting.mode soft --weighting.clip_min -1", "need 0 <= clip_min <= clip_max"},
+      {"--weighting.mode soft --weighting.clip_min 2 --weighting.clip_max 1", "need 0 <= clip_min <= clip_max"},
+      {"--weighting.mode soft --weighting.eps 0", "weighting.eps: must be above 0"}};
+  for (const auto& [options, message] : refused) {
+    auto r = train(model, data, root + "/out", 1, 4, options);
+    INFO(options << "\n" << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(message));
+  }
+  CHECK_FALSE(fs::exists(root + "/out/metrics.jsonl"));
+
+  const std::string float64 = root + "/float64";
+  fs::create_directories(float64);
+  fs::copy_file(model + "/model.safetensors", float64 + "/model.safetensors");
+  json config = json::parse(std::ifstream(model + "/config.json"));
+  config["torch_dtype"] = "float64";
+  std::ofstream(float64 + "/config.json") << config.dump();
+  auto unsaveable = train(float64, data, root + "/out64", 1, 4);
+  INFO(unsaveable.output);
+  CHECK(unsaveable.exit_code == 2);
+  CHECK_THAT(unsaveable.output, Catch::Contains(float64 + "/config.json: torch_dtype 'float64' is not one train saves"));
+  CHECK_FALSE(fs::exists(root + "/out64/metrics.jsonl"));
+  auto saved_as_asked = train(float64, data, root + "/out64", 1, 4, "--save_dtype float32");
+  INFO(saved_as_asked.output);
+  CHECK(saved_as_asked.exit_code == 0);
+
+  // Held-out tokens past the vocabulary: refused by shard and position before the steps,
+  // not at the first validation (the last step by default) on the way to the checkpoint.
+  const std::string val = root + "/val";
+  fs::create_directories(val);
+  IndexedDatasetWriter writer(val + "/rank-00000", 1024, 2);  // ids past the model's 512
+  std::vector<int32_t> doc(100, 7);
+  doc[70] = 600;
+  writer.add_document(doc);
+  writer.commit();
+  std::ofstream(val + "/dataset.json") << R"({"shards":[{"shard":"rank-00000"}]})";
+  auto bad_val = train(model, data, root + "/out64", 2, 2, "--val.data " + val + " --resume=false");
+  INFO(bad_val.output);
+  CHECK(bad_val.exit_code == 2);
+  CHECK_THAT(bad_val.output, Catch::Contains("val.data: " + val + "/rank-00000.bin: token 70 is id 600"));
+  // A run started over owns the folder: the earlier run's `latest` is gone, its checkpoints stay.
+  CHECK_FALSE(fs::exists(root + "/out64/latest"));
+  CHECK(fs::exists(root + "/out64/checkpoint-000012/model.safetensors"));
 }
 
 TEST_CASE("weights saved in bfloat16 (the model's torch_dtype) resume exactly from the float32 master weights") {

@@ -1,6 +1,7 @@
 #pragma once
-// The learning rate at a step: linear warm-up to the peak, then cosine decay to the
-// floor at the last step (llm.c's schedule).
+// The learning rate at a step (from 0): linear warm-up to the peak, then cosine decay
+// that reaches the floor at step `total`, one past the last (llm.c's schedule, step for
+// step: the first decay step runs at the peak, the last just above the floor).
 #include <cstdint>
 
 namespace mucpt {

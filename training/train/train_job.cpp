@@ -80,7 +80,7 @@ struct TrainOptions {
     v("grad_accum", grad_accum, "micro-batches per step (global batch = batch_size x grad_accum x ranks)");
     v("steps", steps, "optimizer steps");
     v("lr", lr, "peak learning rate");
-    v("min_lr", min_lr, "learning rate at the last step (cosine decay)");
+    v("min_lr", min_lr, "where the cosine decay ends, one step past the last (llm.c's schedule)");
     v("warmup", warmup, "linear warm-up steps");
     v("weight_decay", weight_decay, "AdamW weight decay (matrices only)");
     v("beta1", beta1, "AdamW beta1");
@@ -188,11 +188,21 @@ int run_train(const Config& config, const MpiContext& mpi) {
   weighting.clip_max = options.weighting_clip_max;
   weighting.keep = options.weighting_keep;
   weighting.lambda = options.weighting_lambda;
+  // Out of these ranges a weight turns negative (gradient ascent on its token), a
+  // ratio divides by zero, or hard keeps every token: refused rather than trained.
+  if (!(weighting.lambda >= 0 && weighting.lambda <= 1)) throw ConfigError("weighting.lambda: must be in [0, 1]");
+  if (!(weighting.keep > 0 && weighting.keep <= 1)) throw ConfigError("weighting.keep: must be in (0, 1]");
+  if (!(weighting.clip_min >= 0 && weighting.clip_max >= weighting.clip_min))
+    throw ConfigError("weighting.clip_min, weighting.clip_max: need 0 <= clip_min <= clip_max");
+  if (!(weighting.eps > 0)) throw ConfigError("weighting.eps: must be above 0");
   const int threads = configure_compute_threads(static_cast<int>(options.threads));
   const torch::Device device = resolve_device(options.device);
 
   // Start from the latest checkpoint of this output when there is one.
   fs::create_directories(output);
+  // --resume=false starts the run over: an earlier run's `latest` is not this run's, and
+  // a checkpoint it names may be saved again (removed, then replaced) by this one.
+  if (!options.resume && mpi.rank() == 0) fs::remove(output + "/latest");
   std::string start_from = model_dir;
   nlohmann::json resumed;
   if (options.resume && fs::exists(output + "/latest")) {
@@ -289,6 +299,12 @@ int run_train(const Config& config, const MpiContext& mpi) {
   }
   if (!save.dtype.empty() && save.dtype != "float32" && save.dtype != "bfloat16" && save.dtype != "float16")
     throw ConfigError("save_dtype must be float32, bfloat16 or float16, not '" + save.dtype + "'");
+  // Without --save_dtype the config's torch_dtype is saved: checked now, not at the first
+  // save after the steps have run.
+  if (const std::string saved = saved_dtype_name(model->config, save);
+      saved != "float32" && saved != "bfloat16" && saved != "float16")
+    throw UserError(start_from + "/config.json: torch_dtype '" + saved +
+                    "' is not one train saves (float32, bfloat16, float16); give --save_dtype");
   if (mpi.rank() == 0)
     log_info("train: ", windows.size(), " windows of ", seq_len, " tokens, global batch ", global_batch,
              ", steps ", step, " -> ", steps, ", ", mpi.size(), " ranks x ", threads, " threads on ", device.str(),
@@ -303,7 +319,14 @@ int run_train(const Config& config, const MpiContext& mpi) {
   for (const auto& p : parameters) params.push_back(p.value());
   const auto run_started = std::chrono::steady_clock::now();
   const int64_t first_step = step;
+  // The token weights' histogram over the run, summed over the ranks each step, carried
+  // by the checkpoints so that a resumed run counts the steps before it too.
   std::vector<double> weight_counts(kWeightBins, 0.0);
+  int64_t weight_counts_first_step = first_step + 1;
+  if (!resumed.is_null() && resumed.contains("weight_counts") && resumed["weight_counts"].size() == static_cast<size_t>(kWeightBins)) {
+    weight_counts = resumed["weight_counts"].get<std::vector<double>>();
+    weight_counts_first_step = resumed["weight_counts_first_step"].get<int64_t>();
+  }
   for (; step < steps; ++step) {
     const auto started = std::chrono::steady_clock::now();
     const double lr = schedule.at(step);
@@ -319,12 +342,14 @@ int run_train(const Config& config, const MpiContext& mpi) {
         torch::nn::utils::clip_grad_norm_(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());
     optimizer.step(lr);
 
-    for (int i = 0; i < kWeightBins; ++i) weight_counts[i] += totals.weight_histogram[i];
     std::vector<double> sums{totals.token_loss, totals.weighted_loss, totals.real_tokens};
+    sums.insert(sums.end(), totals.weight_histogram.begin(), totals.weight_histogram.end());
     sum_over_ranks(sums);
+    for (int i = 0; i < kWeightBins; ++i) weight_counts[i] += sums[3 + i];
     const auto now = std::chrono::steady_clock::now();
     const double seconds = std::chrono::duration<double>(now - started).count();
-    const nlohmann::json state = TrainerState{step + 1, int64_t(seed), global_batch, seq_len}.to_json();
+    const nlohmann::json state =
+        TrainerState{step + 1, int64_t(seed), global_batch, seq_len, weight_counts, weight_counts_first_step}.to_json();
     ValidationLoss val;
     const bool validate = validation && ((val_every > 0 && (step + 1) % val_every == 0) || step + 1 == steps);
     if (validate) val = validation->measure(model, mpi.rank(), mpi.size(), batch_size);
@@ -353,10 +378,9 @@ int run_train(const Config& config, const MpiContext& mpi) {
     }
   }
   // The token weights this run trained with, over all its steps (weights.json).
-  sum_over_ranks(weight_counts);
   if (mpi.rank() == 0 && step > first_step) {
     const nlohmann::json weights{{"mode", options.weighting_mode},
-                                 {"first_step", first_step + 1},
+                                 {"first_step", weight_counts_first_step},
                                  {"last_step", step},
                                  {"bin_width", kWeightBinWidth},
                                  {"counts", weight_counts}};

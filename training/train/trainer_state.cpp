@@ -7,7 +7,12 @@
 namespace mucpt {
 
 nlohmann::json TrainerState::to_json() const {
-  return {{"step", step}, {"seed", seed}, {"global_batch", global_batch}, {"seq_len", seq_len}};
+  nlohmann::json j{{"step", step}, {"seed", seed}, {"global_batch", global_batch}, {"seq_len", seq_len}};
+  if (!weight_counts.empty()) {
+    j["weight_counts"] = weight_counts;
+    j["weight_counts_first_step"] = weight_counts_first_step;
+  }
+  return j;
 }
 
 TrainerState read_trainer_state(const std::string& path) {
@@ -30,6 +35,16 @@ TrainerState read_trainer_state(const std::string& path) {
   state.seed = integer("seed");
   state.global_batch = integer("global_batch");
   state.seq_len = integer("seq_len");
+  if (j.contains("weight_counts")) {
+    const auto& counts = j["weight_counts"];
+    if (!counts.is_array()) throw UserError(path + ": key 'weight_counts' must be a list of counts, not " + counts.dump());
+    for (const auto& c : counts) {
+      if (!c.is_number() || c.get<double>() < 0)
+        throw UserError(path + ": key 'weight_counts' holds " + c.dump() + ", not a count");
+      state.weight_counts.push_back(c.get<double>());
+    }
+    state.weight_counts_first_step = integer("weight_counts_first_step");
+  }
   return state;
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/config.h"
 #include "common/line_writer.h"
+#include "training/data/vocabulary_check.h"
 #include "training/train/gradient_sync.h"
 
 namespace mucpt {
@@ -24,11 +25,23 @@ std::vector<std::string> single_sources(const std::string& tokens_dir) {
 }  // namespace
 
 Validation::Validation(const std::string& tokens_dir, int64_t seq_len, int64_t max_windows, int64_t vocab_size)
-    : windows_(shards_of_dataset(tokens_dir), seq_len), vocab_size_(vocab_size) {
+    : windows_(shards_of_dataset(tokens_dir), seq_len) {
   const size_t total = windows_.size();
   if (total == 0) throw UserError(tokens_dir + ": no validation window of " + std::to_string(seq_len + 1) + " tokens");
   const size_t n = max_windows > 0 ? std::min(total, static_cast<size_t>(max_windows)) : total;
   for (size_t i = 0; i < n; ++i) chosen_.push_back(i * total / n);
+  // Checked now, on every rank alike: a bad id found at the first validation (by default
+  // the last step) would end the run before its final checkpoint.
+  const uint64_t span = static_cast<uint64_t>(seq_len) + 1;
+  for (size_t k : chosen_) {
+    const Window w = windows_.at(k);
+    const uint64_t bad = first_token_outside_vocabulary(windows_, w.shard, vocab_size, w.start, w.start + span);
+    if (bad == w.start + span) continue;
+    std::vector<int32_t> id;
+    windows_.read_tokens(w.shard, bad, 1, id);
+    throw UserError("val.data: " + windows_.shard_prefix(w.shard) + ".bin: token " + std::to_string(bad) + " is id " +
+                    std::to_string(id[0]) + ", outside the model's vocabulary of " + std::to_string(vocab_size));
+  }
   shard_source_ = single_sources(tokens_dir);
   for (const auto& s : shard_source_) {
     if (s.empty()) {
@@ -54,10 +67,6 @@ ValidationLoss Validation::measure(LlamaForCausalLM& model, int rank, int ranks,
     const size_t n = std::min(mine.size() - b, static_cast<size_t>(batch_size));
     std::vector<int32_t> tokens;
     for (size_t k = 0; k < n; ++k) windows_.read(chosen_[mine[b + k]], tokens);
-    for (int32_t id : tokens)
-      if (id < 0 || id >= vocab_size_)
-        throw UserError("validation data: token id " + std::to_string(id) + " is outside the model's vocabulary of " +
-                        std::to_string(vocab_size_));
     auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32)
                    .to(model->parameters().front().device(), torch::kInt64);
     auto logits = model->forward(all.slice(1, 0, T));

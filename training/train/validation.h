@@ -36,7 +36,6 @@ class Validation {
   std::vector<size_t> chosen_;
   std::vector<std::string> shard_source_;  // per shard; "" when the shard mixes sources
   std::vector<std::string> sources_;       // distinct single sources, in order
-  int64_t vocab_size_;
 };
 
 }  // namespace mucpt

@@ -77,8 +77,10 @@ torch::Tensor token_weights(const torch::Tensor& loss_cur, const torch::Tensor& 
       // The tokens at or above the k-th highest excess loss among real tokens.
       const double real = summed({m.sum().item<double>()}, global_sum)[0];
       const double k = std::max(1.0, std::ceil(o.keep * real));
-      const auto excess = (cur - ref).contiguous();
-      const auto real_mask = (m > 0).contiguous();
+      // The selection runs on the host, where the tokens' keys are read one by one: a
+      // batch's losses are a few thousand floats, and w goes back to their device.
+      const auto excess = (cur - ref).to(torch::kCPU).contiguous();
+      const auto real_mask = (m > 0).to(torch::kCPU).contiguous();
       const float* e = excess.data_ptr<float>();
       const bool* r = real_mask.data_ptr<bool>();
       std::vector<uint32_t> keys;
@@ -88,7 +90,7 @@ torch::Tensor token_weights(const torch::Tensor& loss_cur, const torch::Tensor& 
       w = torch::zeros_like(excess);
       float* out = w.data_ptr<float>();
       for (int64_t i = 0; i < excess.numel(); ++i) out[i] = r[i] && order_key(e[i]) >= threshold ? 1.0f : 0.0f;
-      w = normalise(w, m, global_sum);
+      w = normalise(w.to(m.device()), m, global_sum);
       break;
     }
     case WeightMode::soft: {
