@@ -1,6 +1,7 @@
 #include "evaluation/bootstrap.h"
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <stdexcept>
 
@@ -50,6 +51,7 @@ std::vector<std::vector<double>> bootstrap(size_t n, const BootstrapSettings& se
 }
 
 Interval percentile_interval(std::vector<double> values, double level) {
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
   if (values.empty()) return {};
   std::sort(values.begin(), values.end());
   return {quantile(values, (1 - level) / 2), quantile(values, (1 + level) / 2)};

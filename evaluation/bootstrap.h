@@ -31,7 +31,8 @@ std::vector<std::vector<double>> bootstrap(size_t n, const BootstrapSettings& se
                                            const ResampleStatistics& statistics);
 
 // The central `level` share of the values: their (1 - level) / 2 and (1 + level) / 2
-// quantiles, interpolated linearly between order statistics (numpy's default).
+// quantiles, interpolated linearly between order statistics (numpy's default). A value
+// that is NaN (a statistic a resample leaves undefined) is left out.
 Interval percentile_interval(std::vector<double> values, double level = 0.95);
 
 }  // namespace mucpt

@@ -36,12 +36,20 @@ void register_compare_options(Config& config) { register_options<CompareOptions>
 
 namespace {
 
-// One evaluate output folder: its grades by item id, and the ids in file order.
+// What an item asked in one run, and the line of graded.jsonl that says it.
+struct ItemText {
+  std::string question, gold;
+  uint64_t line = 0;
+};
+
+// One evaluate output folder: its grades by item id, the ids in file order, and what
+// each id asked.
 struct Run {
   std::string dir;
   std::string answers;  // the model or predictions file, from report.json when it is there
   std::vector<std::string> ids;
   std::unordered_map<std::string, Grade> grades;
+  std::unordered_map<std::string, ItemText> texts;
 };
 
 Grade grade_named(const std::string& name, const std::string& where) {
@@ -51,7 +59,7 @@ Grade grade_named(const std::string& name, const std::string& where) {
 }
 
 Run read_run(const std::string& dir) {
-  Run run{dir, "", {}, {}};
+  Run run{dir, "", {}, {}, {}};
   const std::string path = dir + "/graded.jsonl";
   if (!fs::is_regular_file(path)) throw UserError(dir + ": no graded.jsonl (not an evaluate output folder)");
   LineReader reader(path);
@@ -70,6 +78,8 @@ Run read_run(const std::string& dir) {
     if (const auto [at, fresh] = line_of.emplace(id, number); !fresh)
       throw UserError(where + "id '" + id + "' again (first on line " + std::to_string(at->second) + ")");
     run.grades[id] = grade_named(j["grade"], where);
+    const auto text_of = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };
+    run.texts[id] = {text_of("question"), text_of("gold"), number};
     run.ids.push_back(id);
   }
   if (run.ids.empty()) throw UserError(path + ": no graded item");
@@ -105,6 +115,25 @@ std::vector<std::string> paired_ids(const std::vector<Run>& runs, bool common_it
   }
   if (ids.empty()) throw UserError("no item id is in every run");
   return ids;
+}
+
+// An id pairs items only where it names the same question with the same gold answer in
+// every run: ids made from line numbers (a benchmark file without ids) would pair other
+// questions of a reordered or edited benchmark. A line without the text is not checked.
+void check_same_items(const std::vector<Run>& runs, const std::vector<std::string>& ids) {
+  const auto differ = [](const std::string& x, const std::string& y) { return !x.empty() && !y.empty() && x != y; };
+  const Run& first = runs[0];
+  for (size_t k = 1; k < runs.size(); ++k)
+    for (const auto& id : ids) {
+      const ItemText &a = first.texts.at(id), &b = runs[k].texts.at(id);
+      const bool asked_other = differ(a.question, b.question);
+      if (!asked_other && !differ(a.gold, b.gold)) continue;
+      throw UserError(runs[k].dir + "/graded.jsonl:" + std::to_string(b.line) + ": item '" + id + "' " +
+                      (asked_other ? "asks '" + b.question + "'" : "has the gold answer '" + b.gold + "'") + ", but " +
+                      first.dir + "/graded.jsonl:" + std::to_string(a.line) + " " +
+                      (asked_other ? "asks '" + a.question + "'" : "has '" + a.gold + "'") +
+                      ": the runs used different benchmarks");
+    }
 }
 
 nlohmann::json compare_runs(const std::vector<Run>& runs, const std::vector<std::string>& ids, bool common_items,
@@ -182,6 +211,7 @@ int run_compare(const Config& config, const MpiContext& mpi) {
   for (const auto& dir : dirs) runs.push_back(read_run(dir));
   const bool common_items = options.common_items;
   const std::vector<std::string> ids = paired_ids(runs, common_items);
+  check_same_items(runs, ids);
   const nlohmann::json comparison = compare_runs(runs, ids, common_items, BootstrapSettings{});
   fs::create_directories(output);
   const std::string markdown = render_compare_markdown(comparison);

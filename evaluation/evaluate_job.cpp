@@ -76,8 +76,8 @@ std::string answer_loss_report(const std::vector<double>& losses, nlohmann::json
 }
 
 JudgeOptions judge_options_from(const EvaluateOptions& options, const std::string& output) {
-  JudgeOptions o{options.judge_command, options.judge_timeout,
-                 static_cast<int>(options.judge_retries), options.judge_cache};
+  JudgeOptions o{options.judge_command, options.judge_timeout, static_cast<int>(options.judge_retries),
+                 options.judge_cache, options.judge_id};
   if (!(o.timeout_s > 0)) throw ConfigError("judge.timeout must be a positive number of seconds");
   if (o.retries < 0) throw ConfigError("judge.retries must be 0 or more");
   if (o.cache_path.empty()) o.cache_path = output + "/judge_cache.jsonl";
@@ -119,7 +119,8 @@ void write_judge_report(const JudgeOptions& options, std::map<std::string, uint6
                         uint64_t failed_runs, const std::string& output) {
   for (GradedBy by : {GradedBy::judge, GradedBy::judge_cache, GradedBy::rules_fallback, GradedBy::rules})
     graded_by.emplace(graded_by_name(by), 0);
-  const nlohmann::json report{{"command", options.command},     {"timeout_s", options.timeout_s},
+  const nlohmann::json report{{"command", options.command},     {"id", options.id},
+                              {"timeout_s", options.timeout_s},
                               {"retries", options.retries},     {"cache", options.cache_path},
                               {"graded_by", graded_by},         {"judge_runs", runs},
                               {"judge_failed_runs", failed_runs}};
@@ -131,6 +132,7 @@ void write_judge_report(const JudgeOptions& options, std::map<std::string, uint6
 
 AnswerSettings answer_settings(const EvaluateOptions& options) {
   AnswerSettings settings;
+  if (options.max_new_tokens < 1) throw ConfigError("max_new_tokens: must be at least 1");
   settings.max_new_tokens = static_cast<int>(options.max_new_tokens);
   settings.stop = parse_stop_strings(options.stop);
   settings.batch_size = static_cast<int>(options.gen_batch);
@@ -152,7 +154,7 @@ PromptBuilder prompt_builder(const EvaluateOptions& options, const std::vector<B
   }
   std::optional<ChatTemplate> chat;
   if (options.chat) chat = ChatTemplate::from_tokenizer_config(options.model + "/tokenizer_config.json");
-  return PromptBuilder(options.prompt, std::move(pool), static_cast<int>(fewshot),
+  return PromptBuilder(unescape_prompt(options.prompt), std::move(pool), static_cast<int>(fewshot),
                        static_cast<uint64_t>(options.fewshot_seed), chat);
 }
 
@@ -200,6 +202,12 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     items.resize(static_cast<size_t>(limit));
   if (items.empty()) throw UserError(benchmark + ": no item (topic '" + options.topic + "')");
   fs::create_directories(output);
+  // A run that fails must not leave an earlier run's results in DIR looking like its own
+  // (compare would read them); the judge's cache stays.
+  if (mpi.rank() == 0)
+    for (const char* result : {"report.json", "report.md", "graded.jsonl", "judge.json", "generation.json",
+                               "predictions_accounting.json"})
+      fs::remove(output + "/" + result);
 
   // Each rank answers and grades items rank, rank + N, ...; rank 0 puts them in order.
   std::unique_ptr<Predictions> predictions;
@@ -325,6 +333,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     merged.commit();
     nlohmann::json report = qa_report(graded);
     report["benchmark"] = benchmark;
+    if (!judge_options.command.empty()) report["graded_by"] = graded_by;
     report["answers"] = predictions ? predictions_path : model_dir;
     if (predictions) {
       // Every line of the file is graded here or answers an item this run leaves out.

@@ -35,6 +35,7 @@ struct EvaluateOptions {
   double judge_timeout = 60;
   int64_t judge_retries = 2;
   std::string judge_cache;
+  std::string judge_id;
 
   template <class Visitor>
   void visit(Visitor&& v) {
@@ -46,7 +47,7 @@ struct EvaluateOptions {
     v("device", device,
       "--model, perplexity, generate: cpu | cuda (one GPU per rank, by its local rank) | auto (cuda when "
       "available)");
-    v("prompt", prompt, "prompt template for --model");
+    v("prompt", prompt, "prompt template for --model, with a {question} slot (escapes \\n \\t \\\\)");
     v("max_new_tokens", max_new_tokens, "longest answer generated");
     v("answer_loss", answer_loss,
       "also score each gold answer's loss given the prompt (nats per token, lm-evaluation-harness's "
@@ -67,6 +68,9 @@ struct EvaluateOptions {
     v("judge.timeout", judge_timeout, "seconds one judge run may take before it is killed");
     v("judge.retries", judge_retries, "runs of the judge after a failed one, before the rules grade the item");
     v("judge.cache", judge_cache, "the judge's grades by content, reused on rerun (default OUTPUT/judge_cache.jsonl)");
+    v("judge.id", judge_id,
+      "the judge behind the command (its model, its prompt's version) in the cache key beside the command: "
+      "what the command reads from its environment or files is not in it");
   }
 };
 

@@ -10,6 +10,7 @@
 #include "common/tokenizer/tokenizer_loader.h"
 #include "evaluation/evaluate_job.h"
 #include "evaluation/generation/decodable_ids.h"
+#include "evaluation/generation/prompt_builder.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/compute_threads.h"
 #include "training/device.h"
@@ -64,7 +65,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   const EvaluateOptions shared = read_options<EvaluateOptions>(config);
   const std::string model_dir = shared.model;
   const std::string ids_text = options.ids;
-  const std::string prompt = shared.prompt;
+  const std::string prompt = unescape_prompt(shared.prompt);
   const bool text_mode = ids_text.empty();
   if (model_dir.empty()) throw UserError("generate needs --model FOLDER");
   if (text_mode && prompt.find("{question}") != std::string::npos)
@@ -95,6 +96,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
       throw UserError("prompt id " + std::to_string(id) + " is outside the model's vocabulary of " +
                       std::to_string(model->config.vocab_size));
 
+  if (shared.max_new_tokens < 1) throw ConfigError("max_new_tokens: must be at least 1");
   const int max_new = static_cast<int>(shared.max_new_tokens);
   const int64_t stop = options.stop_at_eos ? model->config.eos_token_id : -1;
   const auto started = std::chrono::steady_clock::now();

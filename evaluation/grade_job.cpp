@@ -93,6 +93,8 @@ int run_grade(const Config& config, const MpiContext& mpi) {
         row = nlohmann::ordered_json::parse(line);
       } catch (const nlohmann::json::parse_error& e) {
         throw Refusal{std::string("invalid JSON: ") + e.what()};
+      } catch (const nlohmann::json::out_of_range&) {  // 1e999
+        throw Refusal{"invalid JSON: a number past the range of a double"};
       }
       if (!row.is_object()) throw Refusal{"not a JSON object"};
       if (!row.contains("predicted")) throw Refusal{"no \"predicted\""};

@@ -1,5 +1,7 @@
 #include "evaluation/qa_report.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -24,6 +26,20 @@ struct Group {
   }
 };
 
+// Who graded the items: the rules, or the judge (report["graded_by"]: counts by
+// graded_by_name, when evaluate ran one).
+std::string graders_text(const nlohmann::json& r) {
+  const std::string rules = "rules (gold answer or an alias stated; hedged answers are not attempted)";
+  const nlohmann::json by = r.value("graded_by", nlohmann::json::object());
+  const auto count = [&](const char* name) { return by.value(name, uint64_t(0)); };
+  if (count("judge") + count("judge_cache") == 0 && count("rules_fallback") == 0) return rules;
+  std::ostringstream text;
+  text << "by the judge " << count("judge") << " items, from the judge's cache " << count("judge_cache") << ", by the "
+       << rules << " " << count("rules") << " without an answer and " << count("rules_fallback")
+       << " the judge failed on";
+  return text.str();
+}
+
 }  // namespace
 
 QaScores qa_scores(uint64_t correct, uint64_t incorrect, uint64_t not_attempted) {
@@ -42,10 +58,16 @@ QaIntervals qa_intervals(const std::vector<Grade>& grades, const BootstrapSettin
     for (size_t i : sample) ++counts[static_cast<int>(grades[i])];
     const QaScores s = qa_scores(counts[static_cast<int>(Grade::correct)], counts[static_cast<int>(Grade::incorrect)],
                                  counts[static_cast<int>(Grade::not_attempted)]);
-    return std::vector<double>{s.accuracy, s.correct_given_attempted, s.f_score};
+    // Over no attempted item, correct given attempted is undefined, not 0: such
+    // resamples are left out of its interval (and counted).
+    const bool attempted = counts[static_cast<int>(Grade::correct)] + counts[static_cast<int>(Grade::incorrect)] > 0;
+    return std::vector<double>{s.accuracy, attempted ? s.correct_given_attempted : std::nan(""), s.f_score};
   });
   if (values.empty()) return {};
-  return {percentile_interval(values[0]), percentile_interval(values[1]), percentile_interval(values[2])};
+  QaIntervals intervals{percentile_interval(values[0]), percentile_interval(values[1]), percentile_interval(values[2])};
+  intervals.resamples_without_attempts =
+      static_cast<uint64_t>(std::count_if(values[1].begin(), values[1].end(), [](double v) { return std::isnan(v); }));
+  return intervals;
 }
 
 nlohmann::json qa_scores_json(const std::vector<Grade>& grades, const BootstrapSettings& settings) {
@@ -62,6 +84,7 @@ nlohmann::json qa_scores_json(const std::vector<Grade>& grades, const BootstrapS
           {"accuracy_ci95", interval_json(ci.accuracy)},
           {"correct_given_attempted", s.correct_given_attempted},
           {"correct_given_attempted_ci95", interval_json(ci.correct_given_attempted)},
+          {"correct_given_attempted_ci95_resamples_left_out", ci.resamples_without_attempts},
           {"f_score", s.f_score},
           {"f_score_ci95", interval_json(ci.f_score)}};
 }
@@ -119,8 +142,7 @@ std::string render_qa_report_markdown(const nlohmann::json& r) {
     md << "\nPrediction lines: " << p["lines"].get<uint64_t>() << ", " << p["graded"].get<uint64_t>() << " graded, "
        << p["outside_selection"].get<uint64_t>() << " for items outside this run's topic or limit.\n";
   }
-  md << "\nGrades: rules (gold answer or an alias stated; hedged answers are not attempted); "
-        "per item in graded.jsonl.\n";
+  md << "\nGrades: " << graders_text(r) << "; per item in graded.jsonl.\n";
   return md.str();
 }
 

@@ -28,6 +28,7 @@ QaScores qa_scores(uint64_t correct, uint64_t incorrect, uint64_t not_attempted)
 // Each score's interval over resamples of the graded items (with replacement).
 struct QaIntervals {
   Interval accuracy, correct_given_attempted, f_score;
+  uint64_t resamples_without_attempts = 0;  // left out of correct_given_attempted's interval
 };
 QaIntervals qa_intervals(const std::vector<Grade>& grades, const BootstrapSettings& settings);
 

@@ -14,10 +14,14 @@
 
 namespace mucpt {
 
+// `--prompt` text as typed on a command line: the escapes \n, \t and \\ are read as in
+// `--stop`. Throws ConfigError on another escape.
+std::string unescape_prompt(const std::string& text);
+
 class PromptBuilder {
  public:
-  // fewshot_pool: the items examples are drawn from (kept by the builder); fewshot: how
-  // many each prompt gets.
+  // prompt_template: holds {question} (ConfigError if not); fewshot_pool: the items
+  // examples are drawn from (kept by the builder); fewshot: how many each prompt gets.
   PromptBuilder(std::string prompt_template, std::vector<BenchmarkItem> fewshot_pool = {}, int fewshot = 0,
                 uint64_t fewshot_seed = 0, std::optional<ChatTemplate> chat = std::nullopt);
 

@@ -218,6 +218,41 @@ bool gold_among_candidates(std::string_view predicted, const std::vector<std::st
   return among;
 }
 
+// A negation right before the gold's first word, or one word before it across a
+// linking word: "not Miles Davis", "wasn't Miles Davis", "not by Miles Davis". "Not
+// only" and "not just" add rather than deny.
+bool denied_before(const std::vector<std::string>& tokens, const std::vector<std::string>& gold) {
+  static const std::set<std::string> negations = {"not", "never", "nor", "isnt", "wasnt", "werent", "arent", "t"};
+  static const std::set<std::string> linking = {"by", "the", "a", "an", "was", "is", "in", "from", "of"};
+  if (gold.empty()) return false;
+  const auto at = std::find(tokens.begin(), tokens.end(), gold.front());
+  const size_t i = static_cast<size_t>(at - tokens.begin());
+  if (at == tokens.end() || i == 0) return false;
+  const auto negates = [&](size_t k) {
+    return negations.count(tokens[k]) > 0 && !(k + 1 < tokens.size() && (tokens[k + 1] == "only" || tokens[k + 1] == "just"));
+  };
+  return negates(i - 1) || (i >= 2 && linking.count(tokens[i - 1]) > 0 && negates(i - 2));
+}
+
+// True when every clause that states the gold denies it ("It was not Miles Davis, it was
+// John Coltrane"): SimpleQA's grader takes an answer that contradicts the gold as wrong.
+bool gold_denied(std::string_view predicted, const std::vector<std::string>& forms) {
+  bool denied = false;
+  for (std::string_view clause : clauses(predicted)) {
+    const AnswerText part(clause);
+    bool states = false, denies = false;
+    for (const auto& form : forms) {
+      if (stating_rule(form, part).empty()) continue;
+      states = true;
+      denies = denies || denied_before(part.tokens, answer_tokens(form));
+    }
+    if (!states) continue;
+    if (!denies) return false;
+    denied = true;
+  }
+  return denied;
+}
+
 }  // namespace
 
 GradeDecision grade_answer(std::string_view predicted, const std::vector<std::string>& accepted) {
@@ -228,6 +263,7 @@ GradeDecision grade_answer(std::string_view predicted, const std::vector<std::st
     const std::string rule = stating_rule(form, text);
     if (rule.empty()) continue;
     if (gold_among_candidates(predicted, forms)) return {Grade::incorrect, "several_candidates"};
+    if (gold_denied(predicted, forms)) return {Grade::incorrect, "gold_denied"};
     return {Grade::correct, rule};
   }
   // "December 1896" for "December 25, 1896": a committed answer short of the gold's

@@ -14,7 +14,8 @@
 //                     included ("Bruce Hapke" for "Bruce W. Hapke", "V. V. Giri", a
 //                     surname alone), unless another given name precedes the surname
 // unless the gold is one of several candidates the answer offers ("either X or Y",
-// "possibly X or Y": several_candidates, INCORRECT). Otherwise, in this order:
+// "possibly X or Y": several_candidates, INCORRECT) or is named only to be denied ("it
+// was not X": gold_denied, INCORRECT). Otherwise, in this order:
 // INCORRECT when it gives the gold's date without its day, even saying that the day is
 // unknown (partial_date); NOT_ATTEMPTED when it is empty (empty_answer) or says it does
 // not know (not_attempted_phrase), but INCORRECT when it still guesses ("not sure, but

@@ -24,6 +24,7 @@ struct JudgeOptions {
   double timeout_s = 60;
   int retries = 2;
   std::string cache_path;
+  std::string id;  // in the cache key beside the command (the judge's model, say)
 };
 
 // Who gave a row its grade.

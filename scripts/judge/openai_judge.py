@@ -10,7 +10,10 @@ falls back to its rules. Python's standard library only.
   export JUDGE_BASE_URL=http://localhost:8000/v1 JUDGE_MODEL=Qwen2.5-7B-Instruct  # default: api.openai.com, gpt-4o-mini
   export JUDGE_API_KEY=...                                                        # or OPENAI_API_KEY
   build/evaluate --benchmark B --predictions P --output DIR \\
-      --judge.command "python3 scripts/judge/openai_judge.py"
+      --judge.command "python3 scripts/judge/openai_judge.py" --judge.id "$JUDGE_MODEL"
+
+(--judge.id puts the model in the key of evaluate's judge cache: the command alone does
+not change when JUDGE_MODEL does.)
 """
 import json
 import os

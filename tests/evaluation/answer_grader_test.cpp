@@ -116,8 +116,15 @@ TEST_CASE("gold_tokens and partial_name: names, surnames, initials, spelling sli
         std::vector<std::string>{"the", "3.5", "inch", "disk", "1024", "kb", "the", "21", "0.500", "february"});
 }
 
-TEST_CASE("several_candidates, hedges and answers that decline") {
+TEST_CASE("several_candidates, denials, hedges and answers that decline") {
   CHECK(decided("It is either Paris or Lyon.", "Paris") == "INCORRECT several_candidates");
+  // The gold named only to be denied contradicts it; denying another name does not.
+  CHECK(decided("It was not Miles Davis, it was John Coltrane", "Miles Davis") == "INCORRECT gold_denied");
+  CHECK(decided("It wasn't Miles Davis.", "Miles Davis") == "INCORRECT gold_denied");
+  CHECK(decided("It was not by Miles Davis", "Miles Davis") == "INCORRECT gold_denied");
+  CHECK(decided("Miles Davis, not John Coltrane", "Miles Davis") == "CORRECT gold_tokens");
+  CHECK(decided("Not only Miles Davis but also Coltrane", "Miles Davis") == "CORRECT gold_tokens");
+  CHECK(decided("Not Coltrane. It was Miles Davis.", "Miles Davis") == "CORRECT gold_tokens");
   CHECK(decided("It is Paris. Its rival is either Lyon or Marseille.", "Paris") == "CORRECT gold_tokens");
   CHECK(decided("I think it is Paris.", "Paris") == "CORRECT gold_tokens");
   CHECK(decided("I'm not sure, but I think it is Paris.", "Paris") == "CORRECT gold_tokens");

@@ -1,8 +1,10 @@
 // Bootstrap intervals: percentiles as numpy computes them, the same resamples for the
 // same seed, intervals around the point estimate that narrow with more items, exact
 // where the resamples cannot vary, and in qa_report for every topic and answer type.
-#include "tests/catch.h"
+#include <cmath>
 #include <nlohmann/json.hpp>
+
+#include "tests/catch.h"
 
 #include "evaluation/bootstrap.h"
 #include "evaluation/qa_report.h"
@@ -46,6 +48,9 @@ TEST_CASE("percentile_interval interpolates between order statistics as numpy's 
   const Interval half = percentile_interval({1, 2, 3, 4}, 0.5);
   CHECK(half.low == Approx(1.75));  // position 0.25 * 3
   CHECK(half.high == Approx(3.25));
+  const Interval undefined_left_out = percentile_interval({std::nan(""), 1, 2, std::nan(""), 3, 4}, 0.5);
+  CHECK(undefined_left_out.low == Approx(1.75));
+  CHECK(undefined_left_out.high == Approx(3.25));
 }
 
 TEST_CASE("bootstrap draws the same resamples for the same seed, other ones for another seed") {
@@ -76,6 +81,16 @@ TEST_CASE("qa intervals contain the scores, are exact when every item is correct
       CHECK(i.low == 1.0);
       CHECK(i.high == 1.0);
     }
+  }
+  SECTION("2 of 40 attempted, both correct: resamples with nothing attempted are left out, not scored 0") {
+    // P(a resample attempts nothing) = (38/40)^40 = 0.129: about 257 of 2000 resamples,
+    // which scored 0 would pull the lower bound to 0.
+    const QaIntervals ci = qa_intervals(grades_of(items(40, 2, 0)), settings);
+    CHECK(ci.correct_given_attempted.low == 1.0);
+    CHECK(ci.correct_given_attempted.high == 1.0);
+    CHECK(ci.resamples_without_attempts > 180);
+    CHECK(ci.resamples_without_attempts < 340);
+    CHECK(ci.accuracy.low == 0.0);  // accuracy is defined on every resample
   }
   SECTION("9 of 10 correct: the resample's correct count is Binomial(10, 0.9)") {
     // P(count <= 6) = 0.013 and P(count <= 7) = 0.070 put the 2.5th percentile at 7 of

@@ -26,6 +26,11 @@ namespace {
 
 json read_json(const std::string& path) { return json::parse(std::ifstream(path)); }
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 // Six items; their predictions: the exact answer, the answer in a sentence (CORRECT by
 // the rules, INCORRECT by an exact-match judge), an alias, "pass" (NOT_ATTEMPTED by the
 // judge), an empty answer, and none at all. The judge: judges/exact_match_judge.py.
@@ -97,6 +102,18 @@ TEST_CASE("evaluate --judge.command: the judge's grades are used and counted, an
     CHECK(read_json(out + "/judge.json")["graded_by"] ==
           json{{"judge", 0}, {"judge_cache", 4}, {"rules_fallback", 0}, {"rules", 2}});
     CHECK(column(read_lines(out + "/graded.jsonl"), "grade") == column(graded, "grade"));
+    CHECK_THAT(read_text(out + "/report.md"), Catch::Contains("Grades: by the judge 0 items, from the judge's cache 4, "
+                                                              "by the rules (gold answer"));
+    CHECK_THAT(read_text(out + "/report.md"), Catch::Contains(" 2 without an answer and 0 the judge failed on"));
+
+    // Another judge behind the same command (--judge.id): nothing from the first one's cache.
+    auto other = f.run(ranks, out, "--judge.command " + f.judge() + " --judge.id other-model");
+    INFO(other.output);
+    REQUIRE(other.exit_code == 0);
+    CHECK(count_lines(f.calls) == 8);
+    CHECK(read_json(out + "/judge.json")["graded_by"] ==
+          json{{"judge", 4}, {"judge_cache", 0}, {"rules_fallback", 0}, {"rules", 2}});
+    CHECK(read_json(out + "/judge.json")["id"] == "other-model");
   }
 }
 

@@ -244,6 +244,17 @@ TEST_CASE("evaluate accounts for every prediction line: a line for no item, a se
     CHECK(report["correct"] == 1);
     CHECK(report["prediction_lines"] == json{{"lines", 6}, {"graded", 3}, {"outside_selection", 3}});
   }
+  SECTION("a rerun that fails leaves none of the earlier run's results in the folder") {
+    const std::string good = write_lines(dir + "/good.jsonl", {line("id", music[0].id, music[0].answer)});
+    auto first = evaluate(2, "--benchmark " + csv + " --topic Music --predictions " + good + " --output " + dir + "/out");
+    INFO(first.output);
+    REQUIRE(first.exit_code == 0);
+    REQUIRE(fs::exists(dir + "/out/report.json"));
+    refused("rerun", {line("id", "simpleqa-99999", "B")}, ":1: id 'simpleqa-99999' is not in the benchmark");
+    for (const char* result : {"report.json", "report.md", "graded.jsonl"}) CHECK_FALSE(fs::exists(dir + "/out/" + result));
+    const json accounting = json::parse(std::ifstream(dir + "/out/predictions_accounting.json"));
+    CHECK(accounting["file"] == dir + "/rerun.jsonl");
+  }
 }
 
 TEST_CASE("evaluate --model: a tokenizer past the model's vocabulary is refused, and a model padded past the tokenizer answers in its ids") {

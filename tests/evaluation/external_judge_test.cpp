@@ -105,7 +105,7 @@ TEST_CASE("external judge: grades, retries, falls back to the rules, caches by c
 
   SECTION("the judge's grades stand, even where the rules disagree; a rerun asks nothing") {
     {
-      ExternalJudge judge({exact, 30, 0, dir + "/cache.jsonl"}, 0);
+      ExternalJudge judge({exact, 30, 0, dir + "/cache.jsonl", ""}, 0);
       Verdict v = judge.grade("Which band?", beatles, "Beatles");
       CHECK((v.grade == Grade::correct && v.by == GradedBy::judge));
       v = judge.grade("Which band?", beatles, "I think it was The Beatles");  // the rules: CORRECT
@@ -115,31 +115,31 @@ TEST_CASE("external judge: grades, retries, falls back to the rules, caches by c
       CHECK(judge.runs() == 2);
     }
     CHECK(count_lines(calls) == 2);
-    ExternalJudge again({exact, 30, 0, dir + "/cache.jsonl"}, 1);
+    ExternalJudge again({exact, 30, 0, dir + "/cache.jsonl", ""}, 1);
     Verdict v = again.grade("Which band?", beatles, "I think it was The Beatles");
     CHECK((v.grade == Grade::incorrect && v.by == GradedBy::judge_cache));
     CHECK(again.runs() == 0);
     // Another command is another judge: not answered from this cache.
-    ExternalJudge other({exact + " ", 30, 0, dir + "/cache.jsonl"}, 1);
+    ExternalJudge other({exact + " ", 30, 0, dir + "/cache.jsonl", ""}, 1);
     CHECK(other.grade("Which band?", beatles, "Beatles").by == GradedBy::judge);
     CHECK(count_lines(calls) == 3);
   }
   SECTION("a failed run is retried") {
-    ExternalJudge judge({exact + " " + dir + "/flag", 30, 1, dir + "/cache.jsonl"}, 0);
+    ExternalJudge judge({exact + " " + dir + "/flag", 30, 1, dir + "/cache.jsonl", ""}, 0);
     Verdict v = judge.grade("Which band?", beatles, "Beatles");
     CHECK((v.grade == Grade::correct && v.by == GradedBy::judge));
     CHECK(judge.runs() == 2);
     CHECK(judge.failed_runs() == 1);
   }
   SECTION("without retries left, the rules grade and nothing is cached") {
-    ExternalJudge judge({exact + " " + dir + "/flag", 30, 0, dir + "/cache.jsonl"}, 0);
+    ExternalJudge judge({exact + " " + dir + "/flag", 30, 0, dir + "/cache.jsonl", ""}, 0);
     Verdict v = judge.grade("Which band?", beatles, "I think it was The Beatles");
     CHECK((v.grade == Grade::correct && v.by == GradedBy::rules_fallback));
     CHECK(judge.failed_runs() == 1);
     CHECK_FALSE(fs::exists(dir + "/cache.rank-0.jsonl"));
   }
   SECTION("an answer that is not a grade is a failure") {
-    ExternalJudge judge({"cat >/dev/null; echo maybe", 30, 2, dir + "/cache.jsonl"}, 0);
+    ExternalJudge judge({"cat >/dev/null; echo maybe", 30, 2, dir + "/cache.jsonl", ""}, 0);
     Verdict v = judge.grade("Which band?", beatles, "Wings");
     CHECK((v.grade == Grade::incorrect && v.by == GradedBy::rules_fallback));
     CHECK(judge.runs() == 3);

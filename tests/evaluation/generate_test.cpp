@@ -57,6 +57,10 @@ TEST_CASE("evaluate generate continues held-out stories260K prompts with the ref
   auto bad = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder + " --ids 1,9999");
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.output, Catch::Contains("9999") && Catch::Contains("vocabulary of 512"));
+  auto none = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder +
+                                   " --ids 1,2 --max_new_tokens 0");
+  CHECK(none.exit_code == 2);
+  CHECK_THAT(none.output, Catch::Contains("max_new_tokens: must be at least 1"));
 }
 
 TEST_CASE("evaluate generate --prompt encodes the text and decodes the continuation") {

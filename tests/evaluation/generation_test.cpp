@@ -110,6 +110,16 @@ TEST_CASE("a few-shot prompt: each example through the template with its gold an
             draw_fewshot_examples(pool[4], pool, 1, 77)[0]->answer + "\n\nQuestion 4?\n");
 }
 
+TEST_CASE("prompt templates read the escapes of --stop, and one without its {question} slot is refused") {
+  CHECK(unescape_prompt("Question: {question}\\nAnswer:") == "Question: {question}\nAnswer:");
+  CHECK(unescape_prompt("a\\tb\\\\n") == "a\tb\\n");
+  CHECK(unescape_prompt("Question: {question}\nAnswer:") == "Question: {question}\nAnswer:");  // the default
+  CHECK_THROWS_WITH(unescape_prompt("C:\\dir"), Catch::Contains("prompt: unknown escape in 'C:\\dir'"));
+  CHECK_THROWS_WITH(unescape_prompt("trailing \\"), Catch::Contains("prompt: unknown escape"));
+  CHECK_THROWS_WITH(PromptBuilder("Question: {Question}\nAnswer:"),
+                    Catch::Contains("prompt: the template 'Question: {Question}\nAnswer:' has no {question} slot"));
+}
+
 TEST_CASE("Qwen2's chat template from its tokenizer_config.json: default system message, user turn, assistant prompt") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   // The template sets system_message = 'You are a helpful assistant.', writes

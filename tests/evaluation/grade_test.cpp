@@ -110,7 +110,8 @@ TEST_CASE("evaluate grade names each bad row by file and line and grades the oth
       "{\"gold\": \"Paris\", \"predicted\": \"caf\xe9\"}\n"                                      // 9 not UTF-8
       "{\"gold\": \"Paris\", \"predicted\": \"" + long_answer + "\"}\n"                          // 10 a 1 MB answer
       "{\"gold\": \"Paris\", \"predicted\": \"Lyon\", \"grade\": \"MAYBE\"}\n"                   // 11 bad judge grade
-      "[1, 2]\n";                                                                                // 12 not an object
+      "[1, 2]\n"                                                                                 // 12 not an object
+      "{\"gold\": \"Paris\", \"predicted\": \"Paris\", \"x\": 1e999}\n";                           // 13 past a double
   write_file(dir + "/answers.jsonl", rows);
   const std::string input = dir + "/answers.jsonl", output = dir + "/graded.jsonl";
   auto r = testing::run_command(grade_command(input, output, dir + "/bench.jsonl"));
@@ -123,7 +124,8 @@ TEST_CASE("evaluate grade names each bad row by file and line and grades the oth
   CHECK_THAT(r.output, Catch::Contains(input + ":9: not valid UTF-8"));
   CHECK_THAT(r.output, Catch::Contains(input + ":11: \"grade\" \"MAYBE\" is not CORRECT, INCORRECT or NOT_ATTEMPTED"));
   CHECK_THAT(r.output, Catch::Contains(input + ":12: not a JSON object"));
-  CHECK_THAT(r.output, Catch::Contains("11 rows read, 4 graded, 7 refused"));
+  CHECK_THAT(r.output, Catch::Contains(input + ":13: invalid JSON: a number past the range of a double"));
+  CHECK_THAT(r.output, Catch::Contains("12 rows read, 4 graded, 8 refused"));
   CHECK_THAT(r.output, Catch::Contains("agreement with the judge's grades on 3 rows"));
 
   const auto out = read_jsonl(output);
