@@ -25,7 +25,8 @@ demo=out/demo
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
-    --output) demo=$2; shift ;;
+    --output) [ $# -ge 2 ] || { echo "usage: scripts/demo.sh [--quick] [--output DIR]" >&2; exit 2; }
+              demo=$2; shift ;;
     *) echo "usage: scripts/demo.sh [--quick] [--output DIR]" >&2; exit 2 ;;
   esac
   shift

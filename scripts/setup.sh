@@ -16,7 +16,9 @@ ensure_packages \
 # node and npm run the JavaScript reference tokenizers in the tests (any node >= 18).
 command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
 
-if [ ! -f build/CMakeCache.txt ]; then
+# Configured once (a configure that failed leaves CMakeCache.txt but no Makefile, and runs
+# again); later builds re-run CMake themselves when a CMakeLists.txt changes.
+if [ ! -f build/Makefile ]; then
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 # Each LibTorch file needs about 1.1 GiB to compile: one job per 2 GiB of memory at most.

@@ -12,7 +12,12 @@ cd "$(dirname "$0")/../.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(0.25 1 2)
 ranks=${RANKS:-2}
-work=${WORK:-$(mktemp -d /tmp/curate_scaling.XXXXXX)}
+if [ -n "${WORK:-}" ]; then
+  work=$WORK  # kept: a rerun reuses its worlds
+else
+  work=$(mktemp -d /tmp/curate_scaling.XXXXXX)
+  trap 'rm -rf "$work"' EXIT  # gigabytes of generated worlds a rerun could not find
+fi
 mkdir -p "$work"
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $(nproc) cores; $ranks ranks; scratch $work"
 
@@ -29,7 +34,8 @@ curate_measured() {
   start=$(date +%s.%N)
   mpirun --allow-run-as-root --oversubscribe -np "$ranks" bash -c \
     'exec /usr/bin/time -f %M -o "$0/rss.$OMPI_COMM_WORLD_RANK" "$@"' "$work" \
-    build/curate --manifest "$manifest" --output "$out" --curate.progress=false >"$out.log" 2>&1
+    build/curate --manifest "$manifest" --output "$out" --curate.progress=false >"$out.log" 2>&1 ||
+    { echo "curate failed on $manifest: see $out.log" >&2; return 1; }
   end=$(date +%s.%N)
   local line
   line=$(echo "$end - $start" | bc)
@@ -44,7 +50,8 @@ for gb in "${sizes[@]}"; do
   world="$work/world-$gb"
   [ -f "$world/manifest.json" ] || build/synth --docs "$docs" --seed 7 --compress none --output "$world" >/dev/null
   bytes=$(cat "$world"/sources/*.jsonl | wc -c)
-  read -r seconds rss <<<"$(curate_measured "$world/manifest.json" "$work/out-$gb")"
+  measured=$(curate_measured "$world/manifest.json" "$work/out-$gb")  # stops the script when curate fails
+  read -r seconds rss <<<"$measured"
   per_gb=$(echo "scale=2; $seconds * 1000000000 / $bytes" | bc)
   printf "%8s %10s %10s %8.1f %8s  %s\n" "$gb" "$docs" "$bytes" "$seconds" "$per_gb" "$rss"
   docs_of+=("$docs")
@@ -67,7 +74,8 @@ fi
 world="$work/world-${sizes[last]}"
 cat "$world"/sources/*.jsonl >"$work/single.jsonl"
 echo '{"name":"single","sources":[{"name":"all","paths":["single.jsonl"]}]}' >"$work/single.json"
-read -r seconds rss <<<"$(curate_measured "$work/single.json" "$work/out-single")"
+measured=$(curate_measured "$work/single.json" "$work/out-single")
+read -r seconds rss <<<"$measured"
 echo "one file of $(( $(stat -c %s "$work/single.jsonl") / 1000000 )) MB: ${seconds} s, peak RSS per rank $rss MB;" \
      "units per rank: $(cat "$work"/out-single/markers/stream.rank-*.done | tr '\n' ' ')"
 rm -rf "$work/out-single" "$work/single.jsonl"

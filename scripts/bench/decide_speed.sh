@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/packages.sh
-[ -f build/CMakeCache.txt ] || scripts/setup.sh >/dev/null
+[ -f build/Makefile ] || scripts/setup.sh >/dev/null
 cmake --build build -j"$(nproc)" --target curate synth train_tokenizer >/dev/null
 scripts/lib/fetch_lid_model.sh
 
@@ -32,7 +32,8 @@ fi
   --output "$work/classifier.bin" --classifier.threads 2 >/dev/null
 
 curate() { mpirun $(mpirun_flags) -np 2 build/curate --curate.progress=false "$@" >/dev/null 2>&1; }  # shellcheck disable=SC2046
-seconds() { local t0; t0=$(date +%s.%N); "$@"; echo "$(date +%s.%N) - $t0" | bc; }
+# A failed run is no timing: it stops the benchmark (a $(...) does not, by itself).
+seconds() { local t0; t0=$(date +%s.%N); "$@" || { echo "failed: $*" >&2; return 1; }; echo "$(date +%s.%N) - $t0" | bc; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 inside() { jq .wall_seconds "$1/report.json"; }
 # The documents, rejects and tokens of a run, uncompressed, as one checksum.

@@ -9,15 +9,18 @@ cd "$(dirname "$0")/../.."
 [ -x build/evaluate ] || scripts/setup.sh
 model=${1:-../shared/data/models/stories260K}
 new=${2:-196}
-prompt=$(python3 -c "import json,sys; print(','.join(map(str, json.load(open(sys.argv[1]))['prompt_ids'])))" \
-  "$model/golden_greedy.json" 2>/dev/null || echo 1)
+# The model's golden prompt, else token 1 (a model folder without golden ids).
+prompt=1
+[ -f "$model/golden_greedy.json" ] &&
+  prompt=$(python3 -c "import json,sys; print(','.join(map(str, json.load(open(sys.argv[1]))['prompt_ids'])))" \
+    "$model/golden_greedy.json")
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; model $model; prompt $prompt; $new new tokens; 1 thread"
 declare -A ids
 for cache in true false; do
   rates=()
   for run in 1 2 3 4 5; do
     out=$(build/evaluate generate --threads 1 --model "$model" --ids "$prompt" --max_new_tokens "$new" \
-          --stop_at_eos=false --cache=$cache 2>&1)
+          --stop_at_eos=false --cache=$cache 2>&1) || { echo "$out" >&2; exit 1; }
     rates+=("$(echo "$out" | sed -n 's/.*(\([0-9.]*\) tokens\/s.*/\1/p')")
     ids[$cache]=$(echo "$out" | tail -1)
   done
@@ -42,7 +45,8 @@ python3 -c "import csv,sys; [print(r.get('question') or r.get('problem')) for r 
 build/train-tokenizer --plain --input "$work/questions.txt" --vocab-size 512 --output "$work/model/tokenizer.json" >/dev/null 2>&1
 for batch in 1 16; do
   build/evaluate --threads 1 --model "$work/model" --benchmark "$benchmark" --topic Music --max_new_tokens 32 \
-    --stop '' --gen_batch $batch --output "$work/out$batch" >/dev/null 2>&1
+    --stop '' --gen_batch $batch --output "$work/out$batch" >"$work/evaluate$batch.log" 2>&1 ||
+    { cat "$work/evaluate$batch.log" >&2; exit 1; }
   python3 -c "import json,sys; g=json.load(open(sys.argv[1])); print('evaluate --model gen_batch=%d: %.0f tokens/s, %.1f items/s (%d items, %d tokens, %.2f s)' % (g['gen_batch'], g['tokens_per_second'], g['items_per_second'], g['items'], g['generated_tokens'], g['seconds']))" \
     "$work/out$batch/generation.json"
 done

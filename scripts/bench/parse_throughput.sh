@@ -57,7 +57,8 @@ JSON
 median_seconds() {
   local times=() t
   for _ in $(seq "$repeat"); do
-    /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>&1
+    # A failed run is no timing: it stops the benchmark (a $(...) does not, by itself).
+    /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
     times+=("$(tail -n 1 "$work/time.txt")")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'

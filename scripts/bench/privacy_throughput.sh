@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/packages.sh
 ensure_packages python3 libre2-dev g++
-[ -f build/CMakeCache.txt ] || scripts/setup.sh >/dev/null
+[ -f build/Makefile ] || scripts/setup.sh >/dev/null
 cmake --build build -j"$(nproc)" --target mucpt_privacy synth >/dev/null
 
 size_mb=${SIZE_MB:-100}

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/packages.sh
 ensure_packages g++
-[ -f build/CMakeCache.txt ] || scripts/setup.sh >/dev/null
+[ -f build/Makefile ] || scripts/setup.sh >/dev/null
 cmake --build build -j"$(nproc)" --target mucpt_quality mucpt_curation synth >/dev/null
 
 size_mb=${SIZE_MB:-100}

@@ -115,6 +115,13 @@ def mean_sd(values):
     return float(v.mean()), float(v.std(ddof=1)) if v.size > 1 else 0.0
 
 
+def write_atomically(path, text):
+    """Writes text through a temporary file beside path: a crash leaves the old file or the new one."""
+    with open(f"{path}.tmp", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(f"{path}.tmp", path)
+
+
 def finish(fig, ax, path, xlabel, ylabel, title, legend=True):
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -122,7 +129,8 @@ def finish(fig, ax, path, xlabel, ylabel, title, legend=True):
     if legend:
         ax.legend()
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(f"{path}.tmp", dpi=110, format="png")
+    os.replace(f"{path}.tmp", path)
     plt.close(fig)
 
 
@@ -203,9 +211,7 @@ def main():
                     for label, r in recipes.items()},
         "wall_seconds": args.wall_seconds,
     }
-    with open(f"{args.folder}/ablation.json", "w", encoding="utf-8") as f:
-        json.dump(ablation, f, indent=1)
-        f.write("\n")
+    write_atomically(f"{args.folder}/ablation.json", json.dumps(ablation, indent=1) + "\n")
     plots(args.folder, runs, seeds)
 
     def row(m):
@@ -272,8 +278,7 @@ Gold answer loss (nats per answer token given the prompt, lower is better), the 
 
 Plots: loss_curves.png, token_weights.png, accuracy.png.
 """
-    with open(f"{args.folder}/report.md", "w", encoding="utf-8") as f:
-        f.write(report)
+    write_atomically(f"{args.folder}/report.md", report)
     print(table)
     print()
     print("\n".join(["| pair | mean difference | 95% interval | share above 0 |", "|---|---:|---:|---:|"] + paired_lines))

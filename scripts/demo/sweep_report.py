@@ -10,7 +10,7 @@ import json
 
 import numpy as np
 
-from ablation_report import BOOTSTRAP_SEED, Demo, mean_sd, paired
+from ablation_report import BOOTSTRAP_SEED, Demo, mean_sd, paired, write_atomically
 
 SWEEP_HEADING = "## Soft weighting sweep"
 
@@ -49,19 +49,16 @@ def main():
         lines.append(f"| {n} | {entry['settings']} | {', '.join(f'{a:.3f}' for a in acc)} | {m:.3f} ± {sd:.3f} | "
                      f"{diff} | {mean_sd(entry['answer_loss'])[0]:.3f} | {loss_diff} | "
                      f"{mean_sd(entry['music_loss'])[0]:.3f} |")
-    with open(f"{args.folder}/sweep.json", "w", encoding="utf-8") as f:
-        json.dump(sweep, f, indent=1)
-        f.write("\n")
+    write_atomically(f"{args.folder}/sweep.json", json.dumps(sweep, indent=1) + "\n")
     table = "\n".join(lines)
-    with open(f"{args.folder}/sweep.md", "w", encoding="utf-8") as f:
-        f.write(f"# Soft weighting sweep\n\nSeeds {', '.join(map(str, args.seeds))}; everything else as in "
-                f"report.md.\n\n{table}\n")
+    write_atomically(f"{args.folder}/sweep.md", f"# Soft weighting sweep\n\nSeeds {', '.join(map(str, args.seeds))}; "
+                     f"everything else as in report.md.\n\n{table}\n")
     # report.md gets (or, on a rerun, replaces) its sweep section.
     with open(f"{args.folder}/report.md", encoding="utf-8") as f:
         report = f.read().split(SWEEP_HEADING)[0].rstrip("\n")
-    with open(f"{args.folder}/report.md", "w", encoding="utf-8") as f:
-        f.write(f"{report}\n\n{SWEEP_HEADING}\n\n`soft` with one setting changed; the same bases, scores and data order; "
-                f"paired to ntp per item over the seeds (95% bootstrap over items).\n\n{table}\n")
+    write_atomically(f"{args.folder}/report.md",
+                     f"{report}\n\n{SWEEP_HEADING}\n\n`soft` with one setting changed; the same bases, scores and data "
+                     f"order; paired to ntp per item over the seeds (95% bootstrap over items).\n\n{table}\n")
     print(table)
 
 

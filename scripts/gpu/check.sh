@@ -10,7 +10,9 @@
 #      (every step within 0.1 nats, the last 10 within 0.05 on average);
 #   3. training tokens/s beside nanoGPT's train.py (bf16 autocast, not compiled) on the
 #      same GPU, data and shape (GPT-2 small: 12 layers, width 768, context 1024);
-#   4. `score` on cuda equals `score` on cpu to 1e-3 on every token.
+#   4. `score` on cuda equals `score` on cpu to 1e-3 on every token;
+#   5. 20 steps of hard (Rho-1) and soft (loss ratio) weighted training on cuda follow
+#      the same on cpu (float32 both, every step within 0.02 nats).
 # Writes every figure to one JSON file (argument 1; default $OUT/gpu_check.json where
 # $OUT is set, else .gpu/gpu_check.json), the logs beside it (gpu_check_logs/), and exits
 # 1 when a check fails. A step that fails is named in failed_steps and the rest still run.
@@ -133,6 +135,20 @@ timeout 240 "$bin/score" --model "$checkpoint" --data "$work/score_cpu" --seq_le
 timeout 120 "$bin/score" --model "$checkpoint" --data "$work/score_device" --seq_len 256 --dtype float32 --device "$device" \
   >"$work/score_device.log" 2>&1 || failed score_device $?
 
+# --- 5. weighted training on the device against cpu ----------------------------------
+# Rho-1's hard selection and the soft loss ratio read the reference losses score stored
+# (cpu's, for both runs); float32 on both sides, so the curves agree closely.
+for mode in hard soft; do
+  for d in cpu device; do
+    dev=$d
+    [ "$d" = device ] && dev=$device
+    timeout 120 "$bin/train" --model "$work/small/model" --init random --data "$work/score_cpu" \
+      --output "$work/weighted_${mode}_$d" --seq_len 256 --batch_size 8 --steps 20 --log_every 1000 \
+      --weighting.mode $mode --device "$dev" --dtype float32 >"$work/weighted_${mode}_$d.log" 2>&1 ||
+      failed "weighted_${mode}_$d" $?
+  done
+done
+
 # --- the figures ---------------------------------------------------------------------
 mkdir -p "$(dirname "$report")"
 $python - "$work" "$device" "$golden_equal" "$((built - started))" "$started" "$report" "$bin" <<'PY'
@@ -184,6 +200,18 @@ def score():
     diff = max((abs(x - y) for x, y in zip(a, b) if not math.isnan(x)), default=float("inf"))
     return {"tokens": len(a), "max_abs_diff": diff, "pass": same_nan and diff <= 1e-3}
 
+def weighted_curves():
+    tolerance = 0.02
+    curves = {}
+    for mode in ("hard", "soft"):
+        cpu, dev = losses(f"{work}/weighted_{mode}_cpu"), losses(f"{work}/weighted_{mode}_device")
+        diff = max(abs(a - b) for a, b in zip(cpu, dev))
+        curves[mode] = {"steps": len(dev), "cpu_first_last": [cpu[0], cpu[-1]], "device_first_last": [dev[0], dev[-1]],
+                        "max_abs_diff": diff, "pass": len(cpu) == len(dev) == 20 and diff <= tolerance}
+    curves["tolerance"] = f"float32 on both: every step within {tolerance} nats"
+    curves["pass"] = curves["hard"]["pass"] and curves["soft"]["pass"]
+    return curves
+
 def gpu_name():
     try:
         smi = subprocess.run(["nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader"],
@@ -204,10 +232,11 @@ except FileNotFoundError:
     failed_steps = []
 figures = {"device": device, "gpu": gpu_name(), "torch": torch_version, "nccl_linked": "libnccl" in linked,
            "golden_greedy_ids_equal": golden_equal == "true", "loss_curve": attempt(loss_curve),
-           "throughput": attempt(throughput), "score": attempt(score), "failed_steps": failed_steps,
+           "throughput": attempt(throughput), "score": attempt(score), "weighted_training": attempt(weighted_curves),
+           "failed_steps": failed_steps,
            "build_seconds": int(build_s), "total_seconds": int(time.time()) - int(started)}
 figures["pass"] = (figures["golden_greedy_ids_equal"] and figures["loss_curve"]["pass"] and figures["score"]["pass"]
-                   and not failed_steps)
+                   and figures["weighted_training"]["pass"] and not failed_steps)
 json.dump(figures, open(report, "w"), indent=1)
 print(json.dumps(figures, indent=1))
 sys.exit(0 if figures["pass"] else 1)

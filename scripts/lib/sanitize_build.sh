@@ -4,7 +4,7 @@
 # LibTorch. `sanitize_build TARGET...` installs clang, configures once and builds.
 sanitize_build() {
   ensure_packages clang libclang-rt-dev
-  if [ ! -f build-sanitize/CMakeCache.txt ]; then
+  if [ ! -f build-sanitize/Makefile ]; then
     cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER=clang \
       -DCMAKE_CXX_COMPILER=clang++ -DMUCPT_FUZZ=ON -DMUCPT_WITH_CUDA=OFF >/dev/null
   fi
@@ -16,5 +16,6 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 # tests/sanitizer/<binary>.asan_options adds options for one program: curate runs
 # without leak checking, since Open MPI keeps allocations until exit and, unwound
 # fast, their stacks cannot be told from the toolkit's (whole stacks make the tests
-# five times slower).
-export ASAN_OPTIONS=${ASAN_OPTIONS:-include_if_exists=$PWD/tests/sanitizer/%b.asan_options}
+# five times slower). The path is quoted for the sanitizers' option parser, which splits
+# values at spaces, commas and colons.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-include_if_exists='$PWD/tests/sanitizer/%b.asan_options'}"
