@@ -204,10 +204,14 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
   fs::create_directories(output);
   // A run that fails must not leave an earlier run's results in DIR looking like its own
   // (compare would read them); the judge's cache stays.
-  if (mpi.rank() == 0)
-    for (const char* result : {"report.json", "report.md", "graded.jsonl", "judge.json", "generation.json",
-                               "predictions_accounting.json"})
-      fs::remove(output + "/" + result);
+  for (const char* result : {"report.json", "report.md", "graded.jsonl", "judge.json", "generation.json",
+                             "predictions_accounting.json"}) {
+    const std::string path = output + "/" + result;
+    for (const std::string& input : {predictions_path, benchmark})
+      if (!input.empty() && fs::exists(path) && fs::exists(input) && fs::equivalent(path, input))
+        throw UserError(input + " is this run's own " + result + " in --output: give the run another folder");
+    if (mpi.rank() == 0) fs::remove(path);
+  }
 
   // Each rank answers and grades items rank, rank + N, ...; rank 0 puts them in order.
   std::unique_ptr<Predictions> predictions;

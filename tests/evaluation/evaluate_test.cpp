@@ -254,6 +254,15 @@ TEST_CASE("evaluate accounts for every prediction line: a line for no item, a se
     for (const char* result : {"report.json", "report.md", "graded.jsonl"}) CHECK_FALSE(fs::exists(dir + "/out/" + result));
     const json accounting = json::parse(std::ifstream(dir + "/out/predictions_accounting.json"));
     CHECK(accounting["file"] == dir + "/rerun.jsonl");
+    // An input that is one of the results the run would clear is refused, and kept.
+    REQUIRE(evaluate(1, "--benchmark " + csv + " --topic Music --predictions " + good + " --output " + dir + "/out")
+                .exit_code == 0);
+    const std::string graded = dir + "/out/graded.jsonl";
+    auto own = evaluate(1, "--benchmark " + csv + " --topic Music --predictions " + graded + " --output " + dir + "/out");
+    INFO(own.output);
+    CHECK(own.exit_code == 2);
+    CHECK_THAT(own.output, Catch::Contains(graded + " is this run's own graded.jsonl in --output"));
+    CHECK(fs::exists(graded));
   }
 }
 
