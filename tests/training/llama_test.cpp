@@ -10,6 +10,7 @@
 #include "tests/test_support.h"
 #include "training/checkpoint/hf_checkpoint.h"
 #include "training/checkpoint/safetensors_file.h"
+#include "training/model/autocast.h"
 #include "training/model/greedy.h"
 
 using namespace mucpt;
@@ -100,25 +101,36 @@ TEST_CASE("the key/value cache gives the logits of a full pass, and greedy decod
   CHECK(greedy_generate(model, prompt, static_cast<int>(expected.size()), -1, false) == expected);
 }
 
-TEST_CASE("activation checkpointing gives the gradients of the plain backward") {
+TEST_CASE("activation checkpointing gives the gradients of the plain backward, in float32 and under bf16 autocast") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   auto model = load_llama(data + "/models/stories260K");
   torch::manual_seed(3);
   auto ids = torch::randint(0, 512, {2, 33}, torch::kInt64);
-  auto gradients = [&](bool checkpoint) {
+  auto gradients = [&](bool checkpoint, bool bfloat16) {
     model->model->checkpoint_layers = checkpoint;
     model->zero_grad();
+    // As train runs a step: forward and backward inside the autocast scope, after a pass
+    // without gradients (a weighting pass) whose weight casts must not be reused.
+    const BFloat16Autocast autocast(bfloat16, torch::kCPU);
+    {
+      torch::NoGradGuard no_grad;
+      model->forward(ids.narrow(1, 0, 32));
+    }
     auto logits = model->forward(ids.narrow(1, 0, 32));
-    torch::nn::functional::cross_entropy(logits.reshape({-1, 512}), ids.narrow(1, 1, 32).reshape({-1})).backward();
+    torch::nn::functional::cross_entropy(logits.reshape({-1, 512}).to(torch::kFloat32), ids.narrow(1, 1, 32).reshape({-1}))
+        .backward();
     std::vector<torch::Tensor> out;
     for (const auto& p : model->parameters()) out.push_back(p.grad().clone());
     return out;
   };
-  const auto plain = gradients(false), recomputed = gradients(true);
-  REQUIRE(plain.size() == recomputed.size());
-  for (size_t i = 0; i < plain.size(); ++i) {
-    INFO("parameter " << i);
-    CHECK(plain[i].abs().max().item<double>() > 0);
-    CHECK(torch::allclose(plain[i], recomputed[i], 1e-6, 1e-7));
+  for (bool bfloat16 : {false, true}) {
+    INFO((bfloat16 ? "bfloat16" : "float32"));
+    const auto plain = gradients(false, bfloat16), recomputed = gradients(true, bfloat16);
+    REQUIRE(plain.size() == recomputed.size());
+    for (size_t i = 0; i < plain.size(); ++i) {
+      INFO("parameter " << i);
+      CHECK(plain[i].abs().max().item<double>() > 0);  // every weight gets its gradient
+      CHECK(torch::allclose(plain[i], recomputed[i], 1e-6, 1e-7));
+    }
   }
 }

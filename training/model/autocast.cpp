@@ -45,6 +45,13 @@ BFloat16Autocast::BFloat16Autocast(bool enabled, c10::Device device)
     : enabled_(enabled), device_(device.is_cuda() ? c10::DeviceType::CUDA : c10::DeviceType::CPU) {
   if (!enabled_) return;
   was_enabled_ = autocast_enabled(device_);
+  // No cache of the weights' bfloat16 copies: a copy cast in a pass without gradients (a
+  // weighting pass, a checkpointed layer's forward) has no history, and LibTorchs before
+  // 2.10 hand it to the next pass with gradients, whose weights then get none; on
+  // autograd's own thread a cache would also outlive the step. A cast per use is cheap
+  // beside the product it feeds.
+  was_caching_ = at::autocast::is_autocast_cache_enabled();
+  at::autocast::set_autocast_cache_enabled(false);
   use_bfloat16(device_);
   set_autocast(device_, true);
 }
@@ -52,8 +59,7 @@ BFloat16Autocast::BFloat16Autocast(bool enabled, c10::Device device)
 BFloat16Autocast::~BFloat16Autocast() {
   if (!enabled_) return;
   set_autocast(device_, was_enabled_);
-  // The bfloat16 copies of the weights cached for this scope are stale after the step.
-  if (!was_enabled_) at::autocast::clear_cache();
+  at::autocast::set_autocast_cache_enabled(was_caching_);
 }
 
 }  // namespace mucpt

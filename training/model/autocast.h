@@ -22,6 +22,7 @@ class BFloat16Autocast {
   bool enabled_;
   c10::DeviceType device_;
   bool was_enabled_ = false;
+  bool was_caching_ = true;
 };
 
 }  // namespace mucpt

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <utility>
 
+#include "training/model/autocast.h"
 #include "training/model/fused_ops.h"
 
 namespace mucpt {
@@ -120,12 +121,14 @@ namespace {
 // A decoder layer whose activations are recomputed in the backward: the forward runs
 // without autograd and keeps the input; the backward runs the layer again with autograd
 // and back-propagates through it, adding to the layer's parameter gradients (as
-// PyTorch's reentrant torch.utils.checkpoint does).
+// PyTorch's reentrant torch.utils.checkpoint does, autocast's state of the forward
+// restored for the recompute: autograd's thread need not carry it, nor its dtype).
 struct CheckpointedLayer : torch::autograd::Function<CheckpointedLayer> {
   static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
                                const torch::Tensor& cos, const torch::Tensor& sin, LlamaDecoderLayerImpl* layer) {
     ctx->save_for_backward({x, cos, sin});
     ctx->saved_data["layer"] = reinterpret_cast<int64_t>(layer);  // the module outlives the step
+    ctx->saved_data["bfloat16"] = autocast_enabled(x.device().type());
     return layer->forward(x, cos, sin);
   }
 
@@ -134,6 +137,7 @@ struct CheckpointedLayer : torch::autograd::Function<CheckpointedLayer> {
     const auto saved = ctx->get_saved_variables();
     auto* layer = reinterpret_cast<LlamaDecoderLayerImpl*>(ctx->saved_data["layer"].toInt());
     torch::AutoGradMode with_grad(true);
+    const BFloat16Autocast as_in_forward(ctx->saved_data["bfloat16"].toBool(), saved[0].device());
     auto x = saved[0].detach().requires_grad_(true);
     torch::autograd::backward({layer->forward(x, saved[1], saved[2])}, {grads[0]});
     return {x.grad(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
