@@ -133,6 +133,17 @@ Verdict MetadataJoin::process(Document& doc) {
     return Verdict::kept();
   }
   std::string header = render_metadata(*record, table_->key(), template_);
+  if (header_masking_ && !header.empty()) {
+    Document masked;
+    masked.text = header;
+    const Verdict verdict = header_masking_->process(masked);
+    if (!verdict.keep()) {
+      ++headers_left_out_;
+      return Verdict::kept();
+    }
+    if (masked.text != header) ++headers_masked_;
+    header.swap(masked.text);
+  }
   if (!header.empty()) {
     if (header.back() != '\n') header += '\n';
     doc.text = header + "\n" + doc.text;
@@ -145,6 +156,10 @@ void MetadataJoin::write_counters(nlohmann::json& out) const {
   out["joined"] = joined_;
   out["without_key"] = no_key_;
   out["key_not_found"] = not_found_;
+  if (header_masking_) {
+    out["headers_masked"] = headers_masked_;
+    out["headers_left_out_for_pii"] = headers_left_out_;
+  }
 }
 
 }  // namespace mucpt

@@ -2,7 +2,8 @@
 // The metadata join: a source's metadata records (artist, album, year, label...) are
 // looked up by the key the document carries in its preserved fields and rendered into
 // the text as a header, so the model reads text and structured facts together. It runs
-// after the filters, so the header never sways a quality rule.
+// after the filters, so the header never sways a quality rule; the header is masked by
+// the source's privacy stage of its own, since the document's ran before it existed.
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,8 +52,11 @@ struct MetadataOptions {
 
 class MetadataJoin : public Stage {
  public:
-  MetadataJoin(std::shared_ptr<const MetadataTable> table, std::string templ)
-      : table_(std::move(table)), template_(std::move(templ)) {}
+  // header_masking: the source's privacy stage, run over each header (null: none); a
+  // header it would reject (too much personal data) is left out.
+  MetadataJoin(std::shared_ptr<const MetadataTable> table, std::string templ,
+               std::unique_ptr<Stage> header_masking = nullptr)
+      : table_(std::move(table)), template_(std::move(templ)), header_masking_(std::move(header_masking)) {}
   const char* name() const override { return "metadata"; }
   Verdict process(Document& doc) override;
   void write_counters(nlohmann::json& out) const override;
@@ -60,7 +64,8 @@ class MetadataJoin : public Stage {
  private:
   std::shared_ptr<const MetadataTable> table_;
   std::string template_;
-  uint64_t joined_ = 0, no_key_ = 0, not_found_ = 0;
+  std::unique_ptr<Stage> header_masking_;
+  uint64_t joined_ = 0, no_key_ = 0, not_found_ = 0, headers_masked_ = 0, headers_left_out_ = 0;
 };
 
 }  // namespace mucpt

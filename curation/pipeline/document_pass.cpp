@@ -17,6 +17,7 @@
 #include "curation/dedup/dedup_job.h"
 #include "curation/dedup/signature_writer.h"
 #include "curation/pipeline/pipeline.h"
+#include "curation/privacy/privacy_stage.h"
 #include "curation/stage_registry.h"
 
 namespace fs = std::filesystem;
@@ -107,7 +108,11 @@ class DocumentPass : public PipelineStep {
   static std::unique_ptr<Stage> metadata_join(CurateRun& run, const StageSettings& settings, size_t source) {
     std::shared_ptr<const MetadataTable> table = run.metadata_table(source);
     if (!table) return nullptr;
-    return std::make_unique<MetadataJoin>(std::move(table), read_options<MetadataOptions>(settings).header_template);
+    std::unique_ptr<Stage> masking;
+    if (const PrivacyOptions privacy = privacy_options_from(settings); privacy.masking)
+      masking = std::make_unique<PrivacyStage>(privacy);
+    return std::make_unique<MetadataJoin>(std::move(table), read_options<MetadataOptions>(settings).header_template,
+                                          std::move(masking));
   }
 };
 

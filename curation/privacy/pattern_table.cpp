@@ -42,12 +42,14 @@ const std::vector<PatternRow>& pattern_table() {
        {"3056 930902 5905"}},
 
       // E-mail: a generous pattern; label and local-part rules are checked in code.
-      // The match starts at the last character of the local part, which the validator
-      // walks back from: start-of-match tracking over a leading class that matches
-      // every word would cost Hyperscan most of its speed.
-      {T::email, R"([A-Za-z0-9._%+-]@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})", check_email,
+      // The match starts at the last byte of the local part (ASCII, or the last byte of
+      // a letter such as "é"), which the validator walks back from: start-of-match
+      // tracking over a leading class that matches every word would cost Hyperscan most
+      // of its speed.
+      {T::email, R"((?:[A-Za-z0-9._%+-]|[\x80-\xBF])@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})", check_email,
        {"bob@example.com", "first.last+tag@mail.example.co.uk", "mail «booking@band-records.io» today",
         "mailto:«bob@example.org»", "write to «bob@example.org».", "联系«fan_club@163.com»谢谢",
+        "write to «josé.garcía@example.com».", "(«müller@example.de»)", "«иван@example.ru»",
         "«xyzabc@example.com»_archive", "(«press@label.de»)"},
        {"bob@localhost", "@example.com", "bob@example.c", "bob..x@example.com", "bob.@example.com",
         "bob@-example.com", "bob@example-.com", "bob@example.com2", "v1.2@3.4",

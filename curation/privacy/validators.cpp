@@ -1,8 +1,11 @@
 #include "curation/privacy/validators.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <string>
 
+#include "common/unicode.h"
 #include "curation/privacy/checksums.h"
 #include "curation/privacy/ip_address.h"
 
@@ -24,6 +27,32 @@ bool is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' &
 bool is_word(int c) { return is_alnum(c) || c == '_'; }
 bool is_local_char(int c) { return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
 bool is_joiner(int c) { return c == '-' || c == '.' || c == '/' || c == ','; }
+
+// The bytes of the character that ends at text[end - 1] when it is a letter of a cased
+// script or a combining mark ("josé", "müller", "иван"), which an address's local part
+// may hold; else 0. Letters of uncased scripts (CJK) end an address instead: those
+// scripts run into the address without a space.
+size_t local_letter_before(std::string_view text, size_t end) {
+  size_t begin = end;
+  while (begin > 0 && end - begin < 3 && (static_cast<unsigned char>(text[begin - 1]) & 0xC0) == 0x80) --begin;
+  if (begin == end || begin == 0) return 0;
+  --begin;  // the lead byte
+  if (utf8_sequence_length(text.data() + begin, end - begin) != end - begin) return 0;
+  size_t i = begin;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(next_code_point(text, i)))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_MN:
+      return end - begin;
+    default:
+      return 0;
+  }
+}
+
+// The bytes of the local-part character before text[end]: 1 for ASCII, a letter's
+// bytes (local_letter_before), 0 where the local part ends.
+size_t local_char_before(std::string_view text, size_t end) {
+  return is_local_char(before(text, end)) ? 1 : local_letter_before(text, end);
+}
 
 // The most of a token, key or query value a validator takes in beyond its pattern:
 // more than real secrets (a signed JWT runs to a kilobyte or two) and a bound on the
@@ -104,11 +133,14 @@ bool looks_random(std::string_view token) {
 }
 
 bool check_email(std::string_view text, PiiMatch& m, const ValidationOptions&) {
-  // The pattern matched from the last character of the local part; walk back over
-  // the rest of it, a step past the 64 characters a local part may have.
+  // The pattern matched from the last byte of the local part; walk back over the whole
+  // of it from the '@', a step past the 64 bytes a local part may have.
   const size_t at_sign = m.start + 1;
-  while (m.start > 0 && at_sign - m.start <= 64 && is_local_char(before(text, m.start))) --m.start;
-  if (is_local_char(before(text, m.start))) return false;
+  m.start = at_sign;
+  while (at_sign - m.start <= 64)
+    if (const size_t n = local_char_before(text, m.start); n > 0) m.start -= n;
+    else break;
+  if (local_char_before(text, m.start) > 0) return false;
   while (m.start < at_sign && text[m.start] == '.') ++m.start;  // "...bob@x.org": the dots end a sentence
   std::string_view local = span(text, m.start, at_sign);
   if (local.empty() || local.size() > 64 || local.back() == '.' || local.find("..") != std::string_view::npos) return false;
