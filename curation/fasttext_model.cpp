@@ -9,6 +9,9 @@
 #include <mutex>
 #include <sstream>
 
+#include "common/hashing.h"
+#include "common/mapped_file.h"
+
 namespace mucpt {
 
 std::shared_ptr<const FastTextModel> FastTextModel::load(const std::string& path) {
@@ -29,6 +32,7 @@ std::shared_ptr<const FastTextModel> FastTextModel::load(const std::string& path
   } catch (const std::exception& e) {
     throw ModelError("fastText model '" + path + "' cannot be loaded: " + e.what());
   }
+  model->content_hash_ = hash64(MappedFile(path).bytes());
   cache[key] = model;
   return model;
 }

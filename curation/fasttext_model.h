@@ -1,6 +1,7 @@
 #pragma once
 // fastText models loaded once per process and shared by every stage that uses them
 // (stages are rebuilt per work unit; a model is not).
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -38,9 +39,13 @@ class FastTextModel {
   std::vector<std::string> labels() const;
 
   const std::string& path() const { return path_; }
+  // A hash of the model file's bytes: the measures a stage keeps name the model that
+  // made them, so `curate decide` with another model measures again.
+  uint64_t content_hash() const { return content_hash_; }
 
  private:
   std::string path_;
+  uint64_t content_hash_ = 0;
   std::shared_ptr<fasttext::FastText> model_;
 };
 

@@ -58,7 +58,8 @@ double DomainClassifier::measure(std::string_view text) const {
 
 Verdict DomainClassifier::process(Document& doc) {
   double p = 0.0;
-  const uint64_t key = measure_key(doc.text, hash64(options_.label, options_.by_paragraph));
+  const uint64_t key =
+      measure_key(doc.text, hash64(options_.label, hash64(int64_t{options_.by_paragraph}, model_->content_hash())));
   if (const Score* found = find_measures(doc, name(), key, 1)) {
     p = found->number;
   } else {

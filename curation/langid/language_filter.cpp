@@ -19,7 +19,7 @@ LanguageFilter::LanguageFilter(std::shared_ptr<const FastTextModel> model, const
 Verdict LanguageFilter::process(Document& doc) {
   std::string lang;
   double p = 0.0;
-  const uint64_t key = measure_key(doc.text, 0);
+  const uint64_t key = measure_key(doc.text, model_->content_hash());
   if (const Score* found = find_measures(doc, name(), key, 2)) {
     lang = found[0].label;
     p = found[1].number;

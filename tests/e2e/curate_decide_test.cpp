@@ -192,9 +192,10 @@ TEST_CASE("decide with looser language, domain and quality thresholds writes wha
                                 "/manifest.json --output " + classifier + " --classifier.threads 1");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  const std::string common = "--manifest " + world() + "/manifest.json --tokenizer " + world() +
+  const std::string inputs = "--manifest " + world() + "/manifest.json --tokenizer " + world() +
                              "/tokenizer.json --langid.model " + data + "/fasttext/lid.176.ftz" +
-                             " --classifier.model " + classifier + " --classifier.policy weight";
+                             " --classifier.policy weight";
+  const std::string common = inputs + " --classifier.model " + classifier;
   const std::string strict = " --langid.languages=en --classifier.threshold=0.3";
   const std::string looser =
       " --langid.languages=en,zh --langid.threshold=0.3 --classifier.threshold=0.05 --classifier.weight_min=0.8"
@@ -224,6 +225,25 @@ TEST_CASE("decide with looser language, domain and quality thresholds writes wha
   CHECK(docs_out(decided_thresholds) > docs_out(run));
   check_same_output(full_thresholds, decided_thresholds);
   check_same_report(full_thresholds, decided_thresholds);
+
+  // Another classifier: its probabilities, not the stored ones of the run's model.
+  const std::string other = testing::scratch_dir("decide_other_classifier") + "/music.bin";
+  r = testing::run_command(testing::build_dir() + "/curate train-classifier --manifest " + world() +
+                           "/manifest.json --output " + other + " --classifier.threads 1 --classifier.epochs 1"
+                           " --classifier.dim 8");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string full_other = testing::scratch_dir("decide_other_full"),
+                    decided_other = testing::scratch_dir("decide_other");
+  r = testing::run_command(curate(2) + inputs + strict + " --classifier.model " + other + " --output " + full_other);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  r = testing::run_command(curate(2) + "decide --run " + run + " --output " + decided_other + " --classifier.model " +
+                           other);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(docs_out(full_other) != docs_out(run));
+  check_same_output(full_other, decided_other);
 
   // A decided run can be decided on again: back to the first thresholds.
   const std::string again = testing::scratch_dir("decide_back");
