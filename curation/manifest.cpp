@@ -12,6 +12,17 @@ namespace mucpt {
 
 namespace {
 
+// A key the manifest format does not have is a typo ("prority"), not a setting to skip.
+void refuse_unknown_keys(const nlohmann::json& object, std::initializer_list<const char*> known,
+                         const std::string& where) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    if (std::any_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; })) continue;
+    std::string names;
+    for (const char* k : known) names += std::string(names.empty() ? "" : ", ") + k;
+    throw ManifestError(where + ": unknown key '" + it.key() + "' (known: " + names + ")");
+  }
+}
+
 template <class T>
 T read_key(const nlohmann::json& object, const char* key, const T& fallback, const std::string& where) {
   auto it = object.find(key);
@@ -62,6 +73,8 @@ Manifest load_manifest(const std::string& path) {
     spec.name = read_key<std::string>(s, "name", "", where);
     if (spec.name.empty()) throw ManifestError(where + ": key 'name' is missing");
     where += " ('" + spec.name + "')";
+    refuse_unknown_keys(s, {"name", "paths", "text_field", "id_field", "domain", "weight", "priority", "license",
+                            "metadata", "settings"}, where);
     for (const auto& other : manifest.sources) {
       if (other.name == spec.name) throw ManifestError(where + ": the source name is used twice");
     }
@@ -71,11 +84,16 @@ Manifest load_manifest(const std::string& path) {
     spec.id_field = read_key<std::string>(s, "id_field", "id", where);
     spec.domain = read_key<std::string>(s, "domain", "", where);
     spec.weight = read_key<double>(s, "weight", 1.0, where);
-    if (spec.weight < 0) throw ManifestError(where + ": key 'weight' must not be negative");
+    // Each kept document is packed about weight times: past the packer's bound of 1000
+    // copies the run would fail only at packing, after the document pass and dedup.
+    if (!(spec.weight >= 0 && spec.weight <= 1000))
+      throw ManifestError(where + ": key 'weight' must be from 0 to 1000 (copies of each document), not " +
+                          s["weight"].dump());
     spec.priority = read_key<int64_t>(s, "priority", 0, where);
     spec.license = read_key<std::string>(s, "license", "", where);
     if (auto m = s.find("metadata"); m != s.end() && !m->is_null()) {
       if (!m->is_object()) throw ManifestError(where + ": key 'metadata' must be an object");
+      refuse_unknown_keys(*m, {"paths", "key"}, where + ".metadata");
       spec.metadata.paths = read_paths(*m, where + ".metadata");
       spec.metadata.key = read_key<std::string>(*m, "key", "", where + ".metadata");
     }

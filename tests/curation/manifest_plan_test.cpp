@@ -38,9 +38,30 @@ TEST_CASE("manifest errors name the file and the key") {
   CHECK_THROWS_WITH(load_manifest(dir + "/huge.json"), Catch::Contains("huge.json") && Catch::Contains("not valid JSON"));
   write(dir + "/type.json", R"({"sources":[{"name":"s","paths":["x"],"weight":"heavy"}]})");
   CHECK_THROWS_WITH(load_manifest(dir + "/type.json"), Catch::Contains("'weight'") && Catch::Contains("'s'"));
+  write(dir + "/typo.json", R"({"sources":[{"name":"s","paths":["x"],"prority":9}]})");
+  CHECK_THROWS_WITH(load_manifest(dir + "/typo.json"),
+                    Catch::Contains("typo.json") && Catch::Contains("('s'): unknown key 'prority' (known: name, paths"));
+  write(dir + "/metatypo.json", R"({"sources":[{"name":"s","paths":["x"],"metadata":{"paths":["m"],"keys":"id"}}]})");
+  CHECK_THROWS_WITH(load_manifest(dir + "/metatypo.json"),
+                    Catch::Contains("('s').metadata: unknown key 'keys' (known: paths, key)"));
+  write(dir + "/heavy.json", R"({"sources":[{"name":"s","paths":["x"],"weight":5000}]})");
+  CHECK_THROWS_WITH(load_manifest(dir + "/heavy.json"),
+                    Catch::Contains("('s'): key 'weight' must be from 0 to 1000 (copies of each document), not 5000"));
   write(dir + "/nomatch.json", R"({"sources":[{"name":"s","paths":["missing/*.jsonl"]}]})");
   Manifest m = load_manifest(dir + "/nomatch.json");
   CHECK_THROWS_WITH(expand_source_paths(m, m.sources[0]), Catch::Contains("no file matches") && Catch::Contains("missing/*.jsonl"));
+}
+
+TEST_CASE("a file matched by two sources is refused naming both: its documents would count twice") {
+  auto dir = testing::scratch_dir("manifest_two_sources");
+  std::filesystem::create_directories(dir + "/data");
+  write(dir + "/data/docs.jsonl", "{}\n");
+  write(dir + "/m.json", R"({"sources":[{"name":"a","paths":["data/*.jsonl"]},{"name":"b","paths":["data/docs.jsonl"]}]})");
+  Manifest m = load_manifest(dir + "/m.json");
+  CHECK_THROWS_WITH(plan_work(m, 0, 1), Catch::Contains("data/docs.jsonl is matched by source 'a' and by source 'b'"));
+  // One source naming the file twice reads it once.
+  write(dir + "/once.json", R"({"sources":[{"name":"a","paths":["data/*.jsonl","data/docs.jsonl"]}]})");
+  CHECK(plan_work(load_manifest(dir + "/once.json"), 0, 1).files.size() == 1);
 }
 
 TEST_CASE("the work plan splits large plain files, keeps compressed files whole, and covers every unit once") {
