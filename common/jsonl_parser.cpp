@@ -156,6 +156,17 @@ ParseStatus JsonlParser::parse(std::string_view line, size_t readable, Document&
   doc.meta_json.clear();
   detail.clear();
   if (is_blank(line)) return ParseStatus::empty_line;
+  // A byte-order mark (a file saved by some Windows editors starts with one) is no
+  // part of the JSON; simdjson steps over it, but the check for trailing content below
+  // measures from the line's start. A mark with nothing after it is no JSON at all.
+  if (constexpr std::string_view kBom = "\xEF\xBB\xBF"; line.substr(0, kBom.size()) == kBom) {
+    line.remove_prefix(kBom.size());
+    readable -= kBom.size();
+    if (is_blank(line)) {
+      detail = "a byte-order mark and no JSON value";
+      return ParseStatus::invalid_json;
+    }
+  }
   line = padded_for_simdjson(line, readable, impl_->padded);
   auto fail = [&](simdjson::error_code e) {
     detail = simdjson::error_message(e);

@@ -32,6 +32,18 @@ TEST_CASE("field names come from the source: body and post_id") {
   CHECK(nlohmann::json::parse(doc.meta_json)["text"] == "not the text");
 }
 
+TEST_CASE("a line that starts with a byte-order mark parses as the line without it") {
+  JsonlParser p("text", "id");
+  Document doc;
+  REQUIRE(parse(p, "\xEF\xBB\xBF{\"id\":\"b1\",\"text\":\"first line of a file saved with a BOM\"}", doc) ==
+          ParseStatus::ok);
+  CHECK(doc.id == "b1");
+  CHECK(doc.text == "first line of a file saved with a BOM");
+  CHECK(parse(p, "\xEF\xBB\xBF", doc) == ParseStatus::invalid_json);  // JSONTestSuite's n_structure_UTF8_BOM_no_data
+  CHECK(parse(p, "\xEF\xBB\xBF[1]", doc) == ParseStatus::not_object);
+  CHECK(parse(p, "\xEF\xBB{}", doc) != ParseStatus::ok);  // half a mark is no mark
+}
+
 TEST_CASE("every malformed line has its own reason") {
   JsonlParser p("text", "id");
   Document doc;
