@@ -119,15 +119,23 @@ std::string render_metadata(const nlohmann::json& record, const std::string& key
   return out;
 }
 
-Verdict MetadataJoin::process(Document& doc) {
+// The document's value of the table's key: its id, or a preserved field; null when it
+// has none.
+std::optional<std::string> MetadataJoin::key_of(const Document& doc) const {
+  if (by_document_id_) return doc.id;
   nlohmann::json meta = nlohmann::json::parse(doc.meta_json, nullptr, false);
   auto it = meta.is_object() ? meta.find(table_->key()) : meta.end();
-  if (!meta.is_object() || it == meta.end() || it->is_null()) {
+  if (!meta.is_object() || it == meta.end() || it->is_null()) return std::nullopt;
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+Verdict MetadataJoin::process(Document& doc) {
+  const std::optional<std::string> value = key_of(doc);
+  if (!value) {
     ++no_key_;
     return Verdict::kept();
   }
-  std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-  const std::optional<nlohmann::json> record = table_->find(value);
+  const std::optional<nlohmann::json> record = table_->find(*value);
   if (!record) {
     ++not_found_;
     return Verdict::kept();

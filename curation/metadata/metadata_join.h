@@ -53,18 +53,26 @@ struct MetadataOptions {
 class MetadataJoin : public Stage {
  public:
   // header_masking: the source's privacy stage, run over each header (null: none); a
-  // header it would reject (too much personal data) is left out.
+  // header it would reject (too much personal data) is left out. by_document_id: the
+  // table's key is the source's id field, which the parser takes out of the preserved
+  // fields into the document's id.
   MetadataJoin(std::shared_ptr<const MetadataTable> table, std::string templ,
-               std::unique_ptr<Stage> header_masking = nullptr)
-      : table_(std::move(table)), template_(std::move(templ)), header_masking_(std::move(header_masking)) {}
+               std::unique_ptr<Stage> header_masking = nullptr, bool by_document_id = false)
+      : table_(std::move(table)),
+        template_(std::move(templ)),
+        header_masking_(std::move(header_masking)),
+        by_document_id_(by_document_id) {}
   const char* name() const override { return "metadata"; }
   Verdict process(Document& doc) override;
   void write_counters(nlohmann::json& out) const override;
 
  private:
+  std::optional<std::string> key_of(const Document& doc) const;
+
   std::shared_ptr<const MetadataTable> table_;
   std::string template_;
   std::unique_ptr<Stage> header_masking_;
+  bool by_document_id_;
   uint64_t joined_ = 0, no_key_ = 0, not_found_ = 0, headers_masked_ = 0, headers_left_out_ = 0;
 };
 

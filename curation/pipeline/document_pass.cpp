@@ -111,8 +111,9 @@ class DocumentPass : public PipelineStep {
     std::unique_ptr<Stage> masking;
     if (const PrivacyOptions privacy = privacy_options_from(settings); privacy.masking)
       masking = std::make_unique<PrivacyStage>(privacy);
+    const SourceSpec& spec = run.manifest.sources[source];
     return std::make_unique<MetadataJoin>(std::move(table), read_options<MetadataOptions>(settings).header_template,
-                                          std::move(masking));
+                                          std::move(masking), spec.metadata.key == spec.id_field);
   }
 };
 

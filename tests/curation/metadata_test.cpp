@@ -104,3 +104,23 @@ TEST_CASE("a metadata header is masked as the document's text is: its personal d
   CHECK(counters["headers_masked"] == 1);
   CHECK(counters["headers_left_out_for_pii"] == 1);
 }
+
+TEST_CASE("a metadata table keyed by the source's id field joins by the document's id") {
+  std::string dir = testing::scratch_dir("metadata_by_id");
+  std::string text = "A long enough review of the album, with several words so that the length filter keeps it.";
+  {
+    std::ofstream docs(dir + "/reviews.jsonl");
+    docs << json({{"rid", "alb-1"}, {"text", text}}).dump() << "\n";
+    docs << json({{"rid", "alb-2"}, {"text", text + " Another one."}}).dump() << "\n";
+    std::ofstream meta(dir + "/meta.jsonl");
+    meta << R"({"rid":"alb-1","title":"Blue Harbour"})" << "\n";
+    std::ofstream(dir + "/m.json") << R"x({"sources":[{"name":"reviews","paths":["reviews.jsonl"],"id_field":"rid",
+      "metadata":{"paths":["meta.jsonl"],"key":"rid"}}]})x";
+  }
+  auto texts = curated_texts(dir, "");
+  CHECK(texts["alb-1"] == "title: Blue Harbour\n\n" + text);
+  CHECK(texts["alb-2"] == text + " Another one.");
+  json report = json::parse(std::ifstream(dir + "/out/report.json"));
+  CHECK(report["stages"]["metadata"]["counters"]["joined"] == 1);
+  CHECK(report["stages"]["metadata"]["counters"]["key_not_found"] == 1);
+}
