@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "common/mpi_context.h"
 #include "curation/dedup/mpi_exchange.h"
 
 namespace mucpt {
@@ -16,7 +17,7 @@ struct Label {
 
 }  // namespace
 
-std::vector<Notice> label_components(DedupRun& run, std::vector<Edge> edges, uint64_t& rounds) {
+std::vector<Notice> label_components(DedupRun& run, std::vector<Edge> edges, uint64_t& rounds, uint64_t& pairs) {
   const size_t n_ranks = static_cast<size_t>(run.ranks);
   std::vector<std::vector<Edge>> out(n_ranks);
   for (const Edge& e : edges) {
@@ -42,6 +43,16 @@ std::vector<Notice> label_components(DedupRun& run, std::vector<Edge> edges, uin
   run.memory.note(3 * adjacency.size() * sizeof(Edge) + vertices.size() * (sizeof(Vertex) + sizeof(KeeperKey) + 64));
   adjacency.clear();
   adjacency.shrink_to_fit();
+  // Ranks that found the same pair in different bands each sent it: once per neighbour,
+  // and each pair counted by the owner of its first document.
+  uint64_t mine = 0;
+  for (size_t v = 0; v < vertices.size(); ++v) {
+    std::vector<uint64_t>& list = neighbours[v];
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    mine += static_cast<uint64_t>(list.end() - std::upper_bound(list.begin(), list.end(), vertices[v].key.gid));
+  }
+  pairs = mpi_sum(mine);
   std::vector<bool> frontier(vertices.size(), true);
   rounds = 0;
   for (;;) {

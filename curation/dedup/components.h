@@ -12,7 +12,8 @@
 namespace mucpt {
 
 // The labels of the clustered documents of this rank's units; `rounds` is the number of
-// propagation rounds (the same on every rank).
-std::vector<Notice> label_components(DedupRun& run, std::vector<Edge> edges, uint64_t& rounds);
+// propagation rounds and `pairs` the number of distinct confirmed pairs (a pair found
+// in bands of several ranks counted once), both the same on every rank.
+std::vector<Notice> label_components(DedupRun& run, std::vector<Edge> edges, uint64_t& rounds, uint64_t& pairs);
 
 }  // namespace mucpt

@@ -58,8 +58,8 @@ nlohmann::json run_global_dedup(const WorkPlan& plan, int rank, int ranks, const
   seconds["similar_pairs"] = since(phase_started);
 
   phase_started = std::chrono::steady_clock::now();
-  uint64_t rounds = 0;
-  const std::vector<Notice> notices = label_components(run, std::move(edges), rounds);
+  uint64_t rounds = 0, confirmed = 0;
+  const std::vector<Notice> notices = label_components(run, std::move(edges), rounds, confirmed);
   seconds["components"] = since(phase_started);
 
   phase_started = std::chrono::steady_clock::now();
@@ -79,7 +79,7 @@ nlohmann::json run_global_dedup(const WorkPlan& plan, int rank, int ranks, const
   summary["exact_groups"] = mpi_sum(exact.groups);
   summary["exact_removed"] = exact.removed;
   summary["candidate_pairs"] = mpi_sum(pairs.candidates);
-  summary["confirmed_pairs"] = pairs.confirmed;
+  summary["confirmed_pairs"] = confirmed;
   summary["near_clusters"] = mpi_sum(near.clusters);
   summary["near_removed"] = near.removed;
   summary["label_rounds"] = rounds;

@@ -11,8 +11,7 @@
 namespace mucpt {
 
 struct PairCounters {
-  uint64_t candidates = 0;  // pairs compared, on this rank
-  uint64_t confirmed = 0;   // distinct pairs at or above the threshold, over all ranks
+  uint64_t candidates = 0;  // pairs compared, on this rank (a pair in bands of several ranks, by each)
 };
 
 // This rank's confirmed pairs, each once, ordered by the first and second document.

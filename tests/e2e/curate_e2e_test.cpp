@@ -121,6 +121,11 @@ TEST_CASE("1, 2 and 4 ranks keep the same documents, with and without byte-range
   CHECK(sorted_lines_in(two + "/docs") == docs1);
   CHECK(sorted_lines_in(four + "/rejects") == sorted_lines_in(one + "/rejects"));
   CHECK(read_json(four + "/report.json")["files"] == read_json(one + "/report.json")["files"]);
+  // Distinct similar pairs, however the bands are spread over the ranks.
+  const auto pairs = read_json(one + "/report.json")["dedup"]["confirmed_pairs"];
+  CHECK(pairs.get<uint64_t>() > 0);
+  CHECK(read_json(four + "/report.json")["dedup"]["confirmed_pairs"] == pairs);
+  CHECK(read_json(two + "/report.json")["dedup"]["confirmed_pairs"] == pairs);
 }
 
 TEST_CASE("a rerun resumes: finished units are skipped and a lost unit is redone identically") {
