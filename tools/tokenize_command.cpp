@@ -16,18 +16,26 @@ namespace mucpt {
 
 namespace {
 
+// Standard output in 1 MB writes. A write that fails (a full disk) ends the command with
+// exit 1: ids cut short must not pass for the whole output.
 class Output {
  public:
   explicit Output(bool quiet) : quiet_(quiet) {}
-  ~Output() { flush(); }
   std::string& buffer() { return buf_; }
   void line_done() {
     buf_ += '\n';
     if (buf_.size() > (1 << 20)) flush();
   }
   void flush() {
-    if (!quiet_ && !buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
+    if (!quiet_ && !buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), stdout) != buf_.size())
+      throw std::runtime_error("standard output: the write failed (disk full?)");
     buf_.clear();
+  }
+  // The last bytes written and the stream flushed; throws where any write failed.
+  void finish() {
+    flush();
+    if (!quiet_ && (std::fflush(stdout) != 0 || std::ferror(stdout)))
+      throw std::runtime_error("standard output: the write failed (disk full?)");
   }
 
  private:
@@ -96,6 +104,7 @@ int run_decode(const TokenizeCommandOptions& o, const Tokenizer& tok, Output& ou
     append_json_string(out.buffer(), utf8_lossy(tok.decode(ids, o.skip_special)));
     out.line_done();
   }
+  out.finish();
   return 0;
 }
 
@@ -132,6 +141,7 @@ int run_tokenize_command(const TokenizeCommandOptions& o) {
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr, "tokenize: %zu lines, %.2f MB, %llu tokens in %.3f s: %.2f MB/s\n", lines.size(),
                    double(bytes) / 1e6, (unsigned long long)tokens, seconds, double(bytes) / 1e6 / seconds);
+      out.finish();
       return 0;
     }
 
@@ -151,6 +161,7 @@ int run_tokenize_command(const TokenizeCommandOptions& o) {
         emit(line);
       }
     }
+    out.finish();
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "tokenize: %s\n", e.what());

@@ -9,7 +9,9 @@ launch() {
   if [ "${MUCPT_LAUNCHER:-srun}" = mpirun ]; then
     mpirun "$@"
   else
-    srun --mpi="${MUCPT_SRUN_MPI:-pmix}" "$@"
+    # srun does not take the job's --cpus-per-task by itself (Slurm 22.05 on): without
+    # it each rank gets one core, and the trainer one thread, where cores are bound.
+    srun --mpi="${MUCPT_SRUN_MPI:-pmix}" ${SLURM_CPUS_PER_TASK:+--cpus-per-task="$SLURM_CPUS_PER_TASK"} "$@"
   fi
 }
 
@@ -26,8 +28,12 @@ record_step_end() {
   if [ "$rc" -eq 0 ]; then
     echo ok >"$PIPELINE_STATUS_DIR/$PIPELINE_STEP"
   else
-    log=$(scontrol show job "$SLURM_JOB_ID" 2>/dev/null | sed -n 's/^ *StdOut=//p')
+    log=$(scontrol show job "$SLURM_JOB_ID" 2>/dev/null | sed -n 's/^ *StdOut=//p' || true)
     echo "failed with exit $rc (job $SLURM_JOB_ID); log: ${log:-unknown}" >"$PIPELINE_STATUS_DIR/$PIPELINE_STEP"
   fi
 }
+# Slurm ends a job past its time limit, cancelled or preempted with SIGTERM: the EXIT
+# trap must see that exit, not the status of the last command that finished.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 trap record_step_end EXIT

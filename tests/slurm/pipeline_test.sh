@@ -25,6 +25,17 @@ cannot_run() {
   exit 77
 }
 
+# A step Slurm ends (SIGTERM, to every process of the job, at its time limit or on
+# scancel) is recorded as failed with 143, not with the status of its last finished
+# command (here `true`: "ok").
+term=$work/term_status
+rm -rf "$term"
+PIPELINE_STATUS_DIR=$term PIPELINE_STEP=step SLURM_JOB_ID=0 setsid bash -c 'source scripts/slurm/lib.sh; true; sleep 60' &
+sleep 1
+kill -TERM -- -$!
+wait $!
+check "a step ended by SIGTERM is recorded as failed with exit 143" grep -q '^failed with exit 143 ' "$term/step"
+
 ensure_packages slurm-wlm munge || cannot_run "slurm-wlm and munge are not installed and cannot be"
 start_cluster "$work/cluster" || cannot_run "the Slurm daemons did not start"
 
@@ -62,7 +73,7 @@ check "a failed pipeline exits 1" test "$status" -eq 1
 score_log=$(sed -n 's/^score: failed with exit [0-9]* (job [0-9]*); log: //p' <<<"$report")
 check "--wait names the failed step and its log" test -n "$score_log" -a -f "$score_log"
 check "the log says what failed" grep -q "no_such_model" "$score_log"
-check "the steps after it never ran" test "$(grep -c ': never ran: a step before it failed$' <<<"$report")" -eq 2
+check "the steps after it never ran" test "$(grep -c ': never ran: a step before it failed ' <<<"$report")" -eq 2
 check "train wrote nothing" test ! -e "$failed/train"
 check "Slurm cancelled train and evaluate" \
   test "$(grep -cE 'Name=mucpt-(train|evaluate) JobState=CANCELLED' "$cluster_dir/jobcomp.log")" -eq 2

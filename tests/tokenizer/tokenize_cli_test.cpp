@@ -78,4 +78,9 @@ TEST_CASE("train-tokenizer writes a tokenizer.json that tokenize loads") {
   auto text = testing::run_command("'" + testing::build_dir() + "/tokenize' --tokenizer '" + dir +
                                    "/tok/tokenizer.json' --decode < '" + dir + "/ids.jsonl'");
   CHECK(text.output == "\"The quick brown fox\"\n");
+  // Output that cannot be written (a full disk) fails the command.
+  auto full = testing::run_command("{ '" + testing::build_dir() + "/tokenize' --tokenizer '" + dir + "/tok' --jsonl < '" +
+                                   dir + "/in.jsonl' > /dev/full; }");
+  CHECK(full.exit_code == 1);
+  CHECK_THAT(full.output, Catch::Contains("standard output: the write failed"));
 }

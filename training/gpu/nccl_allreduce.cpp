@@ -38,7 +38,10 @@ NcclAllReduce::NcclAllReduce(int rank, int ranks, int device) : impl_(new Impl) 
   if (rank == 0) check_nccl(ncclGetUniqueId(&id), "ncclGetUniqueId");
   MPI_Bcast(&id, sizeof id, MPI_BYTE, 0, MPI_COMM_WORLD);
   check_cuda(cudaSetDevice(device), "cudaSetDevice");
-  check_nccl(ncclCommInitRank(&impl_->comm, ranks, id, rank), "ncclCommInitRank");
+  // NCCL refuses two ranks on one GPU ("invalid usage"): name the likely cause.
+  const std::string init = "ncclCommInitRank (rank " + std::to_string(rank) + " of " + std::to_string(ranks) +
+                           " on GPU " + std::to_string(device) + "; NCCL needs a GPU of its own for each rank)";
+  check_nccl(ncclCommInitRank(&impl_->comm, ranks, id, rank), init.c_str());
 }
 
 NcclAllReduce::~NcclAllReduce() {
