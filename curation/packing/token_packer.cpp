@@ -91,8 +91,9 @@ std::string blend_weight(double w) {
 
 // Megatron's --data-path: "weight prefix weight prefix ...". With mixing done by
 // repetition (or shards that mix sources) each shard is weighted by its tokens, so the
-// packed proportions hold; shards of one source each, without mixing, carry their
-// source's manifest weight spread over that source's tokens instead.
+// packed proportions hold; shards of one source each, without mixing, are weighted by
+// their tokens times their source's manifest weight: the mixture repetition would pack,
+// so one manifest means one mixture either way.
 std::string megatron_blend(const std::vector<nlohmann::json>& shards, const nlohmann::json& sources,
                            bool weight_by_source) {
   std::string blend;
@@ -102,11 +103,7 @@ std::string megatron_blend(const std::vector<nlohmann::json>& shards, const nloh
     uint64_t tokens = s["tokens"].get<uint64_t>();
     if (tokens == 0) continue;
     double share = static_cast<double>(tokens) / static_cast<double>(total);
-    if (weight_by_source) {
-      const auto& source = sources[s["sources"].begin().key()];
-      share = source["weight"].get<double>() * static_cast<double>(tokens) /
-              static_cast<double>(source["tokens"].get<uint64_t>());
-    }
+    if (weight_by_source) share *= sources[s["sources"].begin().key()]["weight"].get<double>();
     blend += (blend.empty() ? "" : " ") + blend_weight(share) + " " + s["shard"].get<std::string>();
   }
   return blend;
@@ -145,7 +142,12 @@ void write_dataset_description(const std::string& tokens_dir, const std::vector<
       for (const char* key : {"documents", "entries", "tokens", "unique_tokens"})
         dataset["sources"][name][key] = dataset["sources"][name][key].get<uint64_t>() + counts[key].get<uint64_t>();
   }
-  dataset["documents"] = entries;
+  // Curated documents, as the sources count them; entries, as Megatron's index counts
+  // them (a document packed twice by mixing is two).
+  uint64_t documents = 0;
+  for (const auto& [name, counts] : dataset["sources"].items()) documents += counts["documents"].get<uint64_t>();
+  dataset["documents"] = documents;
+  dataset["entries"] = entries;
   dataset["tokens"] = total;
   dataset["megatron_data_path"] = megatron_blend(shards, dataset["sources"], !mixing.enabled && one_source_per_shard);
   write_file_atomically(tokens_dir + "/dataset.json", dataset.dump(1) + "\n");

@@ -145,6 +145,12 @@ CurateRun open_curate_run(const Config& config, const MpiContext& mpi, const Fin
     } catch (const std::exception& e) {
       throw UserError("tokenizer '" + options.tokenizer + "' cannot be loaded: " + e.what());
     }
+    // Megatron reads a shard as one stream: without an end-of-text token between them,
+    // documents would run into each other.
+    if (run.tokenizer->eos_id() < 0)
+      throw UserError("tokenizer '" + options.tokenizer +
+                      "' has no end-of-text token (<|endoftext|>, </s> or <|end_of_text|>) to end each packed "
+                      "document with");
   }
   run.dedup = dedup_options(config);
   run.layout.root = options.output;

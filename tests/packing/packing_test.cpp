@@ -57,7 +57,7 @@ std::vector<json> read_all_entries(const std::string& out, const json& dataset, 
     tokens += shard_tokens;
   }
   CHECK(tokens == dataset["tokens"].get<uint64_t>());
-  CHECK(entries.size() == dataset["documents"].get<size_t>());
+  CHECK(entries.size() == dataset["entries"].get<size_t>());
   return entries;
 }
 
@@ -172,6 +172,8 @@ TEST_CASE("curate packs each kept document as often as its weights say, one shar
   uint64_t all_entries = 0;
   for (const auto& [_, n] : source_entries) all_entries += n;
   CHECK(all_entries == entries.size());
+  CHECK(dataset["entries"] == entries.size());
+  CHECK(dataset["documents"] == docs.size());  // the curated documents, each once
   CHECK(report["tokens"] == dataset["sources"]);
   std::ifstream md(out + "/report.md");
   CHECK_THAT(std::string(std::istreambuf_iterator<char>(md), {}), Catch::Contains("## Tokens"));
@@ -205,7 +207,8 @@ TEST_CASE("without mixing every kept document is packed once, in the order of do
   REQUIRE(entries.size() == docs.size());
   for (size_t k = 0; k < docs.size(); ++k) CHECK(entries[k] == docs[k].ids);
 
-  // The blend weights each shard by its source's weight over that source's tokens.
+  // The blend weights each shard by its tokens times its source's weight (the share of all
+  // tokens): each source's part is what mixing by repetition would pack of it.
   json manifest = json::parse(std::ifstream(world + "/manifest.json"));
   std::istringstream blend(dataset["megatron_data_path"].get<std::string>());
   std::map<std::string, double> blend_per_source;
@@ -215,9 +218,11 @@ TEST_CASE("without mixing every kept document is packed once, in the order of do
     for (const auto& shard : dataset["shards"])
       if (shard["shard"] == prefix) blend_per_source[shard["sources"].begin().key()] += weight;
   }
+  const double total = dataset["tokens"].get<double>();
   for (const auto& s : manifest["sources"]) {
-    if (dataset["sources"][s["name"].get<std::string>()]["tokens"] == 0) continue;
-    CHECK(blend_per_source[s["name"]] == Approx(s["weight"].get<double>()).epsilon(1e-4));
+    const double tokens = dataset["sources"][s["name"].get<std::string>()]["tokens"].get<double>();
+    if (tokens == 0) continue;
+    CHECK(blend_per_source[s["name"]] == Approx(s["weight"].get<double>() * tokens / total).epsilon(1e-4));
   }
 }
 
@@ -274,4 +279,15 @@ TEST_CASE("a vocabulary above 65,500 tokens packs int32, and a bad tokenizer pat
                                   world + "/bad --tokenizer " + world + "/no-such-tokenizer.json");
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.output, Catch::Contains("no-such-tokenizer.json"));
+
+  // A tokenizer without an end-of-text token: documents would run together in a shard.
+  auto trained = testing::run_command(testing::build_dir() + "/train-tokenizer --input " + world +
+                                      "/sources/encyclopedia.jsonl.zst --vocab-size 400 --special '<eos>' --output " +
+                                      world + "/no_eos.json");
+  INFO(trained.output);
+  REQUIRE(trained.exit_code == 0);
+  auto no_eos = testing::run_command(testing::build_dir() + "/curate --manifest " + world + "/manifest.json --output " +
+                                     world + "/no_eos --tokenizer " + world + "/no_eos.json");
+  CHECK(no_eos.exit_code == 2);
+  CHECK_THAT(no_eos.output, Catch::Contains("no_eos.json' has no end-of-text token"));
 }
