@@ -26,14 +26,33 @@ bool has(const object& obj, std::string_view key) {
 std::string string_or(const object& obj, std::string_view key, std::string_view fallback) {
   element e;
   if (obj.at_key(key).get(e) || e.is_null()) return std::string(fallback);
-  return std::string(std::string_view(e));
+  std::string_view s;
+  if (e.get_string().get(s)) throw std::runtime_error("key '" + std::string(key) + "' is not a string");
+  return std::string(s);
 }
 
 bool bool_or(const object& obj, std::string_view key, bool fallback) {
   element e;
   if (obj.at_key(key).get(e) || e.is_null()) return fallback;
-  return bool(e);
+  bool b = false;
+  if (e.get_bool().get(b)) throw std::runtime_error("key '" + std::string(key) + "' is not true or false");
+  return b;
 }
+
+// A key the format needs, named when it is missing or of another type.
+object required_object(const object& obj, std::string_view key) {
+  object o;
+  if (obj[key].get(o)) throw std::runtime_error("key '" + std::string(key) + "' is missing or not an object");
+  return o;
+}
+
+array required_array(const object& obj, std::string_view key) {
+  array a;
+  if (obj[key].get(a)) throw std::runtime_error("key '" + std::string(key) + "' is missing or not a list");
+  return a;
+}
+
+int32_t token_id(element value, std::string_view token) { return token_id_from_json(simdjson::minify(value), token); }
 
 std::string type_of(const object& obj) { return string_or(obj, "type", ""); }
 
@@ -68,6 +87,9 @@ void parse_pre_tokenizer(element e, PreTokenizerSpec& spec) {
     if (spec.byte_level) unsupported("two ByteLevel pre-tokenizers");
     spec.byte_level = true;
     spec.add_prefix_space = bool_or(obj, "add_prefix_space", false);
+    // After a Split, Hugging Face's ByteLevel adds the space to every piece the split
+    // made; this encoder adds one to the text.
+    if (spec.split && spec.add_prefix_space) unsupported("a ByteLevel with add_prefix_space after a Split");
     if (bool_or(obj, "use_regex", true)) {
       if (spec.split) unsupported("a split before a ByteLevel pre-tokenizer that splits again");
       spec.split = PretokenizerKind::gpt2;
@@ -104,13 +126,28 @@ std::pair<std::string, std::string> parse_merge(element e) {
 
 }  // namespace
 
+int32_t token_id_from_json(std::string_view text, std::string_view token) {
+  constexpr int64_t kIdLimit = int64_t(1) << 24;
+  int64_t id = -1;
+  size_t used = 0;
+  try {
+    id = std::stoll(std::string(text), &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || id < 0 || id >= kIdLimit)
+    throw std::runtime_error("token \"" + std::string(token) + "\" has id " + std::string(text) +
+                             ", not a whole number from 0 to " + std::to_string(kIdLimit - 1));
+  return static_cast<int32_t>(id);
+}
+
 Tokenizer parse_tokenizer_json(std::string_view json) {
   simdjson::dom::parser parser;
   simdjson::padded_string padded(json);
   try {
     object root = parser.parse(padded);
 
-    object model = root["model"];
+    object model = required_object(root, "model");
     std::string type = string_or(model, "type", "BPE");
     if (type != "BPE") unsupported("model type " + type);
     if (!string_or(model, "continuing_subword_prefix", "").empty() ||
@@ -122,11 +159,11 @@ Tokenizer parse_tokenizer_json(std::string_view json) {
     options.unk_token = string_or(model, "unk_token", "");
 
     std::vector<std::pair<std::string, int32_t>> vocab;
-    object vocab_obj = model["vocab"];
+    object vocab_obj = required_object(model, "vocab");
     vocab.reserve(vocab_obj.size());
-    for (auto [key, value] : vocab_obj) vocab.emplace_back(std::string(key), int32_t(int64_t(value)));
+    for (auto [key, value] : vocab_obj) vocab.emplace_back(std::string(key), token_id(value, key));
     std::vector<std::pair<std::string, std::string>> merges;
-    array merges_arr = model["merges"];
+    array merges_arr = required_array(model, "merges");
     merges.reserve(merges_arr.size());
     for (element m : merges_arr) merges.push_back(parse_merge(m));
 
@@ -137,7 +174,9 @@ Tokenizer parse_tokenizer_json(std::string_view json) {
         object obj = a;
         AddedToken t;
         t.content = string_or(obj, "content", "");
-        t.id = int32_t(int64_t(obj["id"]));
+        element id;
+        if (obj.at_key("id").get(id)) throw std::runtime_error("added token \"" + t.content + "\" has no 'id'");
+        t.id = token_id(id, t.content);
         t.special = bool_or(obj, "special", false);
         t.normalized = bool_or(obj, "normalized", !t.special);
         t.lstrip = bool_or(obj, "lstrip", false);

@@ -28,6 +28,11 @@ Tokenizer load_vocab_and_merges(const std::string& vocab_path, const std::string
                                 const std::string& config_path = "",
                                 std::optional<PretokenizerKind> pretokenizer = std::nullopt);
 
+// A token's id as a tokenizer file gives it (`text`: its JSON). Ids index tables of the
+// vocabulary's size: a negative, fractional or huge one (a typo, or one that would wrap
+// past 32 bits) throws std::runtime_error naming the token.
+int32_t token_id_from_json(std::string_view text, std::string_view token);
+
 // The whole content of a plain, .gz or .zst text file.
 std::string read_text_file(const std::string& path);
 

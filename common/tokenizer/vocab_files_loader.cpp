@@ -37,9 +37,8 @@ struct Config {
   std::vector<AddedToken> added;
 };
 
-Config read_config(const std::string& path) {
+Config parse_config(const std::string& path) {
   Config config;
-  if (path.empty()) return config;
   simdjson::dom::parser parser;
   simdjson::padded_string json(read_text_file(path));
   simdjson::dom::object root = parser.parse(json);
@@ -50,8 +49,11 @@ Config read_config(const std::string& path) {
     for (auto [key, value] : simdjson::dom::object(e)) {
       simdjson::dom::object obj = value;
       AddedToken t;
-      t.id = std::stoi(std::string(key));
-      t.content = std::string(std::string_view(obj["content"]));
+      std::string_view content;
+      if (obj["content"].get_string().get(content))
+        throw std::runtime_error("added token " + std::string(key) + " has no string 'content'");
+      t.content = std::string(content);
+      t.id = token_id_from_json(key, t.content);
       auto flag = [&](const char* name, bool fallback) {
         simdjson::dom::element f;
         return obj.at_key(name).get(f) || !f.is_bool() ? fallback : bool(f);
@@ -67,10 +69,21 @@ Config read_config(const std::string& path) {
   return config;
 }
 
+// Its errors name tokenizer_config.json, not the vocabulary beside it.
+Config read_config(const std::string& path) {
+  if (path.empty()) return {};
+  try {
+    return parse_config(path);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+}
+
 }  // namespace
 
 Tokenizer load_vocab_and_merges(const std::string& vocab_path, const std::string& merges_path,
                                 const std::string& config_path, std::optional<PretokenizerKind> pretokenizer) {
+  Config config = read_config(config_path);  // its errors name its own file
   try {
     std::vector<std::pair<std::string, int32_t>> vocab;
     {
@@ -78,9 +91,8 @@ Tokenizer load_vocab_and_merges(const std::string& vocab_path, const std::string
       simdjson::padded_string json(read_text_file(vocab_path));
       simdjson::dom::object obj = parser.parse(json);
       vocab.reserve(obj.size());
-      for (auto [key, value] : obj) vocab.emplace_back(std::string(key), int32_t(int64_t(value)));
+      for (auto [key, value] : obj) vocab.emplace_back(std::string(key), token_id_from_json(simdjson::minify(value), key));
     }
-    Config config = read_config(config_path);
 
     TokenizerPipeline pipeline;
     bool qwen2 = config.tokenizer_class.find("Qwen2") != std::string::npos;

@@ -1,8 +1,11 @@
 #include "tests/catch.h"
+#include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "common/tokenizer/byte_unicode_map.h"
+#include "common/tokenizer/pretokenizer.h"
 #include "common/tokenizer/tokenizer_json_writer.h"
 #include "common/tokenizer/tokenizer_loader.h"
 #include "common/tokenizer/utf8_lossy.h"
@@ -161,6 +164,28 @@ TEST_CASE("utf8_lossy replaces maximal ill-formed subsequences") {
   CHECK(utf8_lossy("\xE0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong start: each byte alone
 }
 
+TEST_CASE("damaged tokenizer files are refused naming the key, the token or the file") {
+  const std::string byte_level = R"("pre_tokenizer":{"type":"ByteLevel"})";
+  CHECK_THROWS_WITH(parse_tokenizer_json("{" + byte_level + "}"), Catch::Contains("key 'model' is missing or not an object"));
+  CHECK_THROWS_WITH(parse_tokenizer_json(R"({"model":{"type":"BPE","vocab":{}},)" + byte_level + "}"),
+                    Catch::Contains("key 'merges' is missing or not a list"));
+  // 2^32 + 5 would wrap to 5 and share its id with another token.
+  CHECK_THROWS_WITH(parse_tokenizer_json(R"({"model":{"type":"BPE","vocab":{"a":0,"ab":4294967301},"merges":[]},)" +
+                                         byte_level + "}"),
+                    Catch::Contains("token \"ab\" has id 4294967301, not a whole number from 0 to 16777215"));
+  CHECK_THROWS_WITH(parse_tokenizer_json(R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[]},)" + byte_level +
+                                         R"(,"added_tokens":[{"content":"<x>"}]})"),
+                    Catch::Contains("added token \"<x>\" has no 'id'"));
+  CHECK_THROWS_WITH(parse_tokenizer_json(R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[]},)" + byte_level +
+                                         R"(,"added_tokens":[{"content":"<x>","id":1,"lstrip":"yes"}]})"),
+                    Catch::Contains("key 'lstrip' is not true or false"));
+  const std::string dir = testing::scratch_dir("tokenizer_damaged_config");
+  std::ofstream(dir + "/vocab.json") << R"({"a":0,"b":1})";
+  std::ofstream(dir + "/merges.txt") << "#version: 0.2\n";
+  std::ofstream(dir + "/tokenizer_config.json") << R"({"added_tokens_decoder":{"two":{"content":"<x>"}}})";
+  CHECK_THROWS_WITH(load_tokenizer(dir), Catch::Contains(dir + "/tokenizer_config.json: token \"<x>\" has id two"));
+}
+
 TEST_CASE("unsupported tokenizer.json parts are refused") {
   CHECK_THROWS_WITH(parse_tokenizer_json(R"({"model":{"type":"WordPiece","vocab":{}}})"),
                     Catch::Contains("model type WordPiece"));
@@ -170,4 +195,18 @@ TEST_CASE("unsupported tokenizer.json parts are refused") {
   CHECK_THROWS_WITH(parse_tokenizer_json(R"({"model":{"type":"BPE","vocab":{},"merges":[]}, "pre_tokenizer":
                                              {"type":"Split","pattern":{"Regex":"\\w+"},"behavior":"Isolated"}})"),
                     Catch::Contains("Split pattern"));
+  // Hugging Face adds the prefix space to every piece of the Split, this encoder to the text.
+  nlohmann::json split_then_prefix = {
+      {"model", {{"type", "BPE"}, {"vocab", nlohmann::json::object()}, {"merges", nlohmann::json::array()}}},
+      {"pre_tokenizer",
+       {{"type", "Sequence"},
+        {"pretokenizers",
+         {{{"type", "Split"},
+           {"pattern", {{"Regex", std::string(pretokenizer_pattern(PretokenizerKind::qwen2))}}},
+           {"behavior", "Isolated"}},
+          {{"type", "ByteLevel"}, {"add_prefix_space", true}, {"use_regex", false}}}}}}};
+  CHECK_THROWS_WITH(parse_tokenizer_json(split_then_prefix.dump()),
+                    Catch::Contains("a ByteLevel with add_prefix_space after a Split"));
+  split_then_prefix["pre_tokenizer"]["pretokenizers"][1]["add_prefix_space"] = false;  // Qwen2's own
+  CHECK_NOTHROW(parse_tokenizer_json(split_then_prefix.dump()));
 }
