@@ -1,5 +1,7 @@
 #include "common/tokenizer/added_tokens.h"
 
+#include <utf8proc.h>
+
 #include "common/tokenizer/char_class.h"
 
 namespace mucpt {
@@ -19,10 +21,29 @@ size_t previous_char(std::string_view text, size_t end) {
   return i;
 }
 
+// A character of Rust regex's Unicode \w, which Hugging Face's single_word tokens are
+// bounded by: letters, combining marks, decimal digits, connector punctuation and the
+// joiners ZWJ and ZWNJ (letter-like numbers too; not superscripts or fractions).
 bool is_word_char(std::string_view text, size_t i) {
-  if (text[i] == '_') return true;
-  CharClass c = char_info(text.data() + i, text.size() - i).cls;
-  return c == CharClass::letter || c == CharClass::number;
+  utf8proc_int32_t cp = -1;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                       static_cast<utf8proc_ssize_t>(text.size() - i), &cp) < 0)
+    return false;
+  if (cp == 0x200C || cp == 0x200D) return true;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_PC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether a single_word token may stand at [begin, end): no word character touches it.
+bool stands_alone(std::string_view text, size_t begin, size_t end) {
+  return !(begin > 0 && is_word_char(text, previous_char(text, begin))) &&
+         !(end < text.size() && is_word_char(text, end));
 }
 
 }  // namespace
@@ -59,20 +80,14 @@ int32_t AddedTokens::add_child(int32_t node, unsigned char byte) {
   return id;
 }
 
-int32_t AddedTokens::longest_match(std::string_view text, size_t i, bool normalized, bool allow_special,
-                                   size_t& len) const {
+int32_t AddedTokens::longest_match(std::string_view text, size_t i, bool normalized, size_t& len) const {
   int32_t best = -1;
   int32_t node = 0;
   for (size_t j = i; j < text.size(); ++j) {
     node = child(node, static_cast<unsigned char>(text[j]));
     if (node < 0) break;
     int32_t t = trie_[size_t(node)].token;
-    if (t < 0) continue;
-    const AddedToken& token = tokens_[size_t(t)];
-    if (token.normalized != normalized || (token.special && !allow_special)) continue;
-    if (token.single_word &&
-        ((i > 0 && is_word_char(text, previous_char(text, i))) || (j + 1 < text.size() && is_word_char(text, j + 1))))
-      continue;
+    if (t < 0 || tokens_[size_t(t)].normalized != normalized) continue;
     best = t;
     len = j + 1 - i;
   }
@@ -89,12 +104,19 @@ void AddedTokens::split(std::string_view text, bool normalized, bool allow_speci
       continue;
     }
     size_t len = 0;
-    int32_t t = longest_match(text, i, normalized, allow_special, len);
+    int32_t t = longest_match(text, i, normalized, len);
     if (t < 0) {
       ++i;
       continue;
     }
     const AddedToken& token = tokens_[size_t(t)];
+    // A match the token may not take (a special token encoded as text, a single_word
+    // token inside a word) stays plain text, and the search goes on after it, as
+    // Hugging Face's leftmost-longest matcher goes on.
+    if ((token.special && !allow_special) || (token.single_word && !stands_alone(text, i, i + len))) {
+      i += len;
+      continue;
+    }
     size_t begin = i, end = i + len;
     if (token.lstrip)
       while (begin > start) {

@@ -50,8 +50,10 @@ class AddedTokens {
   };
   int32_t child(int32_t node, unsigned char byte) const;
   int32_t add_child(int32_t node, unsigned char byte);
-  // The longest token starting at text[i] (index into tokens_), or -1.
-  int32_t longest_match(std::string_view text, size_t i, bool normalized, bool allow_special, size_t& len) const;
+  // The longest token of the `normalized` kind starting at text[i] (index into
+  // tokens_), or -1: Hugging Face's leftmost-longest match, before it asks whether the
+  // token may stand there.
+  int32_t longest_match(std::string_view text, size_t i, bool normalized, size_t& len) const;
 
   std::vector<AddedToken> tokens_;
   std::vector<Node> trie_;

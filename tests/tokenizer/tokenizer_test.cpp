@@ -1,8 +1,10 @@
 #include "tests/catch.h"
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <tuple>
 
 #include "common/tokenizer/byte_unicode_map.h"
 #include "common/tokenizer/pretokenizer.h"
@@ -55,6 +57,33 @@ TEST_CASE("known ids: GPT-2 and Qwen2 'Hello world'") {
   CHECK(qwen_json.pipeline().pretokenizer == PretokenizerKind::qwen2);
   CHECK(qwen_json.pipeline().nfc);
   CHECK(qwen_files.pipeline().pretokenizer == PretokenizerKind::qwen2);
+}
+
+TEST_CASE("single_word added tokens stand only where no word character (Rust's Unicode class) touches them, and a refused match stays text") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  nlohmann::json config = nlohmann::json::parse(read_text_file(data + "/tokenizers/qwen2/qwen3_tokenizer.json.gz"));
+  const int32_t mask = 151669, xab = 151670, ab = 151671;
+  for (const auto& [content, id, single_word] :
+       {std::tuple{"<mask>", mask, true}, std::tuple{"xab", xab, true}, std::tuple{"ab", ab, false}})
+    config["added_tokens"].push_back({{"id", id}, {"content", content}, {"single_word", single_word}, {"lstrip", false},
+                                      {"rstrip", false}, {"normalized", false}, {"special", false}});
+  Tokenizer tok = parse_tokenizer_json(config.dump());
+  auto holds = [&](const std::string& text, int32_t id) {
+    const Ids ids = tok.encode(text);
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  CHECK(holds("a <mask> b", mask));
+  CHECK(holds("<mask>", mask));
+  CHECK_FALSE(holds("x<mask>", mask));
+  CHECK_FALSE(holds("<mask>9", mask));
+  CHECK_FALSE(holds("a\u0330<mask>", mask));  // a combining mark is a word character
+  CHECK_FALSE(holds("\u200d<mask>", mask));   // so is the zero-width joiner
+  CHECK(holds("\u00b2<mask>", mask));         // a superscript digit is not
+  // "xab" is the longest match in "zxab" and may not stand inside a word: its span stays
+  // text, and "ab" is not looked for inside it.
+  CHECK_FALSE(holds("zxab", xab));
+  CHECK_FALSE(holds("zxab", ab));
+  CHECK(holds("z ab", ab));
 }
 
 TEST_CASE("special tokens: matched by default, ordinary text on request, skipped in decode") {
