@@ -18,7 +18,8 @@ class HashCounter {
     uint32_t generation = 0;  // live when equal to the table's
   };
 
-  // Empties the table and sizes it for up to `expected` distinct keys.
+  // Empties the table and sizes it for about `expected` distinct keys (a guess: it grows
+  // past it).
   void reset(size_t expected) {
     size_t capacity = 16;
     while (capacity < 2 * expected) capacity *= 2;
@@ -27,22 +28,47 @@ class HashCounter {
       generation_ = 1;
     }
     mask_ = capacity - 1;
+    live_ = 0;
   }
 
   // Adds one occurrence of key, first seen at `position`; returns its entry (count 1:
-  // the key is new).
+  // the key is new), valid until the next add.
   const Entry& add(uint64_t key, uint32_t position) {
-    size_t i = (key ^ (key >> 29)) & mask_;
-    while (slots_[i].generation == generation_ && slots_[i].key != key) i = (i + 1) & mask_;
-    Entry& e = slots_[i];
-    if (e.generation != generation_) e = Entry{key, 0, position, generation_};
-    ++e.count;
-    return e;
+    size_t i = slot_of(key);
+    if (slots_[i].generation != generation_) {
+      // At most half full: a full table would have no free slot to stop the probe at.
+      if (2 * (live_ + 1) > mask_ + 1) {
+        grow();
+        i = slot_of(key);
+      }
+      slots_[i] = Entry{key, 0, position, generation_};
+      ++live_;
+    }
+    ++slots_[i].count;
+    return slots_[i];
   }
 
  private:
+  size_t slot_of(uint64_t key) const {
+    size_t i = (key ^ (key >> 29)) & mask_;
+    while (slots_[i].generation == generation_ && slots_[i].key != key) i = (i + 1) & mask_;
+    return i;
+  }
+
+  void grow() {
+    std::vector<Entry> live;
+    live.reserve(live_);
+    for (size_t i = 0; i <= mask_; ++i)
+      if (slots_[i].generation == generation_) live.push_back(slots_[i]);
+    const size_t capacity = 2 * (mask_ + 1);
+    slots_.assign(std::max(capacity, slots_.size()), Entry{});
+    mask_ = capacity - 1;
+    for (const Entry& e : live) slots_[slot_of(e.key)] = e;
+  }
+
   std::vector<Entry> slots_;
   size_t mask_ = 0;
+  size_t live_ = 0;
   uint32_t generation_ = 0;
 };
 

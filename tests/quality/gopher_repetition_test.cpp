@@ -55,6 +55,19 @@ TEST_CASE("gopher_repetition: line and paragraph duplicates") {
   CHECK(paras.dup_line_frac == Approx(1.0 / 4));  // empty lines are not lines
 }
 
+TEST_CASE("gopher_repetition: a text of many short lines is counted whole (the line table grows past its guess)") {
+  // About one line in 3 bytes: more distinct lines than the table first sized for a
+  // text of its bytes.
+  GopherRepetitionFilter filter(GopherRepetitionOptions{}, 0.3);
+  std::string numbers;
+  for (int i = 1; i <= 40; ++i) numbers += std::to_string(i) + (i < 40 ? "\n" : "");
+  CHECK(filter.measure(numbers, WordMode::spaced).dup_line_frac == 0);
+  std::string twice;
+  for (int i = 0; i < 6000; ++i) twice += "l" + std::to_string(i % 3000) + "\n";
+  const auto m = filter.measure(twice, WordMode::spaced);
+  CHECK(m.dup_line_frac == Approx(0.5));
+}
+
 TEST_CASE("gopher_repetition: each rule drops past its threshold with its own reason") {
   // Repeated lines, a repeated paragraph and repeated n-grams, so every measure is above 0.
   const std::string chorus = "chorus " + words(9, 5, 900);  // ten words
