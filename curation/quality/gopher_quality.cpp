@@ -183,9 +183,11 @@ Verdict GopherQualityFilter::verdict_of(const double* v) const {
 
 Verdict GopherQualityFilter::process(Document& doc) {
   const LanguageView lang = document_language(doc, cjk_share_);
-  // The measures depend on the text, its words and stop words, and the shape rules.
-  const uint64_t how =
-      hash64(static_cast<int64_t>(lang.words), hash64(static_cast<int64_t>(lang.stop_words), shape_hash_));
+  // The measures depend on the text, its words and stop words, and the shape rules (and
+  // on how stop words are counted: 2, each word of the list once).
+  constexpr int64_t kStopWordCounting = 2;
+  const uint64_t how = hash64(static_cast<int64_t>(lang.words),
+                              hash64(static_cast<int64_t>(lang.stop_words), hash64(kStopWordCounting, shape_hash_)));
   const uint64_t key = measure_key(doc.text, how);
   Stored s;
   double values[kStored];

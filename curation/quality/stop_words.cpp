@@ -1,5 +1,8 @@
 #include "curation/quality/stop_words.h"
 
+#include <cstdint>
+#include <iterator>
+
 #include "curation/quality/char_class.h"
 
 namespace mucpt {
@@ -26,21 +29,24 @@ bool equals_lower_ascii(std::string_view word, std::string_view lower) {
 }  // namespace
 
 size_t count_stop_words(std::string_view text, const std::vector<Token>& tokens, StopList list) {
-  size_t n = 0;
+  static_assert(std::size(kChinese) <= 32, "one bit per stop word");
+  uint32_t seen = 0;  // a bit per word of the list: Gopher counts the words present, not their uses
   for (const Token& t : tokens) {
     if (t.punct) continue;
     std::string_view w = t.in(text);
     if (list == StopList::english) {
       if (w.size() > 4) continue;
-      for (std::string_view s : kEnglish) n += equals_lower_ascii(w, s);
+      for (size_t k = 0; k < std::size(kEnglish); ++k)
+        if (equals_lower_ascii(w, kEnglish[k])) seen |= uint32_t(1) << k;
     } else if (list == StopList::chinese) {
       if (t.chars != 1) continue;
       size_t i = 0;
       const char32_t cp = decode_at(w, i);
-      for (char32_t s : kChinese) n += cp == s;
+      for (size_t k = 0; k < std::size(kChinese); ++k)
+        if (cp == kChinese[k]) seen |= uint32_t(1) << k;
     }
   }
-  return n;
+  return static_cast<size_t>(__builtin_popcount(seen));
 }
 
 }  // namespace mucpt

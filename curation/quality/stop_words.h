@@ -12,6 +12,8 @@ namespace mucpt {
 
 enum class StopList { none, english, chinese };
 
+// How many of the list's words the text holds (each counted once, as Gopher counts them;
+// English case-insensitively).
 size_t count_stop_words(std::string_view text, const std::vector<Token>& tokens, StopList list);
 
 }  // namespace mucpt

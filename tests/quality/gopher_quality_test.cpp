@@ -93,9 +93,12 @@ TEST_CASE("gopher_quality: share of words with a letter") {
   CHECK(judge(with_numbers(21)) == "below_alpha_threshold");
 }
 
-TEST_CASE("gopher_quality: stop words, counted case-insensitively") {
+TEST_CASE("gopher_quality: stop words, counted case-insensitively, each word of the list once") {
   CHECK(judge("The " + words(49)) == "not_enough_stop_words");
   CHECK(judge("The " + words(48) + " AND") == "");
+  // "the" three times is one word of the list, as Gopher counts (datatrove: the size of
+  // the list's intersection with the set of words).
+  CHECK(judge("The " + words(46) + " the " + words(1, 5, 46) + " THE") == "not_enough_stop_words");
   GopherQualityOptions o;
   o.min_stop_words = 0;
   CHECK(judge(words(50), o) == "");
@@ -122,6 +125,7 @@ TEST_CASE("gopher_quality: CJK text counts characters and uses Chinese stop word
   CHECK(judge(han(48) + stops) == "");                 // 50 characters, mean length 1 is no reason
   CHECK(judge(han(47) + stops) == "short_doc");
   CHECK(judge(han(50) + "\xE3\x80\x82") == "not_enough_stop_words");
+  CHECK(judge(han(47) + "\xE7\x9A\x84\xE7\x9A\x84\xE7\x9A\x84") == "not_enough_stop_words");  // 的 three times: one
   CHECK(judge(han(48) + stops, {}, "zh") == "");
   CHECK(judge(han(48) + stops, {}, "en") == "short_doc");  // a language label decides over the script
   CHECK(judge(han(60), {}, "ja") == "");                   // no Japanese list: the check does not apply
