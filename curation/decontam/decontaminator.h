@@ -3,7 +3,7 @@
 // the whole question when it is shorter than n tokens) together with that question's
 // answer or one of its aliases is removed, or has the sentences holding the question
 // and the answer cut out, so evaluation never measures memorisation. Text is compared
-// folded (case, accents, punctuation, digits), CJK by characters.
+// folded (case, accents, punctuation; numbers as written), CJK by characters.
 #include <map>
 #include <memory>
 #include <optional>

@@ -12,9 +12,9 @@ namespace mucpt {
 namespace {
 
 // Case-folded, accents stripped (compatibility decomposition without marks), digits to
-// '0', everything that is not a letter or digit to a space; CJK characters are set
-// apart as tokens. ASCII, the common case, never leaves this loop.
-std::string fold_text(std::string_view text, std::vector<uint32_t>* offsets = nullptr) {
+// '0' when fold_digits, everything that is not a letter or digit to a space; CJK
+// characters are set apart as tokens. ASCII, the common case, never leaves this loop.
+std::string fold_text(std::string_view text, bool fold_digits, std::vector<uint32_t>* offsets = nullptr) {
   std::string out;
   out.reserve(text.size());
   size_t from = 0;  // source offset of the code point being folded
@@ -32,7 +32,8 @@ std::string fold_text(std::string_view text, std::vector<uint32_t>* offsets = nu
       append_utf8(out, cp);
       out += ' ';
     } else if (category == UTF8PROC_CATEGORY_ND) {
-      out += '0';
+      if (fold_digits) out += '0';
+      else append_utf8(out, cp);
     } else if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) {
       append_utf8(out, cp);
     } else {
@@ -48,7 +49,7 @@ std::string fold_text(std::string_view text, std::vector<uint32_t>* offsets = nu
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;
-      if (c >= '0' && c <= '9') out += '0';
+      if (c >= '0' && c <= '9') out += fold_digits ? '0' : static_cast<char>(c);
       else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) out += static_cast<char>(c | 0x20);
       else space();
       note();
@@ -66,7 +67,7 @@ std::string fold_text(std::string_view text, std::vector<uint32_t>* offsets = nu
       char32_t part = static_cast<char32_t>(parts[k]);
       if (part < 0x80) {
         char a = static_cast<char>(part);
-        if (a >= '0' && a <= '9') out += '0';
+        if (a >= '0' && a <= '9') out += fold_digits ? '0' : a;
         else if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')) out += static_cast<char>(a | 0x20);
         else space();
       } else {
@@ -80,15 +81,15 @@ std::string fold_text(std::string_view text, std::vector<uint32_t>* offsets = nu
 
 }  // namespace
 
-std::string fold_for_matching(std::string_view text) { return fold_text(text); }
+std::string fold_for_matching(std::string_view text) { return fold_text(text, false); }
 
 std::string fold_for_matching(std::string_view text, std::vector<uint32_t>& source_offsets) {
   source_offsets.clear();
-  return fold_text(text, &source_offsets);
+  return fold_text(text, false, &source_offsets);
 }
 
 std::vector<uint64_t> shingle_hashes(std::string_view text, int n, uint64_t seed) {
-  std::string folded = fold_text(text);
+  std::string folded = fold_text(text, true);
   std::vector<std::string_view> tokens;
   size_t i = 0;
   while (i < folded.size()) {

@@ -10,8 +10,8 @@
 
 namespace mucpt {
 
-// The folded text whose space-separated tokens are compared (also used to match
-// benchmark n-grams).
+// The folded text benchmark n-grams are matched in (decontam/): folded as the shingles
+// are, but digits kept, so that an answer "1998" is not any four-digit number.
 std::string fold_for_matching(std::string_view text);
 // The same, with the byte offset in text of the character each folded byte came from.
 std::string fold_for_matching(std::string_view text, std::vector<uint32_t>& source_offsets);

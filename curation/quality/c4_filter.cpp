@@ -109,10 +109,13 @@ Verdict C4Filter::process(Document& doc) {
     LineVerdict verdict = kept;
     size_t words, longest;
     spaced_words(raw, words, longest);
-    if (cjk) {  // CJK lines count characters as words
+    if (cjk) {  // CJK lines count characters as words: no run of them is one long word
       split_words(raw, WordMode::cjk_chars, tokens_);
-      words = 0;
-      for (const Token& t : tokens_) words += !t.punct;
+      words = longest = 0;
+      for (const Token& t : tokens_) {
+        words += !t.punct;
+        longest = std::max<size_t>(longest, t.chars);
+      }
     }
     if (o.max_word_length > 0 && static_cast<int64_t>(longest) > o.max_word_length) verdict = too_long_word;
     line_.assign(raw.data(), raw.size());

@@ -12,7 +12,11 @@
 // prose, while the menus and link lists this rule is after hold no sentence at all. The punctuation,
 // short-line and line-break rules measure how prose-like a text is, so they apply to
 // prose documents only, not to list-structured ones (see text_shape.h); the
-// duplicated-line rule applies to all.
+// duplicated-line rule applies to all. The thresholds and comparisons are the paper's
+// (at most 0.12, at least 0.67, at least 0.1 of characters; datatrove's code rejects
+// below 0.12, above 0.67 and above 0.01). With repeated_lines on (the default), repeated
+// lines are cut before this stage and the document kept, so the duplicated-line rule
+// finds none; it decides where repeated_lines is off.
 #include <cstdint>
 #include <vector>
 

@@ -24,6 +24,10 @@ size_t count_ellipses(std::string_view text) {
   return n;
 }
 
+// Datatrove counts lines starting with • or -, as a share of all lines, blank ones
+// included. Here the other common bullet glyphs count too, and the share is of
+// non-blank lines: the cleaner leaves a blank line between paragraphs, which would
+// halve every share.
 constexpr std::string_view kBullets[] = {"-", "*", "\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x97\xA6",
                                          "\xE2\x96\xAA", "\xE2\x80\xA3"};  // - * • ● ◦ ▪ ‣
 

@@ -20,7 +20,7 @@ namespace {
 std::string folded_words(const std::string& text) {
   std::string out = " ";
   for (unsigned char c : text) {
-    if (std::isalnum(c)) out += static_cast<char>(std::isdigit(c) ? '0' : std::tolower(c));
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
     else if (out.back() != ' ') out += ' ';
   }
   if (out.back() != ' ') out += ' ';
@@ -166,6 +166,15 @@ TEST_CASE("a question needs its answer nearby, and matching folds case and punct
   CHECK(index->match("Which record label released the album \"Blue Harbour\" by Tessa Marin? Nobody knows.") < 0);
   CHECK(index->match("Tessa Marin released Blue Harbour on Northwind Records in 1994.") < 0);
   CHECK_THROWS_WITH(Decontaminator::load({dir + "/missing.jsonl"}, 13, 10), Catch::Contains("missing.jsonl"));
+
+  // A number answers only as written: a year is not any four-digit number.
+  std::ofstream(dir + "/year.jsonl")
+      << R"({"id":"y1","question":"In which year did the band Velvet Lanterns release their debut album Harbour Lights?","answer":"1998"})"
+      << "\n";
+  auto years = Decontaminator::load({dir + "/year.jsonl"}, 13, 10);
+  const std::string asked = "In which year did the band Velvet Lanterns release their debut album Harbour Lights? ";
+  CHECK(years->match(asked + "It was 1998.") == 0);
+  CHECK(years->match(asked + "The shop opened on 12 March 2021.") < 0);
 }
 
 TEST_CASE("a question in Chinese is matched by character n-grams of decontam.cjk_ngram") {

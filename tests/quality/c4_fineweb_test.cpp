@@ -109,6 +109,12 @@ TEST_CASE("c4: CJK lines count characters as words and 。 as a sentence end") {
   std::string short_line = zh + "\n" + han(2, 200) + "\xE3\x80\x82";  // two characters: too few words
   CHECK(reason(filter, short_line) == "");
   CHECK(short_line == zh);
+  // A paragraph of 1,010 characters without a space is 1,010 words, none of them long.
+  std::string paragraph;
+  for (int i = 0; i < 101; ++i) paragraph += han(9, 9 * i) + "\xE3\x80\x82";
+  std::string long_paragraph = zh + "\n" + paragraph;
+  CHECK(reason(filter, long_paragraph) == "");
+  CHECK(long_paragraph == zh + "\n" + paragraph);
 }
 
 TEST_CASE("fineweb: share of punctuated lines") {
