@@ -161,7 +161,7 @@ ParseStatus JsonlParser::parse(std::string_view line, size_t readable, Document&
   // measures from the line's start. A mark with nothing after it is no JSON at all.
   if (constexpr std::string_view kBom = "\xEF\xBB\xBF"; line.substr(0, kBom.size()) == kBom) {
     line.remove_prefix(kBom.size());
-    readable -= kBom.size();
+    readable = readable > kBom.size() ? readable - kBom.size() : 0;  // 0: unknown, the line is copied
     if (is_blank(line)) {
       detail = "a byte-order mark and no JSON value";
       return ParseStatus::invalid_json;

@@ -42,6 +42,13 @@ TEST_CASE("a line that starts with a byte-order mark parses as the line without 
   CHECK(parse(p, "\xEF\xBB\xBF", doc) == ParseStatus::invalid_json);  // JSONTestSuite's n_structure_UTF8_BOM_no_data
   CHECK(parse(p, "\xEF\xBB\xBF[1]", doc) == ParseStatus::not_object);
   CHECK(parse(p, "\xEF\xBB{}", doc) != ParseStatus::ok);  // half a mark is no mark
+  // In place, with the padding after the line: the same document.
+  std::string padded = "\xEF\xBB\xBF{\"id\":\"b2\",\"text\":\"t\"}";
+  const size_t size = padded.size();
+  padded.resize(size + 64, ' ');
+  std::string detail;
+  REQUIRE(p.parse(std::string_view(padded.data(), size), padded.size(), doc, detail) == ParseStatus::ok);
+  CHECK(doc.id == "b2");
 }
 
 TEST_CASE("every malformed line has its own reason") {
