@@ -1,8 +1,9 @@
 #pragma once
 // Writes lines to a plain, .gz or .zst file atomically: everything goes to a temporary
-// file beside the target, which commit() renames into place. A writer destroyed
-// without commit() removes its temporary file, so a crash never leaves a
-// half-written output under the final name.
+// file beside the target, which commit() writes to disk (fdatasync) and renames into
+// place. A writer destroyed without commit() removes its temporary file, so a crash
+// never leaves a half-written output under the final name; a failed write (a full disk)
+// throws IoError naming the file, also when it comes as the compressor closes.
 #include <memory>
 #include <string>
 #include <string_view>

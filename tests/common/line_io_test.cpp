@@ -1,4 +1,5 @@
 #include "tests/catch.h"
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -38,6 +39,25 @@ TEST_CASE("a writer that is not committed leaves no file behind") {
   auto dir = testing::scratch_dir("line_io_abandon");
   { LineWriter w(dir + "/x.zst"); w.write_line("lost"); }
   CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("a write that fails (a full disk) throws naming the file, and commits nothing, also compressed") {
+  const std::string dir = testing::scratch_dir("line_writer_full");
+  for (const char* name : {"out.jsonl", "out.jsonl.zst", "out.jsonl.gz"}) {
+    INFO(name);
+    const std::string path = dir + "/" + name;
+    // The writer's temporary file is /dev/full: every write to it fails with ENOSPC.
+    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+    fs::remove(tmp);
+    fs::create_symlink("/dev/full", tmp);
+    {
+      LineWriter writer(path);
+      writer.write_line("{\"id\": 1}");  // a few bytes: held in the buffers until commit
+      CHECK_THROWS_WITH(writer.commit(), Catch::Contains(tmp + ": cannot write") && Catch::Contains("No space left"));
+    }
+    CHECK_FALSE(fs::exists(path));
+    CHECK_FALSE(fs::exists(fs::symlink_status(tmp)));  // the temporary is gone too
+  }
 }
 
 TEST_CASE("CRLF endings and a last line without newline are read") {

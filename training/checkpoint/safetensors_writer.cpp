@@ -38,6 +38,8 @@ void write_safetensors(const std::string& path, std::vector<SafetensorsTensor> t
   ok = ok && std::fwrite(length, 1, 8, f) == 8;
   ok = ok && std::fwrite(text.data(), 1, text.size(), f) == text.size();
   for (const auto& t : tensors) ok = ok && (t.bytes == 0 || std::fwrite(t.data, 1, t.bytes, f) == t.bytes);
+  // On disk before the rename: after a power loss `latest` must not name empty weights.
+  ok = ok && std::fflush(f) == 0 && ::fdatasync(::fileno(f)) == 0;
   ok = std::fclose(f) == 0 && ok;
   if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
     std::remove(tmp.c_str());
