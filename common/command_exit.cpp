@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -36,6 +37,10 @@ int run_with_exit_codes(const MpiContext& mpi, const std::function<int()>& body)
     return body();
   } catch (const CommandError& e) {
     return fail(mpi, e.report(), e.exit_code());
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A folder that cannot be made or a file in the way: the user's to fix, as the message
+    // (with the path) says; exit 2.
+    return fail(mpi, e.what(), 2);
   } catch (const std::exception& e) {
     return fail(mpi, std::string("fatal: ") + e.what(), 1);
   }

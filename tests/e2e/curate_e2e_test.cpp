@@ -211,6 +211,13 @@ TEST_CASE("user errors exit with 2 and name what is wrong") {
   auto no_files = run_curate(1, out + "/m.json", out + "/o");
   CHECK(no_files.exit_code == 2);
   CHECK_THAT(no_files.output, Catch::Contains("missing/*.jsonl"));
+
+  // A file where the output needs a folder: the user's to move (exit 2), named.
+  fs::create_directories(out + "/blocked");
+  std::ofstream(out + "/blocked/docs") << "in the way\n";
+  auto blocked = run_curate(1, world() + "/manifest.json", out + "/blocked");
+  CHECK(blocked.exit_code == 2);
+  CHECK_THAT(blocked.output, Catch::Contains(out + "/blocked/docs"));
 }
 
 TEST_CASE("hostile inputs are counted, never fatal: truncated zstd, empty file, a 100 MB line, binary garbage") {
