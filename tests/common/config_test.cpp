@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "common/config.h"
+#include "common/declared_options.h"
 #include "tests/test_support.h"
 
 using namespace mucpt;
@@ -47,6 +48,34 @@ TEST_CASE("unknown keys and bad values are refused with the key named") {
   CHECK_THROWS_WITH(parse(c3, {"--config", file.c_str()}), Catch::Contains("clean.enabeld") && Catch::Contains("c.ini"));
   Config c4 = make();
   CHECK_THROWS_WITH(parse(c4, {"--config", "/nonexistent.ini"}), Catch::Contains("/nonexistent.ini"));
+}
+
+namespace {
+struct Narrow {
+  int32_t bands = 14;
+  uint32_t rows = 5;
+  double threshold = 0.65;
+  template <class Visitor>
+  void visit(Visitor&& v) {
+    v("dedup.bands", bands, "bands");
+    v("dedup.rows", rows, "rows");
+    v("langid.threshold", threshold, "t");
+  }
+};
+}  // namespace
+
+TEST_CASE("a declared option refuses a value its field cannot hold, naming the key") {
+  auto read = [](std::vector<const char*> args) {
+    Config c("test");
+    register_options<Narrow>(c);
+    parse(c, args);
+    return read_options<Narrow>(c);
+  };
+  CHECK(read({"--dedup.bands=20", "--dedup.rows=7"}).bands == 20);
+  CHECK_THROWS_WITH(read({"--dedup.bands=4294967316"}), Catch::Contains("dedup.bands must be from -2147483648 to 2147483647"));
+  CHECK_THROWS_WITH(read({"--dedup.rows=-1"}), Catch::Contains("dedup.rows must not be negative"));
+  CHECK_THROWS_WITH(read({"--langid.threshold=nan"}), Catch::Contains("langid.threshold must be a finite number"));
+  CHECK_THROWS_WITH(read({"--langid.threshold=inf"}), Catch::Contains("langid.threshold must be a finite number"));
 }
 
 TEST_CASE("--help lists every option with its default") {
