@@ -2,6 +2,7 @@
 find_package(PkgConfig REQUIRED)
 find_package(MPI REQUIRED COMPONENTS CXX)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options iostreams)
+find_package(ZLIB REQUIRED)
 find_package(zstd CONFIG QUIET)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 find_package(simdjson REQUIRED)

@@ -4,15 +4,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <boost/iostreams/device/file_descriptor.hpp>
-#include <boost/iostreams/filter/gzip.hpp>
-#include <boost/iostreams/filtering_streambuf.hpp>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
+#include <zlib.h>
 #include <zstd.h>
-
-namespace io = boost::iostreams;
 
 namespace mucpt {
 
@@ -48,29 +44,57 @@ class PlainSource : public ByteSource {
   int fd_ = -1;
 };
 
+// gzip through zlib's inflate, as zstd through its streaming API below: the bytes
+// decoded before damage are handed out before the damage is reported (a stream filter
+// would drop the block it was decoding), members follow one another, and the zero
+// bytes that pad some archives after the last member are skipped, as gzip skips them.
 class GzipSource : public ByteSource {
  public:
-  explicit GzipSource(const std::string& path) : path_(path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(path + ": cannot open: " + std::strerror(errno));
-    in_.push(io::gzip_decompressor(), kBlock);
-    in_.push(io::file_descriptor_source(fd, io::close_handle), kBlock);
+  explicit GzipSource(const std::string& path) : path_(path), file_(path, 0), in_(kBlock) {
+    if (inflateInit2(&stream_, 15 + 16) != Z_OK) throw IoError(path + ": cannot start gzip decoding");
   }
-  // Small pieces: a truncated stream throws, and the piece being decoded when it does
-  // is lost, so what came before the damage is kept up to the last piece.
+  ~GzipSource() override { inflateEnd(&stream_); }
   size_t read(char* buf, size_t n) override {
-    try {
-      std::streamsize got = in_.sgetn(buf, std::min<std::streamsize>(static_cast<std::streamsize>(n), kBlock));
-      return got > 0 ? static_cast<size_t>(got) : 0;
-    } catch (const std::exception& e) {
-      throw IoError(path_ + ": corrupt or truncated gzip data (" + e.what() + ")");
+    if (!damage_.empty()) throw IoError(path_ + ": corrupt or truncated gzip data (" + damage_ + ")");
+    stream_.next_out = reinterpret_cast<Bytef*>(buf);
+    stream_.avail_out = static_cast<uInt>(std::min<size_t>(n, kBlock));
+    const uInt asked = stream_.avail_out;
+    while (stream_.avail_out == asked) {
+      if (stream_.avail_in == 0) {
+        const size_t filled = file_.read(in_.data(), in_.size());
+        if (filled == 0) {
+          if (member_open_) throw IoError(path_ + ": corrupt or truncated gzip data (the last member is incomplete)");
+          return 0;
+        }
+        stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
+        stream_.avail_in = static_cast<uInt>(filled);
+      }
+      if (!member_open_) {
+        while (stream_.avail_in > 0 && *stream_.next_in == 0) ++stream_.next_in, --stream_.avail_in;
+        if (stream_.avail_in == 0) continue;
+        member_open_ = true;
+      }
+      const int rc = inflate(&stream_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        member_open_ = false;
+        inflateReset(&stream_);
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        damage_ = stream_.msg ? stream_.msg : zError(rc);
+        if (stream_.avail_out == asked) throw IoError(path_ + ": corrupt or truncated gzip data (" + damage_ + ")");
+        break;  // this call's bytes first; the damage on the next
+      }
     }
+    return asked - stream_.avail_out;
   }
 
  private:
-  static constexpr std::streamsize kBlock = 64 << 10;
+  static constexpr size_t kBlock = 64 << 10;
   std::string path_;
-  io::filtering_istreambuf in_;
+  PlainSource file_;
+  std::vector<char> in_;
+  z_stream stream_{};
+  bool member_open_ = false;
+  std::string damage_;
 };
 
 // Zstandard through libzstd's streaming API, which (unlike a plain stream filter)

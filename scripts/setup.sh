@@ -8,7 +8,7 @@ source scripts/lib/packages.sh
 ensure_packages \
   build-essential cmake pkg-config ccache zstd jq python3 procps \
   libopenmpi-dev openmpi-bin \
-  libboost-program-options-dev libboost-iostreams-dev libzstd-dev \
+  libboost-program-options-dev libboost-iostreams-dev zlib1g-dev libzstd-dev \
   libsimdjson-dev libhyperscan-dev libfasttext-dev fasttext \
   libtorch-dev libopenblas0-openmp libdnnl-dev \
   catch2 libutf8proc-dev libxxhash-dev nlohmann-json3-dev

@@ -4,7 +4,7 @@
 # libraries and no network). Gathers into .gpu/ (ignored by git, carried to the GPU
 # machine):
 #   debs/     the Debian packages train, score and evaluate build against (apt-get
-#             download; check.sh unpacks them with dpkg -x): Open MPI, Boost, zstd,
+#             download; check.sh unpacks them with dpkg -x): Open MPI, Boost, zlib, zstd,
 #             simdjson, utf8proc, xxHash, nlohmann-json, pkgconf (not oneDNN: the GPU's
 #             LibTorch brings its own, cmake/OneDnnGemm.cmake)
 #   data/     the files of ../shared/data the checks read (stories260K and its golden
@@ -24,7 +24,7 @@ packages=(
   libnuma1
   libboost1.74-dev libboost-program-options1.74-dev libboost-program-options1.74.0 libboost-iostreams1.74-dev
   libboost-iostreams1.74.0
-  libzstd-dev libzstd1 libsimdjson-dev libsimdjson14 libutf8proc-dev libutf8proc2 libxxhash-dev libxxhash0
+  zlib1g-dev zlib1g libzstd-dev libzstd1 libsimdjson-dev libsimdjson14 libutf8proc-dev libutf8proc2 libxxhash-dev libxxhash0
   nlohmann-json3-dev pkgconf pkgconf-bin libpkgconf3
 )
 rm -rf .gpu && mkdir -p .gpu/debs .gpu/data/stories260K .gpu/nanogpt

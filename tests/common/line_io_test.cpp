@@ -131,3 +131,38 @@ TEST_CASE("truncated, corrupt and missing inputs raise IoError naming the file")
   std::ofstream(dir + "/empty.zst");
   CHECK(read_all(dir + "/empty.zst").empty());
 }
+
+TEST_CASE("gzip: every line decoded before damage is read before the damage is reported, and zero padding is no damage") {
+  auto dir = testing::scratch_dir("line_io_gzip_damage");
+  const std::string good = dir + "/good.gz";
+  {
+    LineWriter w(good);
+    for (int i = 0; i < 20000; ++i) w.write_line("line number " + std::to_string(i));
+    w.commit();
+  }
+  std::ifstream in(good, std::ios::binary);
+  const std::string bytes(std::istreambuf_iterator<char>(in), {});
+  auto lines_before_error = [&](const std::string& name, const std::string& content, std::string& error) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << content;
+    LineReader reader(dir + "/" + name);
+    size_t lines = 0;
+    std::string_view line;
+    try {
+      while (reader.next(line)) ++lines;
+    } catch (const IoError& e) {
+      error = e.what();
+    }
+    return lines;
+  };
+  std::string error;
+  CHECK(lines_before_error("garbage_after.gz", bytes + "garbage", error) == 20000);
+  CHECK_THAT(error, Catch::Contains("garbage_after.gz: corrupt or truncated gzip data"));
+  error.clear();
+  CHECK(lines_before_error("footer_cut.gz", bytes.substr(0, bytes.size() - 8), error) == 20000);
+  CHECK_THAT(error, Catch::Contains("footer_cut.gz") && Catch::Contains("incomplete"));
+  error.clear();
+  CHECK(lines_before_error("zero_padded.gz", bytes + std::string(8, '\0'), error) == 20000);
+  CHECK(error.empty());
+  CHECK(lines_before_error("two_members.gz", bytes + bytes, error) == 40000);
+  CHECK(error.empty());
+}
