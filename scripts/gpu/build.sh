@@ -29,6 +29,12 @@ unpack() {  # DEB FOLDER
 }
 rm -rf .gpu/root && mkdir -p .gpu/root
 for deb in .gpu/debs/*.deb; do unpack "$deb" .gpu/root; done
+# An absolute link in a package (zlib's libz.so -> /lib/x86_64-linux-gnu/...) points into
+# this machine's root, not into .gpu/root: made to point at the file unpacked beside it.
+find .gpu/root -type l -lname '/*' | while read -r link; do
+  target=$(readlink "$link")
+  if [ -e ".gpu/root$target" ]; then ln -sfn "$PWD/.gpu/root$target" "$link"; fi
+done
 source scripts/gpu/env.sh
 
 options=(-DCMAKE_BUILD_TYPE=Release -DMUCPT_CURATION=OFF -DBUILD_TESTING=OFF
