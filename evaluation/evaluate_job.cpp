@@ -132,8 +132,7 @@ void write_judge_report(const JudgeOptions& options, std::map<std::string, uint6
 
 AnswerSettings answer_settings(const EvaluateOptions& options) {
   AnswerSettings settings;
-  if (options.max_new_tokens < 1) throw ConfigError("max_new_tokens: must be at least 1");
-  settings.max_new_tokens = static_cast<int>(options.max_new_tokens);
+  settings.max_new_tokens = new_token_limit(options);
   settings.stop = parse_stop_strings(options.stop);
   settings.batch_size = static_cast<int>(options.gen_batch);
   if (settings.batch_size < 1) throw ConfigError("gen_batch: must be at least 1");
@@ -181,6 +180,11 @@ void write_generation_figures(const AnswerGenerator& generator, const EvaluateOp
 }
 
 }  // namespace
+
+int new_token_limit(const EvaluateOptions& options) {
+  if (options.max_new_tokens < 1) throw ConfigError("max_new_tokens: must be at least 1");
+  return static_cast<int>(options.max_new_tokens);
+}
 
 int run_evaluate(const Config& config, const MpiContext& mpi) {
   const EvaluateOptions options = read_options<EvaluateOptions>(config);

@@ -96,8 +96,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
       throw UserError("prompt id " + std::to_string(id) + " is outside the model's vocabulary of " +
                       std::to_string(model->config.vocab_size));
 
-  if (shared.max_new_tokens < 1) throw ConfigError("max_new_tokens: must be at least 1");
-  const int max_new = static_cast<int>(shared.max_new_tokens);
+  const int max_new = new_token_limit(shared);
   const int64_t stop = options.stop_at_eos ? model->config.eos_token_id : -1;
   const auto started = std::chrono::steady_clock::now();
   // Text is decoded at the end: only ids the tokenizer decodes may be chosen.

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "common/config.h"
@@ -115,12 +116,23 @@ struct SavedDtype {
   size_t bytes;
 };
 
+std::optional<SavedDtype> find_saved_dtype(const std::string& name) {
+  if (name == "float32") return SavedDtype{name, "F32", torch::kFloat32, 4};
+  if (name == "bfloat16") return SavedDtype{name, "BF16", torch::kBFloat16, 2};
+  if (name == "float16") return SavedDtype{name, "F16", torch::kFloat16, 2};
+  return std::nullopt;
+}
+
 SavedDtype saved_dtype(const std::string& name) {
-  if (name == "float32") return {name, "F32", torch::kFloat32, 4};
-  if (name == "bfloat16") return {name, "BF16", torch::kBFloat16, 2};
-  if (name == "float16") return {name, "F16", torch::kFloat16, 2};
+  if (auto dtype = find_saved_dtype(name)) return *dtype;
   throw UserError("save dtype '" + name + "' is not one of float32, bfloat16, float16");
 }
+
+}  // namespace
+
+bool is_saved_dtype(const std::string& name) { return find_saved_dtype(name).has_value(); }
+
+namespace {
 
 std::string shard_name(size_t k, size_t n) {
   char name[64];

@@ -37,6 +37,8 @@ void save_llama(LlamaForCausalLM& model, const std::string& folder, const std::s
 
 // The dtype save_llama writes for this model and these options.
 std::string saved_dtype_name(const LlamaConfig& config, const SaveOptions& options);
+// Whether save_llama writes weights in this dtype: float32, bfloat16 or float16.
+bool is_saved_dtype(const std::string& name);
 
 // "5GB", "500MB", "2GiB", "1000000" (bytes); throws std::invalid_argument otherwise.
 uint64_t parse_byte_size(const std::string& text);

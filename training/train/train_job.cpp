@@ -297,12 +297,11 @@ int run_train(const Config& config, const MpiContext& mpi) {
   } catch (const std::invalid_argument& e) {
     throw ConfigError(std::string("max_shard_size: ") + e.what());
   }
-  if (!save.dtype.empty() && save.dtype != "float32" && save.dtype != "bfloat16" && save.dtype != "float16")
+  if (!save.dtype.empty() && !is_saved_dtype(save.dtype))
     throw ConfigError("save_dtype must be float32, bfloat16 or float16, not '" + save.dtype + "'");
   // Without --save_dtype the config's torch_dtype is saved: checked now, not at the first
   // save after the steps have run.
-  if (const std::string saved = saved_dtype_name(model->config, save);
-      saved != "float32" && saved != "bfloat16" && saved != "float16")
+  if (const std::string saved = saved_dtype_name(model->config, save); !is_saved_dtype(saved))
     throw UserError(start_from + "/config.json: torch_dtype '" + saved +
                     "' is not one train saves (float32, bfloat16, float16); give --save_dtype");
   if (mpi.rank() == 0)
