@@ -4,7 +4,9 @@
 #include "tests/torch_catch.h"  // first: see there
 #include <torch/version.h>
 
+#include <algorithm>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "training/model/fused_ops.h"
@@ -114,13 +116,57 @@ TEST_CASE("fused causal attention equals the masked composition, alone and after
 #if TORCH_VERSION_MAJOR >= 2
 TEST_CASE("attention off the fused kernel (LibTorch's own) equals the masked composition") {
   torch::manual_seed(7);
-  for (int64_t past : {0, 5}) {  // 5: the rows continue a cache, which LibTorch's causal mask does not align
-    const int64_t T = 11, S = past + T;
+  // past 5: the rows continue a cache, which LibTorch's causal mask does not align; one
+  // query after 7 cached keys: a decoding step, which sees every key.
+  for (const auto& shape : std::vector<std::pair<int64_t, int64_t>>{{0, 11}, {5, 11}, {7, 1}}) {
+    const int64_t past = shape.first, T = shape.second, S = past + T;
     std::vector<torch::Tensor> inputs{random({2, 3, T, 16}).to(torch::kFloat64), random({2, 3, S, 16}).to(torch::kFloat64),
                                       random({2, 3, S, 16}).to(torch::kFloat64)};
     INFO("past " << past);
     check_same([past](const auto& t) { return causal_attention(t[0], t[1], t[2], past); },
                [past](const auto& t) { return reference::causal_attention(t[0], t[1], t[2], past); }, inputs);
+  }
+}
+#endif
+
+TEST_CASE("attention of a left-padded batch: each row as alone, padding queries zero, rows equal the masked pass") {
+  torch::manual_seed(8);
+  const std::vector<int64_t> left_padding{0, 4, 10, 1};  // row 2: every query of the first pass is padding
+  for (int64_t past : {0, 3}) {  // 3: the rows continue a cache (a decoding step's queries)
+    const int64_t T = 10, S = past + T;
+    INFO("past " << past);
+    std::vector<torch::Tensor> inputs{random({4, 3, T, 16}), random({4, 3, S, 16}), random({4, 3, S, 16})};
+    // float32 on the CPU: row by row through the fused kernel; the reference: one masked pass.
+    check_same([&](const auto& t) { return padded_causal_attention(t[0], t[1], t[2], past, left_padding); },
+               [&](const auto& t) { return reference::padded_causal_attention(t[0], t[1], t[2], past, left_padding); },
+               inputs);
+    torch::NoGradGuard no_grad;
+    const auto masked = reference::padded_causal_attention(inputs[0], inputs[1], inputs[2], past, left_padding);
+    for (int64_t b = 0; b < 4; ++b) {
+      INFO("row " << b);
+      const int64_t pad = left_padding[static_cast<size_t>(b)], first = std::min(T, std::max<int64_t>(0, pad - past));
+      CHECK(torch::equal(masked[b].slice(1, 0, first), torch::zeros({3, first, 16})));
+      if (first == T) continue;
+      const auto alone = reference::causal_attention(inputs[0].slice(0, b, b + 1).slice(2, first),
+                                                     inputs[1].slice(0, b, b + 1).slice(2, pad),
+                                                     inputs[2].slice(0, b, b + 1).slice(2, pad), past + first - pad)[0];
+      CHECK((masked[b].slice(1, first) - alone).abs().max().item<double>() <= 1e-6);
+    }
+  }
+}
+
+#if TORCH_VERSION_MAJOR >= 2
+TEST_CASE("a left-padded batch off the fused kernel (LibTorch's own masked attention) equals the masked composition") {
+  torch::manual_seed(9);
+  const std::vector<int64_t> left_padding{0, 4, 10, 1};
+  for (int64_t past : {0, 3}) {
+    const int64_t T = 10, S = past + T;
+    INFO("past " << past);
+    std::vector<torch::Tensor> inputs{random({4, 3, T, 16}).to(torch::kFloat64), random({4, 3, S, 16}).to(torch::kFloat64),
+                                      random({4, 3, S, 16}).to(torch::kFloat64)};
+    check_same([&](const auto& t) { return padded_causal_attention(t[0], t[1], t[2], past, left_padding); },
+               [&](const auto& t) { return reference::padded_causal_attention(t[0], t[1], t[2], past, left_padding); },
+               inputs);
   }
 }
 #endif

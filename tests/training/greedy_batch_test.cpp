@@ -1,7 +1,8 @@
 // Batched greedy decoding against one prompt at a time: prompts of different lengths,
 // left-padded into one batch of the real stories260K model, continue with exactly the ids
 // that each gives alone, also when rows stop early and leave the batch; the padded
-// forward pass gives each row's logits as the row alone does.
+// forward pass gives each row's logits as the row alone does, whether its attention runs
+// row by row (float32 on the CPU) or as one masked pass (other dtypes and GPUs).
 #include "tests/torch_catch.h"  // first: see there
 
 #include <algorithm>
@@ -33,6 +34,29 @@ std::vector<std::vector<int64_t>> prompts_of_different_lengths(const std::string
   prompts.emplace_back(reference.begin() + 130, reference.begin() + 142);
   prompts.push_back(prompts[1]);  // the same prompt twice in one batch
   return prompts;
+}
+
+// The largest difference between a row's logits in one left-padded batch of the prompts
+// and the prompt's logits alone.
+double largest_padded_logit_difference(LlamaForCausalLM& model, const std::vector<std::vector<int64_t>>& prompts) {
+  torch::NoGradGuard no_grad;
+  size_t longest = 0;
+  for (const auto& p : prompts) longest = std::max(longest, p.size());
+  KvCache cache;
+  std::vector<int64_t> padded;
+  for (const auto& p : prompts) {
+    cache.left_padding.push_back(static_cast<int64_t>(longest - p.size()));
+    padded.insert(padded.end(), longest - p.size(), 0);
+    padded.insert(padded.end(), p.begin(), p.end());
+  }
+  auto logits = model->forward(torch::tensor(padded).view({static_cast<int64_t>(prompts.size()), -1}), &cache);
+  double largest = 0;
+  for (size_t b = 0; b < prompts.size(); ++b) {
+    auto alone = model->forward(torch::tensor(prompts[b]).unsqueeze(0))[0];
+    auto real = logits[static_cast<int64_t>(b)].slice(0, cache.left_padding[b]);
+    largest = std::max(largest, (real - alone).abs().max().item<double>());
+  }
+  return largest;
 }
 
 }  // namespace
@@ -76,6 +100,15 @@ TEST_CASE("a batch of prompts of different lengths decodes to the ids of each pr
     CHECK(stopped[2].size() == static_cast<size_t>(first_stop + 1));
     CHECK(stopped[2].back() == stop_id);
   }
+
+  SECTION("off the fused kernels (float64 here, any dtype on a GPU) the batch takes one masked attention pass") {
+    model->to(torch::kFloat64);
+    const auto masked = greedy_generate_batch(model, prompts, max_new);
+    for (size_t b = 0; b < prompts.size(); ++b) {
+      INFO("prompt " << b);
+      CHECK(masked[b] == greedy_generate(model, prompts[b], max_new));
+    }
+  }
 }
 
 TEST_CASE("a padded batch gives the logits of each prompt alone, up to float rounding") {
@@ -83,26 +116,14 @@ TEST_CASE("a padded batch gives the logits of each prompt alone, up to float rou
   const std::string folder = data + "/models/stories260K";
   auto model = load_llama(folder);
   model->eval();
-  torch::NoGradGuard no_grad;
   const auto prompts = prompts_of_different_lengths(folder);
-  size_t longest = 0;
-  for (const auto& p : prompts) longest = std::max(longest, p.size());
-  KvCache cache;
-  std::vector<int64_t> padded;
-  for (const auto& p : prompts) {
-    cache.left_padding.push_back(static_cast<int64_t>(longest - p.size()));
-    padded.insert(padded.end(), longest - p.size(), 0);
-    padded.insert(padded.end(), p.begin(), p.end());
+  // Attention and positions are the row's own; the batch's matrix products may round
+  // differently from the row's alone (a few float32 ulps of logits near 10).
+  SECTION("float32: rows one by one through the fused kernels") {
+    CHECK(largest_padded_logit_difference(model, prompts) <= 1e-4);
   }
-  auto logits = model->forward(torch::tensor(padded).view({static_cast<int64_t>(prompts.size()), -1}), &cache);
-  for (size_t b = 0; b < prompts.size(); ++b) {
-    INFO("prompt " << b);
-    auto alone = model->forward(torch::tensor(prompts[b]).unsqueeze(0))[0];
-    auto real = logits[static_cast<int64_t>(b)].slice(0, cache.left_padding[b]);
-    // Attention and positions are the row's own; the batch's matrix products may round
-    // differently from the row's alone (a few float32 ulps of logits near 10).
-    const float difference = (real - alone).abs().max().item<float>();
-    INFO("largest difference " << difference);
-    CHECK(difference <= 1e-4f);
+  SECTION("float64: one masked attention pass for the batch") {
+    model->to(torch::kFloat64);  // softmax and the norms still run in float32, as on a GPU
+    CHECK(largest_padded_logit_difference(model, prompts) <= 1e-4);
   }
 }

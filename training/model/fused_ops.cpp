@@ -4,8 +4,10 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "training/model/autocast.h"
 #include "training/model/gemm.h"
@@ -20,6 +22,23 @@ using torch::autograd::tensor_list;
 // Under autocast the reference composition runs, so that autocast can lower its products.
 bool takes_fused_kernel(const at::Tensor& t) {
   return t.device().is_cpu() && t.scalar_type() == at::kFloat && !autocast_enabled(c10::DeviceType::CPU);
+}
+
+// For queries at positions past .. past + T - 1 (T = q.size(2)) over keys 0 .. S - 1 of a
+// left-padded batch: whether query t of row b sees key s, [B, 1, T, S], and whether it
+// is padding, [B, 1, T, 1]. A padding query sees its own key alone, which keeps its
+// softmax finite (its output is then zeroed): a NaN there would reach the real rows
+// through 0 x NaN in the next layer's products.
+std::pair<at::Tensor, at::Tensor> padded_causal_mask(const at::Tensor& q, int64_t S, int64_t past,
+                                                     const std::vector<int64_t>& left_padding) {
+  const auto positions = torch::TensorOptions().dtype(torch::kInt64).device(q.device());
+  const int64_t B = q.size(0), T = q.size(2);
+  const auto pad = torch::tensor(left_padding, torch::kInt64).to(q.device()).view({B, 1, 1, 1});
+  const auto query = torch::arange(past, past + T, positions).view({1, 1, T, 1});
+  const auto key = torch::arange(S, positions).view({1, 1, 1, S});
+  const auto padding_query = query < pad;
+  const auto visible = (key >= pad).logical_and(key <= query).logical_or(padding_query.logical_and(key == query));
+  return {visible, padding_query};
 }
 
 // Rows per partial sum of a weight gradient: a fixed split, so the sum is the same for
@@ -269,11 +288,36 @@ at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::
   if (takes_fused_kernel(q)) return CausalAttentionFunction::apply(q, k, v, past);
 #if TORCH_VERSION_MAJOR >= 2
   // LibTorch's own attention (flash attention on GPUs) never holds the [T, T] scores.
-  // Its causal mask is aligned to the first key, so it serves queries that start there.
+  // Its causal mask is aligned to the first key, so it serves queries that start there;
+  // one query after the cached keys (a decoding step) sees them all.
   if (past == 0 && q.size(2) == k.size(2))
     return at::scaled_dot_product_attention(q, k, v, {}, 0.0, /*is_causal=*/true);
+  if (q.size(2) == 1 && past + 1 == k.size(2)) return at::scaled_dot_product_attention(q, k, v, {}, 0.0, false);
 #endif
   return reference::causal_attention(q, k, v, past);
+}
+
+at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
+                                   const std::vector<int64_t>& left_padding) {
+  if (!takes_fused_kernel(q)) {
+#if TORCH_VERSION_MAJOR >= 2
+    const auto [visible, padding_query] = padded_causal_mask(q, k.size(2), past, left_padding);
+    return at::scaled_dot_product_attention(q, k, v, visible, 0.0, false).masked_fill(padding_query, 0);
+#else
+    return reference::padded_causal_attention(q, k, v, past, left_padding);
+#endif
+  }
+  // Row by row on the row's own keys from its first real query.
+  const int64_t T = q.size(2);
+  auto out = at::zeros_like(q);
+  for (int64_t b = 0; b < q.size(0); ++b) {
+    const int64_t pad = left_padding[static_cast<size_t>(b)], first = std::max<int64_t>(0, pad - past);
+    if (first >= T) continue;
+    auto row = causal_attention(q.slice(0, b, b + 1).slice(2, first), k.slice(0, b, b + 1).slice(2, pad),
+                                v.slice(0, b, b + 1).slice(2, pad), past + first - pad);
+    out.slice(0, b, b + 1).slice(2, first).copy_(row);
+  }
+  return out;
 }
 
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up) {
@@ -308,6 +352,15 @@ at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::
   scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
   auto attention = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
   return torch::matmul(attention, v);
+}
+
+at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
+                                   const std::vector<int64_t>& left_padding) {
+  const auto [visible, padding_query] = padded_causal_mask(q, k.size(2), past, left_padding);
+  auto scores = torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(static_cast<double>(q.size(3)));
+  scores = scores.masked_fill(visible.logical_not(), -std::numeric_limits<float>::infinity());
+  auto attention = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
+  return torch::matmul(attention, v).masked_fill(padding_query, 0);
 }
 
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up) { return torch::silu(gate) * up; }

@@ -6,6 +6,9 @@
 // the tests hold the kernels to.
 #include <ATen/core/Tensor.h>
 
+#include <cstdint>
+#include <vector>
+
 namespace mucpt {
 
 // x weight^T + bias (bias may be undefined), as torch::nn::functional::linear.
@@ -23,6 +26,14 @@ at::Tensor rotary_heads_first(const at::Tensor& x, const at::Tensor& cos, const 
 // query i, at position past + i, sees keys 0 .. past + i.
 at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past);
 
+// causal_attention of a left-padded batch: row b's first left_padding[b] positions are
+// padding, which its queries never see; its padding queries give zeros. Each row attends
+// as it would alone: float32 CPU rows one by one through the fused kernel (the very
+// products of the row alone), other devices and dtypes in one masked pass (on a GPU, one
+// kernel for the batch instead of a handful per row; equal up to rounding).
+at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
+                                   const std::vector<int64_t>& left_padding);
+
 // silu(gate) * up (the SwiGLU MLP's inner activation).
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up);
 
@@ -31,6 +42,8 @@ at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
 at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& weight, double eps);
 at::Tensor rotary_heads_first(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin);
 at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past);
+at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
+                                   const std::vector<int64_t>& left_padding);
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up);
 }  // namespace reference
 

@@ -22,23 +22,6 @@ torch::Tensor project(const torch::nn::Linear& layer, const torch::Tensor& x) {
   return linear(x, layer->weight, layer->bias);
 }
 
-// Attention of a left-padded batch, row by row on the row's own keys from its first real
-// query: the very products of the row alone, so a batch decodes as each prompt alone
-// would. Padding queries (before the row's first token) are left zero.
-torch::Tensor padded_rows_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                                    int64_t past, const std::vector<int64_t>& left_padding) {
-  const int64_t T = q.size(2);
-  auto out = torch::zeros_like(q);
-  for (int64_t b = 0; b < q.size(0); ++b) {
-    const int64_t pad = left_padding[static_cast<size_t>(b)], first = std::max<int64_t>(0, pad - past);
-    if (first >= T) continue;
-    auto row = causal_attention(q.slice(0, b, b + 1).slice(2, first), k.slice(0, b, b + 1).slice(2, pad),
-                                v.slice(0, b, b + 1).slice(2, pad), past + first - pad);
-    out.slice(0, b, b + 1).slice(2, first).copy_(row);
-  }
-  return out;
-}
-
 }  // namespace
 
 RMSNormImpl::RMSNormImpl(int64_t dim, double eps_) : eps(eps_) {
@@ -80,7 +63,7 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
     v = v.repeat_interleave(heads / kv_heads, 1);
   }
   const bool padded = cache && !cache->left_padding.empty();
-  auto out = padded ? padded_rows_attention(q, k, v, past, cache->left_padding) : causal_attention(q, k, v, past);
+  auto out = padded ? padded_causal_attention(q, k, v, past, cache->left_padding) : causal_attention(q, k, v, past);
   out = out.transpose(1, 2).reshape({B, T, heads * head_dim});
   return project(o_proj, out);
 }
