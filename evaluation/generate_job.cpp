@@ -1,6 +1,8 @@
 #include "evaluation/generate_job.h"
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -23,12 +25,16 @@ namespace {
 // The options only evaluate generate reads (it shares model, tokenizer, device, threads and max_new_tokens with evaluate).
 struct GenerateOptions {
   std::string ids;
+  std::string ids_file;
   bool cache = true;
   bool stop_at_eos = true;
 
   template <class Visitor>
   void visit(Visitor&& v) {
     v("ids", ids, "generate: the prompt as token ids, comma separated");
+    v("ids_file", ids_file,
+      "generate: prompts as token ids, one a line (comma separated), decoded --gen_batch at a time (left-padded: each "
+      "continues as it would alone); a line of new ids per prompt");
     v("cache", cache, "generate: keep the keys and values of earlier positions (false: recompute them)");
     v("stop_at_eos", stop_at_eos, "generate: stop after the model's end-of-sequence token");
   }
@@ -58,6 +64,66 @@ std::vector<int64_t> parse_ids(const std::string& text) {
   return ids;
 }
 
+// The prompts of --ids_file; a line that is not ids is named by its number.
+std::vector<std::vector<int64_t>> read_ids_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw UserError("ids_file '" + path + "': cannot be opened");
+  std::vector<std::vector<int64_t>> prompts;
+  size_t number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    try {
+      prompts.push_back(parse_ids(line));
+    } catch (const ConfigError& e) {
+      throw UserError(path + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+  if (in.bad()) throw UserError("ids_file '" + path + "': read failed after line " + std::to_string(number));
+  if (prompts.empty()) throw UserError("ids_file '" + path + "': no prompt in it");
+  return prompts;
+}
+
+void check_in_vocabulary(const std::vector<int64_t>& ids, int64_t vocab_size) {
+  for (int64_t id : ids)
+    if (id >= vocab_size)
+      throw UserError("prompt id " + std::to_string(id) + " is outside the model's vocabulary of " +
+                      std::to_string(vocab_size));
+}
+
+std::string joined_ids(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (size_t i = 0; i < ids.size(); ++i) out += (i ? " " : "") + std::to_string(ids[i]);
+  return out;
+}
+
+// --ids_file: the prompts in batches of gen_batch, a line of new ids each, in order.
+int generate_from_file(LlamaForCausalLM& model, const std::vector<std::vector<int64_t>>& prompts, size_t batch_size,
+                       int max_new, int64_t stop) {
+  size_t prompt_tokens = 0, new_tokens = 0;
+  for (const auto& ids : prompts) {
+    check_in_vocabulary(ids, model->config.vocab_size);
+    prompt_tokens += ids.size();
+  }
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<std::vector<int64_t>> generated;
+  for (size_t first = 0; first < prompts.size(); first += batch_size) {
+    const std::vector<std::vector<int64_t>> batch(
+        prompts.begin() + static_cast<long>(first),
+        prompts.begin() + static_cast<long>(std::min(prompts.size(), first + batch_size)));
+    for (auto& ids : greedy_generate_batch(model, batch, max_new, stop)) {
+      new_tokens += ids.size();
+      generated.push_back(std::move(ids));
+    }
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  log_info("generate: ", prompts.size(), " prompts of ", prompt_tokens, " tokens, ", new_tokens, " new in ", seconds,
+           " s (", static_cast<double>(new_tokens) / seconds, " tokens/s, gen_batch ", batch_size, ")");
+  for (const auto& ids : generated) std::cout << joined_ids(ids) << "\n";
+  std::cout << std::flush;
+  return 0;
+}
+
 }  // namespace
 
 int run_generate(const Config& config, const MpiContext& mpi) {
@@ -66,16 +132,25 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   const std::string model_dir = shared.model;
   const std::string ids_text = options.ids;
   const std::string prompt = unescape_prompt(shared.prompt);
-  const bool text_mode = ids_text.empty();
+  const bool file_mode = !options.ids_file.empty();
+  const bool text_mode = ids_text.empty() && !file_mode;
   if (model_dir.empty()) throw UserError("generate needs --model FOLDER");
   if (text_mode && prompt.find("{question}") != std::string::npos)
-    throw UserError("generate needs --ids 1,2,3 or --prompt TEXT");
+    throw UserError("generate needs --ids 1,2,3, --ids_file FILE or --prompt TEXT");
+  if (file_mode && !ids_text.empty()) throw UserError("generate takes --ids or --ids_file, not both");
+  if (file_mode && !options.cache) throw UserError("--ids_file decodes prompts together, with the cache: drop --cache=false");
+  if (shared.gen_batch < 1) throw ConfigError("gen_batch: must be at least 1");
   const torch::Device device = resolve_device(shared.device);
   if (mpi.rank() != 0) return 0;  // one sequence: one process
   configure_compute_threads(static_cast<int>(shared.threads));
   LlamaForCausalLM model = load_llama_for(model_dir, "model");
   model->to(device);
   model->eval();
+  const int max_new = new_token_limit(shared);
+  const int64_t stop = options.stop_at_eos ? model->config.eos_token_id : -1;
+  if (file_mode)
+    return generate_from_file(model, read_ids_file(options.ids_file), static_cast<size_t>(shared.gen_batch), max_new,
+                              stop);
 
   std::unique_ptr<Tokenizer> tokenizer;
   std::vector<int64_t> prompt_ids;
@@ -91,13 +166,8 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   } else {
     prompt_ids = parse_ids(ids_text);
   }
-  for (int64_t id : prompt_ids)
-    if (id >= model->config.vocab_size)
-      throw UserError("prompt id " + std::to_string(id) + " is outside the model's vocabulary of " +
-                      std::to_string(model->config.vocab_size));
+  check_in_vocabulary(prompt_ids, model->config.vocab_size);
 
-  const int max_new = new_token_limit(shared);
-  const int64_t stop = options.stop_at_eos ? model->config.eos_token_id : -1;
   const auto started = std::chrono::steady_clock::now();
   // Text is decoded at the end: only ids the tokenizer decodes may be chosen.
   torch::Tensor bias = tokenizer ? undecodable_bias(*tokenizer, model->config.vocab_size) : torch::Tensor();
@@ -112,8 +182,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
     std::vector<int32_t> ids(generated.begin(), generated.end());
     std::cout << tokenizer->decode(ids) << std::endl;
   } else {
-    for (size_t i = 0; i < generated.size(); ++i) std::cout << (i ? " " : "") << generated[i];
-    std::cout << std::endl;
+    std::cout << joined_ids(generated) << std::endl;
   }
   return 0;
 }

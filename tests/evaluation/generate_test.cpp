@@ -1,10 +1,12 @@
 // evaluate generate: held-out prompts (the golden prompt extended by the first k
 // reference ids) continue with llama2.c's reference ids, with and without the cache;
-// a text prompt is encoded and the continuation decoded with the tokenizer.
+// a file of such prompts decodes in batches, each line as its prompt alone; a text
+// prompt is encoded and the continuation decoded with the tokenizer.
 #include "tests/torch_catch.h"  // first: see there
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "common/tokenizer/tokenizer.h"
@@ -61,6 +63,62 @@ TEST_CASE("evaluate generate continues held-out stories260K prompts with the ref
                                    " --ids 1,2 --max_new_tokens 0");
   CHECK(none.exit_code == 2);
   CHECK_THAT(none.output, Catch::Contains("max_new_tokens: must be at least 1"));
+}
+
+TEST_CASE("evaluate generate --ids_file decodes prompts of different lengths in batches, each as alone, in order") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string folder = data + "/models/stories260K";
+  json golden = json::parse(std::ifstream(folder + "/golden_greedy.json"));
+  const auto prompt = golden["prompt_ids"].get<std::vector<int64_t>>();
+  const auto reference = golden["greedy_ids"].get<std::vector<int64_t>>();
+  const std::string dir = testing::scratch_dir("generate_ids_file");
+  const long max_new = 40;
+  const std::vector<long> extensions{101, 0, 37, 5, 64};  // 2 batches of 3: the second one short
+  {
+    std::ofstream file(dir + "/prompts.txt");
+    for (long k : extensions) {
+      std::vector<int64_t> ids = prompt;
+      ids.insert(ids.end(), reference.begin(), reference.begin() + k);
+      file << joined(ids, ",") << "\n";
+    }
+  }
+  auto r = testing::run_command(testing::build_dir() + "/evaluate generate --threads 1 --model " + folder +
+                                " --ids_file " + dir + "/prompts.txt --gen_batch 3 --max_new_tokens " +
+                                std::to_string(max_new));
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> lines;
+  std::stringstream out(r.output);
+  for (std::string line; std::getline(out, line);)
+    if (line.rfind("[", 0) != 0) lines.push_back(line);  // not the log's line
+  REQUIRE(lines.size() == extensions.size());
+  for (size_t i = 0; i < extensions.size(); ++i) {
+    INFO("prompt extended by " << extensions[i] << " reference ids");
+    const std::vector<int64_t> expected(reference.begin() + extensions[i], reference.begin() + extensions[i] + max_new);
+    CHECK(lines[i] == joined(expected, " "));
+  }
+
+  SECTION("a line that is not ids is named by file and line; an empty file and --ids beside it are refused") {
+    std::ofstream(dir + "/bad.txt") << "1,2\n3,x\n";
+    auto bad = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder + " --ids_file " +
+                                    dir + "/bad.txt");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.output, Catch::Contains(dir + "/bad.txt:2: ids: 'x' is not a token id"));
+    std::ofstream(dir + "/empty.txt").flush();
+    auto empty = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder + " --ids_file " +
+                                      dir + "/empty.txt");
+    CHECK(empty.exit_code == 2);
+    CHECK_THAT(empty.output, Catch::Contains("no prompt in it"));
+    auto both = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder +
+                                     " --ids 1,2 --ids_file " + dir + "/prompts.txt");
+    CHECK(both.exit_code == 2);
+    CHECK_THAT(both.output, Catch::Contains("--ids or --ids_file, not both"));
+    std::ofstream(dir + "/outside.txt") << "1,2\n1,512\n";
+    auto outside = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder +
+                                        " --ids_file " + dir + "/outside.txt");
+    CHECK(outside.exit_code == 2);
+    CHECK_THAT(outside.output, Catch::Contains("prompt id 512 is outside the model's vocabulary of 512"));
+  }
 }
 
 TEST_CASE("evaluate generate --prompt encodes the text and decodes the continuation") {
