@@ -13,7 +13,10 @@
 #   4. `score` on cuda equals `score` on cpu to 1e-3 on every token;
 #   5. 20 steps of hard (Rho-1) and soft (loss ratio) weighted training on cuda follow
 #      the same on cpu (float32 both, every step within 0.02 nats), and soft in bf16 with
-#      activation checkpointing over 2 micro-batches follows cpu's float32 soft (0.1).
+#      activation checkpointing over 2 micro-batches follows cpu's float32 soft (0.1);
+#   6. 64 prompts of different lengths decoded in one left-padded batch (one masked
+#      attention pass) continue as each does alone (at most one row may part, where two
+#      logits tie within rounding), and the batch's tokens/s beside one prompt at a time.
 # Writes every figure to one JSON file (argument 1; default $OUT/gpu_check.json where
 # $OUT is set, else .gpu/gpu_check.json), the logs beside it (gpu_check_logs/), and exits
 # 1 when a check fails. A step that fails is named in failed_steps and the rest still run.
@@ -156,6 +159,21 @@ timeout 120 "$bin/train" --model "$work/small/model" --init random --data "$work
   --weighting.mode soft --device "$device" --dtype bfloat16 --activation_checkpointing \
   >"$work/weighted_soft_bf16.log" 2>&1 || failed weighted_soft_bf16 $?
 
+# --- 6. batched decoding against one prompt at a time -------------------------------
+# The golden prompt extended by the first k reference ids, k = 0 .. 63, mixed in length.
+$python - "$golden" "$work/prompts.txt" <<'PY'
+import json, sys
+golden = json.load(open(sys.argv[1]))
+with open(sys.argv[2], "w") as out:
+    for k in sorted(range(64), key=lambda k: (k * 37) % 64):
+        out.write(",".join(map(str, golden["prompt_ids"] + golden["greedy_ids"][:k])) + "\n")
+PY
+for batch in 64 1; do
+  timeout 120 "$bin/evaluate" generate --model .gpu/data/stories260K --ids_file "$work/prompts.txt" --gen_batch $batch \
+    --max_new_tokens 32 --device "$device" >"$work/generate_batch_$batch.out" 2>"$work/generate_batch_$batch.log" ||
+    failed "generate_batch_$batch" $?
+done
+
 # --- the figures ---------------------------------------------------------------------
 mkdir -p "$(dirname "$report")"
 $python - "$work" "$device" "$golden_equal" "$((built - started))" "$started" "$report" "$bin" <<'PY'
@@ -225,6 +243,19 @@ def weighted_curves():
     curves["pass"] = all(curves[k]["pass"] for k in ("hard", "soft", "soft_bf16_checkpointed_2_micro_batches"))
     return curves
 
+def batched_decoding():
+    def run(batch):
+        lines = open(f"{work}/generate_batch_{batch}.out").read().splitlines()
+        log = open(f"{work}/generate_batch_{batch}.log").read()
+        return lines, float(log.split(" tokens/s")[0].rsplit("(", 1)[1])
+    batched, batched_tps = run(64)
+    alone, alone_tps = run(1)
+    equal = sum(a == b for a, b in zip(batched, alone))
+    return {"prompts": len(alone), "rows_equal_to_alone": equal, "batch_64_tokens_per_s": batched_tps,
+            "one_at_a_time_tokens_per_s": alone_tps, "speedup": batched_tps / alone_tps,
+            "tolerance": "every row but at most one equal (two logits may tie within rounding)",
+            "pass": len(alone) == len(batched) == 64 and equal >= 63}
+
 def gpu_name():
     try:
         smi = subprocess.run(["nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader"],
@@ -246,10 +277,11 @@ except FileNotFoundError:
 figures = {"device": device, "gpu": gpu_name(), "torch": torch_version, "nccl_linked": "libnccl" in linked,
            "golden_greedy_ids_equal": golden_equal == "true", "loss_curve": attempt(loss_curve),
            "throughput": attempt(throughput), "score": attempt(score), "weighted_training": attempt(weighted_curves),
-           "failed_steps": failed_steps,
+           "batched_decoding": attempt(batched_decoding), "failed_steps": failed_steps,
            "build_seconds": int(build_s), "total_seconds": int(time.time()) - int(started)}
 figures["pass"] = (figures["golden_greedy_ids_equal"] and figures["loss_curve"]["pass"] and figures["score"]["pass"]
-                   and figures["weighted_training"]["pass"] and not failed_steps)
+                   and figures["weighted_training"]["pass"] and figures["batched_decoding"]["pass"]
+                   and not failed_steps)
 json.dump(figures, open(report, "w"), indent=1)
 print(json.dumps(figures, indent=1))
 sys.exit(0 if figures["pass"] else 1)
