@@ -29,16 +29,15 @@ bool takes_fused_kernel(const at::Tensor& t) {
 // is padding, [B, 1, T, 1]. A padding query sees its own key alone, which keeps its
 // softmax finite (its output is then zeroed): a NaN there would reach the real rows
 // through 0 x NaN in the next layer's products.
-std::pair<at::Tensor, at::Tensor> padded_causal_mask(const at::Tensor& q, int64_t S, int64_t past,
-                                                     const std::vector<int64_t>& left_padding) {
+PaddedAttentionMask padded_causal_mask(const at::Tensor& q, int64_t S, int64_t past,
+                                       const std::vector<int64_t>& left_padding) {
   const auto positions = torch::TensorOptions().dtype(torch::kInt64).device(q.device());
   const int64_t B = q.size(0), T = q.size(2);
   const auto pad = torch::tensor(left_padding, torch::kInt64).to(q.device()).view({B, 1, 1, 1});
   const auto query = torch::arange(past, past + T, positions).view({1, 1, T, 1});
   const auto key = torch::arange(S, positions).view({1, 1, 1, S});
   const auto padding_query = query < pad;
-  const auto visible = (key >= pad).logical_and(key <= query).logical_or(padding_query.logical_and(key == query));
-  return {visible, padding_query};
+  return {(key >= pad).logical_and(key <= query).logical_or(padding_query.logical_and(key == query)), padding_query};
 }
 
 // Rows per partial sum of a weight gradient: a fixed split, so the sum is the same for
@@ -298,13 +297,15 @@ at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::
 }
 
 at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
-                                   const std::vector<int64_t>& left_padding) {
+                                   const std::vector<int64_t>& left_padding, PaddedAttentionMask* mask) {
   if (!takes_fused_kernel(q)) {
 #if TORCH_VERSION_MAJOR >= 2
-    const auto [visible, padding_query] = padded_causal_mask(q, k.size(2), past, left_padding);
-    return at::scaled_dot_product_attention(q, k, v, visible, 0.0, false).masked_fill(padding_query, 0);
+    PaddedAttentionMask made;
+    if (!mask) mask = &made;
+    if (!mask->visible.defined()) *mask = padded_causal_mask(q, k.size(2), past, left_padding);
+    return at::scaled_dot_product_attention(q, k, v, mask->visible, 0.0, false).masked_fill(mask->padding_query, 0);
 #else
-    return reference::padded_causal_attention(q, k, v, past, left_padding);
+    return reference::padded_causal_attention(q, k, v, past, left_padding, mask);
 #endif
   }
   // Row by row on the row's own keys from its first real query.
@@ -355,12 +356,14 @@ at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::
 }
 
 at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
-                                   const std::vector<int64_t>& left_padding) {
-  const auto [visible, padding_query] = padded_causal_mask(q, k.size(2), past, left_padding);
+                                   const std::vector<int64_t>& left_padding, PaddedAttentionMask* mask) {
+  PaddedAttentionMask made;
+  if (!mask) mask = &made;
+  if (!mask->visible.defined()) *mask = padded_causal_mask(q, k.size(2), past, left_padding);
   auto scores = torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(static_cast<double>(q.size(3)));
-  scores = scores.masked_fill(visible.logical_not(), -std::numeric_limits<float>::infinity());
+  scores = scores.masked_fill(mask->visible.logical_not(), -std::numeric_limits<float>::infinity());
   auto attention = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
-  return torch::matmul(attention, v).masked_fill(padding_query, 0);
+  return torch::matmul(attention, v).masked_fill(mask->padding_query, 0);
 }
 
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up) { return torch::silu(gate) * up; }

@@ -31,8 +31,14 @@ at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::
 // as it would alone: float32 CPU rows one by one through the fused kernel (the very
 // products of the row alone), other devices and dtypes in one masked pass (on a GPU, one
 // kernel for the batch instead of a handful per row; equal up to rounding).
+// The masked pass's mask is the same for every layer of one forward pass: given `mask`,
+// the first layer makes it there and the others reuse it (building it copies the padding
+// to the device, which waits for the device's queue: once a pass, not once a layer).
+struct PaddedAttentionMask {
+  at::Tensor visible, padding_query;
+};
 at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
-                                   const std::vector<int64_t>& left_padding);
+                                   const std::vector<int64_t>& left_padding, PaddedAttentionMask* mask = nullptr);
 
 // silu(gate) * up (the SwiGLU MLP's inner activation).
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up);
@@ -43,7 +49,7 @@ at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& weight, double eps);
 at::Tensor rotary_heads_first(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin);
 at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past);
 at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
-                                   const std::vector<int64_t>& left_padding);
+                                   const std::vector<int64_t>& left_padding, PaddedAttentionMask* mask = nullptr);
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up);
 }  // namespace reference
 

@@ -63,7 +63,7 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
     v = v.repeat_interleave(heads / kv_heads, 1);
   }
   const bool padded = cache && !cache->left_padding.empty();
-  auto out = padded ? padded_causal_attention(q, k, v, past, cache->left_padding) : causal_attention(q, k, v, past);
+  auto out = padded ? padded_causal_attention(q, k, v, past, cache->left_padding, &cache->pass_mask) : causal_attention(q, k, v, past);
   out = out.transpose(1, 2).reshape({B, T, heads * head_dim});
   return project(o_proj, out);
 }
@@ -163,6 +163,7 @@ std::pair<torch::Tensor, torch::Tensor> padded_rotary_cos_sin(const torch::Tenso
 torch::Tensor LlamaModelImpl::forward(const torch::Tensor& ids, KvCache* cache) {
   auto h = embed_tokens(ids);
   const int64_t past = cache ? cache->length : 0;
+  if (cache) cache->pass_mask = {};
   auto [cos, sin] = cache && !cache->left_padding.empty()
                         ? padded_rotary_cos_sin(inv_freq, past, ids.size(1), cache->left_padding, h.scalar_type())
                         : rotary_cos_sin(inv_freq, past, ids.size(1), h.scalar_type());

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "training/model/fused_ops.h"
 #include "training/model/llama_config.h"
 
 namespace mucpt {
@@ -21,6 +22,8 @@ struct KvCache {
   // Row b's first left_padding[b] positions are padding: its positions count from its
   // first real token and its queries see only its own keys, as for the row alone.
   std::vector<int64_t> left_padding;
+  // The attention mask of the pass under way, made by its first layer for all of them.
+  PaddedAttentionMask pass_mask;
 };
 
 struct RMSNormImpl : torch::nn::Module {
