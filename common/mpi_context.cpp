@@ -32,6 +32,12 @@ MpiContext::MpiContext(int* argc, char*** argv) {
 
 MpiContext::~MpiContext() { MPI_Finalize(); }
 
+int local_rank() {
+  for (const char* name : {"OMPI_COMM_WORLD_LOCAL_RANK", "SLURM_LOCALID", "MPI_LOCALRANKID"})
+    if (const char* value = std::getenv(name)) return std::atoi(value);
+  return 0;
+}
+
 void mpi_barrier() { MPI_Barrier(MPI_COMM_WORLD); }
 
 void mpi_abort(int code) {

@@ -29,6 +29,10 @@ class MpiContext {
   int rank_ = 0, size_ = 1;
 };
 
+// The rank's index among the ranks of its node: OMPI_COMM_WORLD_LOCAL_RANK, SLURM_LOCALID
+// or MPI_LOCALRANKID, else 0 (what picks a rank's GPU).
+int local_rank();
+
 void mpi_barrier();
 [[noreturn]] void mpi_abort(int code);
 uint64_t mpi_sum(uint64_t value);

@@ -15,12 +15,6 @@ namespace mucpt {
 
 bool libtorch_has_cuda() { return c10::impl::hasDeviceGuardImpl(c10::DeviceType::CUDA); }
 
-int local_rank() {
-  for (const char* name : {"OMPI_COMM_WORLD_LOCAL_RANK", "SLURM_LOCALID", "MPI_LOCALRANKID"})
-    if (const char* value = std::getenv(name)) return std::atoi(value);
-  return 0;
-}
-
 c10::Device resolve_device(const std::string& requested) {
   if (requested != "cpu" && requested != "cuda" && requested != "auto")
     throw ConfigError("device must be cpu, cuda or auto, not '" + requested + "'");

@@ -6,14 +6,12 @@
 
 #include <string>
 
+#include "common/mpi_context.h"  // local_rank
+
 namespace mucpt {
 
 // Whether this LibTorch was built with CUDA (Debian's libtorch-dev is CPU-only).
 bool libtorch_has_cuda();
-
-// The rank's index among the ranks of its node: OMPI_COMM_WORLD_LOCAL_RANK, SLURM_LOCALID
-// or MPI_LOCALRANKID, else 0.
-int local_rank();
 
 // The device asked for; a cuda this build or machine cannot give is refused (UserError,
 // exit 2) with what to do, and an unknown name is a ConfigError.
