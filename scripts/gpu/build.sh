@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds train, score and evaluate into build-gpu/ on a machine that has a compiler, CMake
+# Builds train, score and evaluate (and nccl_check, with NCCL) into build-gpu/ on a machine that has a compiler, CMake
 # and a LibTorch but none of the Debian libraries and no network (a GPU node): against the
 # Debian packages scripts/gpu/prepare.sh gathered in .gpu/debs/, unpacked with dpkg -x
 # into .gpu/root/. Logs go to .gpu/work/cmake.log and .gpu/work/build.log.
@@ -52,6 +52,9 @@ fi
 command -v ninja >/dev/null && options+=(-G Ninja)
 
 cmake -S . -B build-gpu "${options[@]}" >"$logs/cmake.log" 2>&1 || { tail -40 "$logs/cmake.log" >&2; exit 1; }
-cmake --build build-gpu -j"$(nproc)" --target train score evaluate >"$logs/build.log" 2>&1 ||
+targets=(train score evaluate)
+# nccl_check (NCCL's all-reduce alone) exists where the build found CUDA and NCCL.
+grep -q 'NCCL code paths: ON' "$logs/cmake.log" && targets+=(nccl_check)
+cmake --build build-gpu -j"$(nproc)" --target "${targets[@]}" >"$logs/build.log" 2>&1 ||
   { grep -m 20 -B 2 -A 6 'error' "$logs/build.log" >&2 || tail -40 "$logs/build.log" >&2; exit 1; }
-echo "built build-gpu/{train,score,evaluate} ($(grep -m1 'NCCL code paths' "$logs/cmake.log" | sed 's/^-- //'))"
+echo "built build-gpu/{${targets[*]}} ($(grep -m1 'NCCL code paths' "$logs/cmake.log" | sed 's/^-- //'))"

@@ -16,7 +16,9 @@
 #      activation checkpointing over 2 micro-batches follows cpu's float32 soft (0.1);
 #   6. 64 prompts of different lengths decoded in one left-padded batch (one masked
 #      attention pass) continue as each does alone (at most one row may part, where two
-#      logits tie within rounding), and the batch's tokens/s beside one prompt at a time.
+#      logits tie within rounding), and the batch's tokens/s beside one prompt at a time;
+#   7. nccl_check: NCCL's all-reduce, the gradients' path between GPUs, averages a 256 MiB
+#      buffer exactly (one rank: the path runs, its bandwidth is the GPU's own copy).
 # Writes every figure to one JSON file (argument 1; default $OUT/gpu_check.json where
 # $OUT is set, else .gpu/gpu_check.json), the logs beside it (gpu_check_logs/), and exits
 # 1 when a check fails. A step that fails is named in failed_steps and the rest still run.
@@ -174,6 +176,11 @@ for batch in 64 1; do
     failed "generate_batch_$batch" $?
 done
 
+# --- 7. NCCL's all-reduce -------------------------------------------------------------
+if [ "$device" = cuda ] && [ -x "$bin/nccl_check" ]; then
+  timeout 120 "$bin/nccl_check" >"$work/nccl_check.out" 2>"$work/nccl_check.log" || failed nccl_check $?
+fi
+
 # --- the figures ---------------------------------------------------------------------
 mkdir -p "$(dirname "$report")"
 $python - "$work" "$device" "$golden_equal" "$((built - started))" "$started" "$report" "$bin" <<'PY'
@@ -256,6 +263,14 @@ def batched_decoding():
             "tolerance": "every row but at most one equal (two logits may tie within rounding)",
             "pass": len(alone) == len(batched) == 64 and equal >= 63}
 
+def nccl_allreduce():
+    if device == "cpu":
+        return {"not_run": "CHECK_DEVICE=cpu: NCCL needs a GPU", "pass": True}
+    figures = json.loads(open(f"{work}/nccl_check.out").read().strip().splitlines()[-1])
+    figures["note"] = "one rank on one GPU: the path runs and is exact; its bandwidth is no link's"
+    figures["pass"] = figures["max_abs_error"] == 0
+    return figures
+
 def gpu_name():
     try:
         smi = subprocess.run(["nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader"],
@@ -277,11 +292,12 @@ except FileNotFoundError:
 figures = {"device": device, "gpu": gpu_name(), "torch": torch_version, "nccl_linked": "libnccl" in linked,
            "golden_greedy_ids_equal": golden_equal == "true", "loss_curve": attempt(loss_curve),
            "throughput": attempt(throughput), "score": attempt(score), "weighted_training": attempt(weighted_curves),
-           "batched_decoding": attempt(batched_decoding), "failed_steps": failed_steps,
+           "batched_decoding": attempt(batched_decoding),
+           "nccl_allreduce": attempt(nccl_allreduce), "failed_steps": failed_steps,
            "build_seconds": int(build_s), "total_seconds": int(time.time()) - int(started)}
 figures["pass"] = (figures["golden_greedy_ids_equal"] and figures["loss_curve"]["pass"] and figures["score"]["pass"]
                    and figures["weighted_training"]["pass"] and figures["batched_decoding"]["pass"]
-                   and not failed_steps)
+                   and (figures["nccl_allreduce"]["pass"] or not figures["nccl_linked"]) and not failed_steps)
 json.dump(figures, open(report, "w"), indent=1)
 print(json.dumps(figures, indent=1))
 sys.exit(0 if figures["pass"] else 1)

@@ -1,6 +1,7 @@
 // --device: the names it takes, what auto gives, a cuda this build cannot give refused
 // with what to do (train and score exit 2 saying so), the local rank that picks a GPU,
-// and the NCCL gradient path linked into train when the build has CUDA and NCCL.
+// the NCCL gradient path linked into train when the build has CUDA and NCCL, and
+// nccl_check, which runs that path alone.
 #include "tests/torch_catch.h"  // first: see there
 #include <torch/cuda.h>
 
@@ -10,6 +11,9 @@
 #include "common/config.h"
 #include "tests/test_support.h"
 #include "training/device.h"
+#ifdef MUCPT_HAVE_NCCL
+#include "training/gpu/nccl_allreduce.h"
+#endif
 
 using namespace mucpt;
 
@@ -77,6 +81,18 @@ TEST_CASE("train links the NCCL gradient all-reduce when the build has CUDA and 
   auto r = testing::run_command("nm -C " + testing::build_dir() + "/train | grep -c 'mucpt::NcclAllReduce::mean'");
   INFO(r.output);
   CHECK(std::stoi(r.output) >= 1);
+}
+
+TEST_CASE("nccl_check averages a buffer through NCCL on a GPU, and where none is visible exits 2 saying so") {
+  auto r = testing::run_command(testing::build_dir() + "/nccl_check --floats 1000 --iterations 2");
+  INFO(r.output);
+  if (gpu_device_count() > 0) {
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("\"ranks\":1,\"floats\":1000,\"max_abs_error\":0"));
+  } else {
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("nccl_check: no GPU is visible to rank 0"));
+  }
 }
 #endif
 
