@@ -120,7 +120,7 @@ int generate_from_file(LlamaForCausalLM& model, const std::vector<std::vector<in
   log_info("generate: ", prompts.size(), " prompts of ", prompt_tokens, " tokens, ", new_tokens, " new in ", seconds,
            " s (", static_cast<double>(new_tokens) / seconds, " tokens/s, gen_batch ", batch_size, ")");
   for (const auto& ids : generated) std::cout << joined_ids(ids) << "\n";
-  std::cout << std::flush;
+  if (!std::cout.flush()) throw IoError("generate: writing the new ids to standard output failed");
   return 0;
 }
 
@@ -138,19 +138,20 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   if (text_mode && prompt.find("{question}") != std::string::npos)
     throw UserError("generate needs --ids 1,2,3, --ids_file FILE or --prompt TEXT");
   if (file_mode && !ids_text.empty()) throw UserError("generate takes --ids or --ids_file, not both");
-  if (file_mode && !options.cache) throw UserError("--ids_file decodes prompts together, with the cache: drop --cache=false");
+  if (file_mode && !options.cache)
+    throw UserError("--ids_file decodes prompts together, with the cache: drop --cache=false");
   if (shared.gen_batch < 1) throw ConfigError("gen_batch: must be at least 1");
   const torch::Device device = resolve_device(shared.device);
   if (mpi.rank() != 0) return 0;  // one sequence: one process
   configure_compute_threads(static_cast<int>(shared.threads));
+  const std::vector<std::vector<int64_t>> file_prompts = file_mode ? read_ids_file(options.ids_file)
+                                                                   : std::vector<std::vector<int64_t>>{};
   LlamaForCausalLM model = load_llama_for(model_dir, "model");
   model->to(device);
   model->eval();
   const int max_new = new_token_limit(shared);
   const int64_t stop = options.stop_at_eos ? model->config.eos_token_id : -1;
-  if (file_mode)
-    return generate_from_file(model, read_ids_file(options.ids_file), static_cast<size_t>(shared.gen_batch), max_new,
-                              stop);
+  if (file_mode) return generate_from_file(model, file_prompts, static_cast<size_t>(shared.gen_batch), max_new, stop);
 
   std::unique_ptr<Tokenizer> tokenizer;
   std::vector<int64_t> prompt_ids;
@@ -184,6 +185,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   } else {
     std::cout << joined_ids(generated) << std::endl;
   }
+  if (!std::cout) throw IoError("generate: writing the new ids to standard output failed");
   return 0;
 }
 

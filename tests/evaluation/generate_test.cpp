@@ -118,6 +118,13 @@ TEST_CASE("evaluate generate --ids_file decodes prompts of different lengths in 
                                         " --ids_file " + dir + "/outside.txt");
     CHECK(outside.exit_code == 2);
     CHECK_THAT(outside.output, Catch::Contains("prompt id 512 is outside the model's vocabulary of 512"));
+    // Output that cannot be written (a full disk) fails the command.
+    for (std::string prompts : {" --ids_file " + dir + "/prompts.txt", std::string(" --ids 1,2")}) {
+      auto full = testing::run_command("{ " + testing::build_dir() + "/evaluate generate --model " + folder +
+                                       prompts + " --max_new_tokens 2 > /dev/full; }");
+      CHECK(full.exit_code == 2);
+      CHECK_THAT(full.output, Catch::Contains("generate: writing the new ids to standard output failed"));
+    }
   }
 }
 

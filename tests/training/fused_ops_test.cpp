@@ -162,7 +162,8 @@ TEST_CASE("a left-padded batch off the fused kernel (LibTorch's own masked atten
   for (int64_t past : {0, 3}) {
     const int64_t T = 10, S = past + T;
     INFO("past " << past);
-    std::vector<torch::Tensor> inputs{random({4, 3, T, 16}).to(torch::kFloat64), random({4, 3, S, 16}).to(torch::kFloat64),
+    std::vector<torch::Tensor> inputs{random({4, 3, T, 16}).to(torch::kFloat64),
+                                      random({4, 3, S, 16}).to(torch::kFloat64),
                                       random({4, 3, S, 16}).to(torch::kFloat64)};
     check_same([&](const auto& t) { return padded_causal_attention(t[0], t[1], t[2], past, left_padding); },
                [&](const auto& t) { return reference::padded_causal_attention(t[0], t[1], t[2], past, left_padding); },

@@ -63,7 +63,8 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
     v = v.repeat_interleave(heads / kv_heads, 1);
   }
   const bool padded = cache && !cache->left_padding.empty();
-  auto out = padded ? padded_causal_attention(q, k, v, past, cache->left_padding, &cache->pass_mask) : causal_attention(q, k, v, past);
+  auto out = padded ? padded_causal_attention(q, k, v, past, cache->left_padding, &cache->pass_mask)
+                    : causal_attention(q, k, v, past);
   out = out.transpose(1, 2).reshape({B, T, heads * head_dim});
   return project(o_proj, out);
 }
