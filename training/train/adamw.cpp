@@ -19,23 +19,50 @@ void AdamW::zero_grad() {
     if (p.value().grad().defined()) p.value().mutable_grad().zero_();
 }
 
+namespace {
+
+// Parameters per multi-tensor update: few enough kernels a step on a GPU (one per op and
+// group, where one per parameter would be hundreds of small launches), and the group's
+// denominators, the one temporary, bounded (2^27 floats, 512 MiB).
+constexpr int64_t kGroupElements = int64_t(1) << 27;
+
+}  // namespace
+
 void AdamW::step(double lr) {
   torch::NoGradGuard no_grad;
   ++steps_;
   const double bias1 = 1.0 - std::pow(options_.beta1, static_cast<double>(steps_));
   const double bias2 = 1.0 - std::pow(options_.beta2, static_cast<double>(steps_));
+  // The same arithmetic, op for op, as one parameter at a time (the foreach ops off a GPU
+  // run exactly those per-tensor ops): decay, the moments, then the update.
+  std::vector<torch::Tensor> params, grads, exp_avgs, exp_avg_sqs, decayed;
+  int64_t elements = 0;
+  auto update_group = [&] {
+    if (params.empty()) return;
+    if (!decayed.empty()) torch::_foreach_mul_(decayed, at::Scalar(1.0 - lr * options_.weight_decay));
+    torch::_foreach_mul_(exp_avgs, at::Scalar(options_.beta1));
+    torch::_foreach_add_(exp_avgs, grads, at::Scalar(1.0 - options_.beta1));
+    torch::_foreach_mul_(exp_avg_sqs, at::Scalar(options_.beta2));
+    torch::_foreach_addcmul_(exp_avg_sqs, grads, grads, at::Scalar(1.0 - options_.beta2));
+    auto denominators = torch::_foreach_sqrt(exp_avg_sqs);
+    torch::_foreach_div_(denominators, at::Scalar(std::sqrt(bias2)));
+    torch::_foreach_add_(denominators, at::Scalar(options_.eps));
+    torch::_foreach_addcdiv_(params, exp_avgs, denominators, at::Scalar(-lr / bias1));
+    for (auto* list : {&params, &grads, &exp_avgs, &exp_avg_sqs, &decayed}) list->clear();
+    elements = 0;
+  };
   for (auto& p : parameters_) {
-    torch::Tensor& param = p.value();
+    const torch::Tensor& param = p.value();
     if (!param.grad().defined()) continue;
-    const torch::Tensor& grad = param.grad();
-    torch::Tensor& m = exp_avg_[p.key()];
-    torch::Tensor& v = exp_avg_sq_[p.key()];
-    if (param.dim() >= 2) param.mul_(1.0 - lr * options_.weight_decay);
-    m.mul_(options_.beta1).add_(grad, 1.0 - options_.beta1);
-    v.mul_(options_.beta2).addcmul_(grad, grad, 1.0 - options_.beta2);
-    auto denom = (v.sqrt() / std::sqrt(bias2)).add_(options_.eps);
-    param.addcdiv_(m, denom, -lr / bias1);
+    params.push_back(param);
+    grads.push_back(param.grad());
+    exp_avgs.push_back(exp_avg_[p.key()]);
+    exp_avg_sqs.push_back(exp_avg_sq_[p.key()]);
+    if (param.dim() >= 2) decayed.push_back(param);  // matrices only, as llm.c and Megatron
+    elements += param.numel();
+    if (elements >= kGroupElements) update_group();
   }
+  update_group();
 }
 
 std::vector<std::pair<std::string, torch::Tensor>> AdamW::state() const {

@@ -2,7 +2,9 @@
 // AdamW as PyTorch defines it (decoupled weight decay, bias-corrected moments), written
 // out so that its whole state is two named tensors per parameter and a step count:
 // saved beside a checkpoint and restored exactly. Weight decay applies to matrices
-// only (not to norm weights or biases), as in llm.c and Megatron.
+// only (not to norm weights or biases), as in llm.c and Megatron. A step updates the
+// parameters in groups through LibTorch's multi-tensor (foreach) ops, as PyTorch's AdamW
+// does on GPUs; on the CPU its values are LibTorch's torch::optim::AdamW's, bit for bit.
 #include <torch/torch.h>
 
 #include <map>
