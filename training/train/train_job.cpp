@@ -15,6 +15,7 @@
 #include "training/data/batches.h"
 #include "training/device.h"
 #include "training/train/adamw.h"
+#include "training/train/gradient_clip.h"
 #include "training/train/gradient_sync.h"
 #include "training/train/lr_schedule.h"
 #include "training/train/metrics_log.h"
@@ -338,7 +339,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
                                   reference.is_empty() ? nullptr : &reference, bfloat16);
     gradient_sync.average();
     const double grad_norm =
-        torch::nn::utils::clip_grad_norm_(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());
+        clip_gradient_norm(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());
     optimizer.step(lr);
 
     std::vector<double> sums{totals.token_loss, totals.weighted_loss, totals.real_tokens};
