@@ -18,7 +18,8 @@
 #      attention pass) continue as each does alone (at most one row may part, where two
 #      logits tie within rounding), and the batch's tokens/s beside one prompt at a time;
 #   7. nccl_check: NCCL's all-reduce, the gradients' path between GPUs, averages a 256 MiB
-#      buffer exactly (one rank: the path runs, its bandwidth is the GPU's own copy).
+#      buffer exactly (with one rank the path runs and must be exact; its bandwidth
+#      measures no link).
 # Writes every figure to one JSON file (argument 1; default $OUT/gpu_check.json where
 # $OUT is set, else .gpu/gpu_check.json), the logs beside it (gpu_check_logs/), and exits
 # 1 when a check fails. A step that fails is named in failed_steps and the rest still run.
