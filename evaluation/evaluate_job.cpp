@@ -134,8 +134,7 @@ AnswerSettings answer_settings(const EvaluateOptions& options) {
   AnswerSettings settings;
   settings.max_new_tokens = new_token_limit(options);
   settings.stop = parse_stop_strings(options.stop);
-  settings.batch_size = static_cast<int>(options.gen_batch);
-  if (settings.batch_size < 1) throw ConfigError("gen_batch: must be at least 1");
+  settings.batch_size = decode_batch_size(options);
   return settings;
 }
 
@@ -184,6 +183,11 @@ void write_generation_figures(const AnswerGenerator& generator, const EvaluateOp
 int new_token_limit(const EvaluateOptions& options) {
   if (options.max_new_tokens < 1) throw ConfigError("max_new_tokens: must be at least 1");
   return static_cast<int>(options.max_new_tokens);
+}
+
+int decode_batch_size(const EvaluateOptions& options) {
+  if (options.gen_batch < 1) throw ConfigError("gen_batch: must be at least 1");
+  return static_cast<int>(options.gen_batch);
 }
 
 int run_evaluate(const Config& config, const MpiContext& mpi) {

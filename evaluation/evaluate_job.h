@@ -74,8 +74,9 @@ struct EvaluateOptions {
   }
 };
 
-// max_new_tokens, which evaluate and generate share: ConfigError below 1.
+// max_new_tokens and gen_batch, which evaluate and generate share: ConfigError below 1.
 int new_token_limit(const EvaluateOptions& options);
+int decode_batch_size(const EvaluateOptions& options);
 
 void register_evaluate_options(Config& config);
 int run_evaluate(const Config& config, const MpiContext& mpi);

@@ -140,7 +140,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   if (file_mode && !ids_text.empty()) throw UserError("generate takes --ids or --ids_file, not both");
   if (file_mode && !options.cache)
     throw UserError("--ids_file decodes prompts together, with the cache: drop --cache=false");
-  if (shared.gen_batch < 1) throw ConfigError("gen_batch: must be at least 1");
+  const int batch_size = decode_batch_size(shared);
   const torch::Device device = resolve_device(shared.device);
   if (mpi.rank() != 0) return 0;  // one sequence: one process
   configure_compute_threads(static_cast<int>(shared.threads));
@@ -151,7 +151,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   model->eval();
   const int max_new = new_token_limit(shared);
   const int64_t stop = options.stop_at_eos ? model->config.eos_token_id : -1;
-  if (file_mode) return generate_from_file(model, file_prompts, static_cast<size_t>(shared.gen_batch), max_new, stop);
+  if (file_mode) return generate_from_file(model, file_prompts, static_cast<size_t>(batch_size), max_new, stop);
 
   std::unique_ptr<Tokenizer> tokenizer;
   std::vector<int64_t> prompt_ids;
