@@ -28,16 +28,18 @@ bool takes_fused_kernel(const at::Tensor& t) {
 // left-padded batch: whether query t of row b sees key s, [B, 1, T, S], and whether it
 // is padding, [B, 1, T, 1]. A padding query sees its own key alone, which keeps its
 // softmax finite (its output is then zeroed): a NaN there would reach the real rows
-// through 0 x NaN in the next layer's products.
-PaddedAttentionMask padded_causal_mask(const at::Tensor& q, int64_t S, int64_t past,
-                                       const std::vector<int64_t>& left_padding) {
+// through 0 x NaN in the next layer's products. Made in `mask` unless it holds one.
+const PaddedAttentionMask& padded_causal_mask(const at::Tensor& q, int64_t S, int64_t past,
+                                              const std::vector<int64_t>& left_padding, PaddedAttentionMask& mask) {
+  if (mask.visible.defined()) return mask;
   const auto positions = torch::TensorOptions().dtype(torch::kInt64).device(q.device());
   const int64_t B = q.size(0), T = q.size(2);
   const auto pad = torch::tensor(left_padding, torch::kInt64).to(q.device()).view({B, 1, 1, 1});
   const auto query = torch::arange(past, past + T, positions).view({1, 1, T, 1});
   const auto key = torch::arange(S, positions).view({1, 1, 1, S});
   const auto padding_query = query < pad;
-  return {(key >= pad).logical_and(key <= query).logical_or(padding_query.logical_and(key == query)), padding_query};
+  mask = {(key >= pad).logical_and(key <= query).logical_or(padding_query.logical_and(key == query)), padding_query};
+  return mask;
 }
 
 // Rows per partial sum of a weight gradient: a fixed split, so the sum is the same for
@@ -301,9 +303,8 @@ at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, con
   if (!takes_fused_kernel(q)) {
 #if TORCH_VERSION_MAJOR >= 2
     PaddedAttentionMask made;
-    if (!mask) mask = &made;
-    if (!mask->visible.defined()) *mask = padded_causal_mask(q, k.size(2), past, left_padding);
-    return at::scaled_dot_product_attention(q, k, v, mask->visible, 0.0, false).masked_fill(mask->padding_query, 0);
+    const PaddedAttentionMask& m = padded_causal_mask(q, k.size(2), past, left_padding, mask ? *mask : made);
+    return at::scaled_dot_product_attention(q, k, v, m.visible, 0.0, false).masked_fill(m.padding_query, 0);
 #else
     return reference::padded_causal_attention(q, k, v, past, left_padding, mask);
 #endif
@@ -358,12 +359,11 @@ at::Tensor causal_attention(const at::Tensor& q, const at::Tensor& k, const at::
 at::Tensor padded_causal_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t past,
                                    const std::vector<int64_t>& left_padding, PaddedAttentionMask* mask) {
   PaddedAttentionMask made;
-  if (!mask) mask = &made;
-  if (!mask->visible.defined()) *mask = padded_causal_mask(q, k.size(2), past, left_padding);
+  const PaddedAttentionMask& m = padded_causal_mask(q, k.size(2), past, left_padding, mask ? *mask : made);
   auto scores = torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(static_cast<double>(q.size(3)));
-  scores = scores.masked_fill(mask->visible.logical_not(), -std::numeric_limits<float>::infinity());
+  scores = scores.masked_fill(m.visible.logical_not(), -std::numeric_limits<float>::infinity());
   auto attention = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
-  return torch::matmul(attention, v).masked_fill(mask->padding_query, 0);
+  return torch::matmul(attention, v).masked_fill(m.padding_query, 0);
 }
 
 at::Tensor swiglu(const at::Tensor& gate, const at::Tensor& up) { return torch::silu(gate) * up; }
