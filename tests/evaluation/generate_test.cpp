@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "common/tokenizer/tokenizer.h"
@@ -34,14 +35,18 @@ std::string joined(const std::vector<int64_t>& ids, const char* separator) {
   return out;
 }
 
+// llama2.c's golden prompt and the greedy ids that continue it.
+std::pair<std::vector<int64_t>, std::vector<int64_t>> golden_ids(const std::string& folder) {
+  json golden = json::parse(std::ifstream(folder + "/golden_greedy.json"));
+  return {golden["prompt_ids"].get<std::vector<int64_t>>(), golden["greedy_ids"].get<std::vector<int64_t>>()};
+}
+
 }  // namespace
 
 TEST_CASE("evaluate generate continues held-out stories260K prompts with the reference ids") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   const std::string folder = data + "/models/stories260K";
-  json golden = json::parse(std::ifstream(folder + "/golden_greedy.json"));
-  const auto prompt = golden["prompt_ids"].get<std::vector<int64_t>>();
-  const auto reference = golden["greedy_ids"].get<std::vector<int64_t>>();
+  const auto [prompt, reference] = golden_ids(folder);
   for (size_t k : {size_t(0), size_t(37), size_t(101), size_t(170)}) {
     std::vector<int64_t> ids = prompt;
     ids.insert(ids.end(), reference.begin(), reference.begin() + static_cast<long>(k));
@@ -68,9 +73,7 @@ TEST_CASE("evaluate generate continues held-out stories260K prompts with the ref
 TEST_CASE("evaluate generate --ids_file decodes prompts of different lengths in batches, each as alone, in order") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   const std::string folder = data + "/models/stories260K";
-  json golden = json::parse(std::ifstream(folder + "/golden_greedy.json"));
-  const auto prompt = golden["prompt_ids"].get<std::vector<int64_t>>();
-  const auto reference = golden["greedy_ids"].get<std::vector<int64_t>>();
+  const auto [prompt, reference] = golden_ids(folder);
   const std::string dir = testing::scratch_dir("generate_ids_file");
   const long max_new = 40;
   const std::vector<long> extensions{101, 0, 37, 5, 64};  // 2 batches of 3: the second one short
