@@ -78,7 +78,9 @@ Run read_run(const std::string& dir) {
     if (const auto [at, fresh] = line_of.emplace(id, number); !fresh)
       throw UserError(where + "id '" + id + "' again (first on line " + std::to_string(at->second) + ")");
     run.grades[id] = grade_named(j["grade"], where);
-    const auto text_of = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };
+    const auto text_of = [&](const char* key) {
+      return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+    };
     run.texts[id] = {text_of("question"), text_of("gold"), number};
     run.ids.push_back(id);
   }

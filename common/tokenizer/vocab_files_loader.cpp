@@ -91,7 +91,8 @@ Tokenizer load_vocab_and_merges(const std::string& vocab_path, const std::string
       simdjson::padded_string json(read_text_file(vocab_path));
       simdjson::dom::object obj = parser.parse(json);
       vocab.reserve(obj.size());
-      for (auto [key, value] : obj) vocab.emplace_back(std::string(key), token_id_from_json(simdjson::minify(value), key));
+      for (auto [key, value] : obj)
+        vocab.emplace_back(std::string(key), token_id_from_json(simdjson::minify(value), key));
     }
 
     TokenizerPipeline pipeline;

@@ -229,7 +229,8 @@ bool denied_before(const std::vector<std::string>& tokens, const std::vector<std
   const size_t i = static_cast<size_t>(at - tokens.begin());
   if (at == tokens.end() || i == 0) return false;
   const auto negates = [&](size_t k) {
-    return negations.count(tokens[k]) > 0 && !(k + 1 < tokens.size() && (tokens[k + 1] == "only" || tokens[k + 1] == "just"));
+    const bool adds = k + 1 < tokens.size() && (tokens[k + 1] == "only" || tokens[k + 1] == "just");
+    return negations.count(tokens[k]) > 0 && !adds;
   };
   return negates(i - 1) || (i >= 2 && linking.count(tokens[i - 1]) > 0 && negates(i - 2));
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds train, score and evaluate (and nccl_check, with NCCL) into build-gpu/ on a machine that has a compiler, CMake
-# and a LibTorch but none of the Debian libraries and no network (a GPU node): against the
+# Builds train, score and evaluate (and nccl_check, with NCCL) into build-gpu/ on a
+# machine that has a compiler, CMake and a LibTorch but none of the Debian libraries and
+# no network (a GPU node): against the
 # Debian packages scripts/gpu/prepare.sh gathered in .gpu/debs/, unpacked with dpkg -x
 # into .gpu/root/. Logs go to .gpu/work/cmake.log and .gpu/work/build.log.
 #

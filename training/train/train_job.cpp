@@ -323,7 +323,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
   // by the checkpoints so that a resumed run counts the steps before it too.
   std::vector<double> weight_counts(kWeightBins, 0.0);
   int64_t weight_counts_first_step = first_step + 1;
-  if (!resumed.is_null() && resumed.contains("weight_counts") && resumed["weight_counts"].size() == static_cast<size_t>(kWeightBins)) {
+  if (!resumed.is_null() && resumed.contains("weight_counts") &&
+      resumed["weight_counts"].size() == static_cast<size_t>(kWeightBins)) {
     weight_counts = resumed["weight_counts"].get<std::vector<double>>();
     weight_counts_first_step = resumed["weight_counts_first_step"].get<int64_t>();
   }
