@@ -14,9 +14,13 @@ AdamW::AdamW(const torch::OrderedDict<std::string, torch::Tensor>& parameters, A
   }
 }
 
+// In place, in one multi-tensor op: gradients may be views into a shared buffer
+// (GradientSync), which setting them to none would undo.
 void AdamW::zero_grad() {
+  std::vector<torch::Tensor> grads;
   for (auto& p : parameters_)
-    if (p.value().grad().defined()) p.value().mutable_grad().zero_();
+    if (p.value().grad().defined()) grads.push_back(p.value().grad());
+  if (!grads.empty()) torch::_foreach_zero_(grads);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #ifdef MUCPT_HAVE_NCCL
 #include "training/gpu/nccl_allreduce.h"
@@ -22,9 +23,22 @@ GradientSync::GradientSync(const torch::OrderedDict<std::string, torch::Tensor>&
     : parameters_(parameters), ranks_(ranks) {
   if (ranks_ == 1 || parameters_.is_empty()) return;
   int64_t total = 0;
-  for (const auto& p : parameters_) total += p.value().numel();
+  for (const auto& p : parameters_) {
+    if (p.value().scalar_type() != torch::kFloat32)
+      throw std::logic_error("gradient sync: parameter " + p.key() + " is not float32 (the master weights are)");
+    total += p.value().numel();
+  }
   const torch::Device device = parameters_.front().value().device();
   flat_ = torch::zeros({total}, torch::TensorOptions().dtype(torch::kFloat32).device(device));
+  torch::NoGradGuard no_grad;
+  int64_t offset = 0;
+  for (const auto& p : parameters_) {
+    torch::Tensor param = p.value();
+    auto view = flat_.slice(0, offset, offset + param.numel()).view_as(param);
+    if (param.grad().defined()) view.copy_(param.grad());
+    param.mutable_grad() = view;
+    offset += param.numel();
+  }
 #ifdef MUCPT_HAVE_NCCL
   if (device.is_cuda()) nccl_ = std::make_unique<NcclAllReduce>(rank, ranks, device.index());
 #endif
@@ -35,24 +49,20 @@ GradientSync::~GradientSync() = default;
 void GradientSync::average() {
   if (!flat_.defined()) return;
   torch::NoGradGuard no_grad;
+  check_views_held();
+  sum_over_ranks_in_buckets();
+}
+
+// A gradient set to none or replaced would be left out of the sum unseen.
+void GradientSync::check_views_held() const {
+  const char* base = static_cast<const char*>(flat_.data_ptr());
   int64_t offset = 0;
   for (const auto& p : parameters_) {
-    const torch::Tensor& param = p.value();
-    const int64_t n = param.numel();
-    auto part = flat_.slice(0, offset, offset + n);
-    if (param.grad().defined()) part.copy_(param.grad().reshape({-1}));
-    else part.zero_();
-    offset += n;
-  }
-  sum_over_ranks_in_buckets();
-  offset = 0;
-  for (const auto& p : parameters_) {
-    torch::Tensor param = p.value();
-    const int64_t n = param.numel();
-    auto part = flat_.slice(0, offset, offset + n).view_as(param);
-    if (param.grad().defined()) param.mutable_grad().copy_(part);
-    else param.mutable_grad() = part.clone();
-    offset += n;
+    const torch::Tensor& grad = p.value().grad();
+    if (!grad.defined() || grad.data_ptr() != base + offset * int64_t(sizeof(float)))
+      throw std::logic_error("gradient sync: the gradient of " + p.key() +
+                             " is no longer a view into the flat buffer (zero gradients in place)");
+    offset += p.value().numel();
   }
 }
 
