@@ -278,7 +278,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
       std::vector<std::string> golds;
       for (size_t i = static_cast<size_t>(mpi.rank()); i < items.size(); i += static_cast<size_t>(mpi.size()))
         golds.push_back(items[i].answer);
-      gold_losses = answer_losses(model, *tokenizer, texts, golds);
+      gold_losses = answer_losses(model, *tokenizer, texts, golds, decode_batch_size(options));
     }
   }
   std::unique_ptr<ExternalJudge> judge;

@@ -19,9 +19,11 @@ struct AnswerLoss {
   double per_token() const { return tokens > 0 ? nats / static_cast<double>(tokens) : 0.0; }
 };
 
-// One AnswerLoss per (prompt, answer) pair. The prompt's start is cut when the pair does
+// One AnswerLoss per (prompt, answer) pair, scored `batch_size` pairs to a forward pass
+// (the losses of one at a time, to rounding). The prompt's start is cut when the pair does
 // not fit the model's context.
 std::vector<AnswerLoss> answer_losses(LlamaForCausalLM& model, Tokenizer& tokenizer,
-                                      const std::vector<std::string>& prompts, const std::vector<std::string>& answers);
+                                      const std::vector<std::string>& prompts, const std::vector<std::string>& answers,
+                                      int64_t batch_size);
 
 }  // namespace mucpt

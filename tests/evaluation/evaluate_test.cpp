@@ -13,6 +13,7 @@
 #include "common/tokenizer/tokenizer_loader.h"
 #include "common/benchmark/benchmark.h"
 #include "evaluation/generation/answer_generator.h"
+#include "evaluation/generation/answer_likelihood.h"
 #include "evaluation/generation/chat_template.h"
 #include "evaluation/generation/prompt_builder.h"
 #include "evaluation/grading/answer_grader.h"
@@ -355,4 +356,59 @@ TEST_CASE("evaluate --answer_loss: each gold answer's loss given its prompt, as 
                                  "/answers.jsonl --output " + dir + "/out2");
   CHECK(refused.exit_code == 2);
   CHECK_THAT(refused.output, Catch::Contains("answer_loss needs --model"));
+}
+
+TEST_CASE("answer losses scored in batches: each pair's of its own forward pass, its prompt cut to the context") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  std::string dir = testing::scratch_dir("evaluate_answer_loss_batches");
+  const std::string model_dir = model_with_tokenizer(data, dir, 512);
+  auto llama = load_llama(model_dir);
+  llama->eval();
+  Tokenizer tokenizer = load_tokenizer(model_dir + "/tokenizer.json");
+  const int64_t context = llama->config.max_position_embeddings;
+  const PromptBuilder prompts("Question: {question}\nAnswer:");
+  std::vector<std::string> texts, golds;
+  for (const auto& item : load_benchmark(data + "/qa/simple_qa_test_set.csv", "Music")) {
+    if (texts.size() == 40) break;
+    texts.push_back(prompts.question_prompt(item.question));
+    golds.push_back(item.answer);
+  }
+  // A prompt past the context (its start is cut) and an empty gold answer (its " " scored).
+  std::string long_prompt;
+  while (static_cast<int64_t>(tokenizer.encode(long_prompt).size()) < context + 40) long_prompt += texts[0] + " ";
+  texts.insert(texts.begin() + 7, long_prompt);
+  golds.insert(golds.begin() + 7, golds[0]);
+  texts.push_back(texts[1]);
+  golds.push_back("");
+  // Each pair alone, through the whole model's logits.
+  std::vector<AnswerLoss> expected(texts.size());
+  for (size_t k = 0; k < texts.size(); ++k) {
+    std::vector<int64_t> ids;
+    for (int32_t id : tokenizer.encode(texts[k])) ids.push_back(id);
+    std::vector<int64_t> answer;
+    for (int32_t id : tokenizer.encode(" " + golds[k])) answer.push_back(id);
+    const int64_t room = context - static_cast<int64_t>(answer.size());
+    if (static_cast<int64_t>(ids.size()) > room) ids.erase(ids.begin(), ids.end() - room);
+    const int64_t first = static_cast<int64_t>(ids.size());
+    ids.insert(ids.end(), answer.begin(), answer.end());
+    torch::NoGradGuard no_grad;
+    const auto input = torch::tensor(ids).unsqueeze(0);
+    const auto logits = llama->forward(input).squeeze(0);
+    expected[k].tokens = static_cast<int64_t>(answer.size());
+    expected[k].nats = expected[k].tokens * torch::nn::functional::cross_entropy(logits.slice(0, first - 1, -1),
+                                                                                 input.squeeze(0).slice(0, first))
+                                                .item<double>();
+  }
+  CHECK(expected[7].tokens + static_cast<int64_t>(tokenizer.encode(texts[7]).size()) > context);
+  for (int64_t batch : {1, 3, 16, 64}) {
+    INFO("batch " << batch);
+    const auto losses = answer_losses(llama, tokenizer, texts, golds, batch);
+    REQUIRE(losses.size() == texts.size());
+    for (size_t k = 0; k < texts.size(); ++k) {
+      INFO("pair " << k);
+      CHECK(losses[k].tokens == expected[k].tokens);
+      CHECK(losses[k].nats == Approx(expected[k].nats).epsilon(1e-5));
+    }
+  }
+  CHECK_THROWS_WITH(answer_losses(llama, tokenizer, texts, golds, 0), Catch::Contains("batch_size must be positive"));
 }

@@ -183,8 +183,11 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(const LlamaConfig& c) : config(c) {
 }
 
 torch::Tensor LlamaForCausalLMImpl::forward(const torch::Tensor& ids, KvCache* cache) {
-  auto h = model->forward(ids, cache);
-  return linear(h, lm_head ? lm_head->weight : model->embed_tokens->weight, torch::Tensor());
+  return logits(model->forward(ids, cache));
+}
+
+torch::Tensor LlamaForCausalLMImpl::logits(const torch::Tensor& hidden) {
+  return linear(hidden, lm_head ? lm_head->weight : model->embed_tokens->weight, torch::Tensor());
 }
 
 void initialize_llama_weights(LlamaForCausalLM& model, uint64_t seed, double std) {

@@ -80,6 +80,9 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
   explicit LlamaForCausalLMImpl(const LlamaConfig& c);
   // ids [B, T] (int64) -> logits [B, T, vocab]
   torch::Tensor forward(const torch::Tensor& ids, KvCache* cache = nullptr);
+  // The output head alone: hidden states [..., hidden] (model's) -> logits [..., vocab],
+  // for the few positions a caller scores out of many.
+  torch::Tensor logits(const torch::Tensor& hidden);
   LlamaConfig config;
   LlamaModel model{nullptr};
   torch::nn::Linear lm_head{nullptr};  // null when tied to model.embed_tokens
