@@ -38,14 +38,32 @@ std::vector<torch::Tensor> weights_over_micro_batches(LlamaForCausalLM& model, c
   return weights;
 }
 
-// Counts the real tokens' weights into the bins of StepTotals::weight_histogram. The
-// binning runs where the weights are; only the counts come back to the host.
-void count_weights(const torch::Tensor& weights, const torch::Tensor& mask, std::vector<double>& histogram) {
-  const auto real = weights.detach().masked_select(mask.to(torch::kBool));
-  const auto bins = (real / kWeightBinWidth).floor().clamp(0, kWeightBins - 1).to(torch::kLong);
-  const auto counts = torch::bincount(bins, {}, kWeightBins).to(torch::kCPU);
-  const auto* c = counts.data_ptr<int64_t>();
-  for (int i = 0; i < kWeightBins; ++i) histogram[i] += static_cast<double>(c[i]);
+// Counts the real tokens' weights into the bins of StepTotals::weight_histogram where
+// the weights are: padding and NaN weights go to a bin past the last, dropped (a
+// masked_select or a bincount would make the host wait for a GPU to size its output).
+torch::Tensor weight_counts(const torch::Tensor& weights, const torch::Tensor& mask) {
+  const auto w = weights.detach();
+  const auto dropped = mask.to(torch::kBool).logical_not().logical_or(w.isnan());
+  const auto bins =
+      (w / kWeightBinWidth).floor().clamp(0, kWeightBins - 1).masked_fill(dropped, kWeightBins).to(torch::kLong);
+  auto counts = torch::zeros({kWeightBins + 1}, bins.options());
+  counts.index_add_(0, bins.reshape({-1}), torch::ones({bins.numel()}, bins.options()));
+  return counts.slice(0, 0, kWeightBins);
+}
+
+// The micro-batches' figures, kept on the device through the loop, read in one copy and
+// added up on the host in micro-batch order.
+void add_to_totals(const std::vector<torch::Tensor>& token_loss_sums, const std::vector<torch::Tensor>& losses,
+                   const std::vector<torch::Tensor>& counts, StepTotals& totals) {
+  const auto host = torch::cat({torch::stack(token_loss_sums).to(torch::kFloat64),
+                                torch::stack(losses).to(torch::kFloat64),
+                                torch::stack(counts).to(torch::kFloat64).reshape({-1})})
+                        .to(torch::kCPU);
+  const double* value = host.data_ptr<double>();
+  for (size_t i = 0; i < token_loss_sums.size(); ++i) totals.token_loss += *value++;
+  for (size_t i = 0; i < losses.size(); ++i) totals.weighted_loss += *value++;
+  for (size_t i = 0; i < counts.size(); ++i)
+    for (int bin = 0; bin < kWeightBins; ++bin) totals.weight_histogram[bin] += *value++;
 }
 
 }  // namespace
@@ -57,8 +75,9 @@ StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batch
   StepTotals totals;
   const torch::Device device = model->parameters().front().device();
   for (int64_t i = 0; i < grad_accum; ++i) {
-    micro.push_back(batches.at_step(step * grad_accum + i).to(device));
-    totals.real_tokens += micro.back().mask.sum().item<double>();
+    const Batch batch = batches.at_step(step * grad_accum + i);
+    totals.real_tokens += batch.mask.sum().item<double>();  // counted on the host, before the copy
+    micro.push_back(batch.to(device));
   }
   if (reference) {
     torch::NoGradGuard no_grad;
@@ -74,16 +93,19 @@ StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batch
   std::vector<torch::Tensor> weights;
   if (weighting.mode != WeightMode::ntp && grad_accum > 1)
     weights = weights_over_micro_batches(model, micro, weighting, global_sum);
+  // Nothing is read back inside the loop: a GPU would drain its queue at each read.
+  std::vector<torch::Tensor> token_loss_sums, losses, counts;
   for (size_t i = 0; i < micro.size(); ++i) {
     const Batch& b = micro[i];
     auto token_loss = token_losses(model, b);
     auto w = weights.empty() ? token_weights(token_loss, reference_of(b), b.mask, weighting, global_sum) : weights[i];
     auto loss = weighted_mean_loss(token_loss, w, b.mask, share);
     loss.backward();
-    totals.token_loss += (token_loss.detach() * b.mask).sum().item<double>();
-    totals.weighted_loss += loss.item<double>();
-    count_weights(w, b.mask, totals.weight_histogram);
+    token_loss_sums.push_back((token_loss.detach() * b.mask).sum());
+    losses.push_back(loss.detach());
+    counts.push_back(weight_counts(w, b.mask));
   }
+  add_to_totals(token_loss_sums, losses, counts, totals);
   return totals;
 }
 
