@@ -298,6 +298,28 @@ TEST_CASE("train refuses before its first step weighting options out of range an
   CHECK(fs::exists(root + "/out64/checkpoint-000012/model.safetensors"));
 }
 
+TEST_CASE("a diverging run stops before the update on every rank with exit 2, naming the step") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string root = testing::scratch_dir("train_diverged");
+  const std::string data = make_dataset(root + "/data"), out = root + "/out";
+  // A learning rate of 1e10 overflows the weights at the first update: the second
+  // step's gradient norm is nan.
+  auto r = testing::run_command("mpirun --allow-run-as-root --oversubscribe -np 2 " + testing::build_dir() +
+                                "/train --model " + shared + "/models/stories260K --data " + data + " --output " + out +
+                                " --seq_len 32 --batch_size 2 --steps 6 --lr 1e10 --warmup 0 --save_every 1 --threads 1");
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("step 2: the gradient norm is nan"));
+  CHECK_THAT(r.output, Catch::Contains("training diverged; stopped before the update"));
+  CHECK(metrics(out).size() == 1);
+  CHECK_FALSE(fs::exists(out + "/checkpoint-000002"));
+  auto saved = load_llama(out + "/checkpoint-000001");
+  for (const auto& p : saved->named_parameters()) {
+    INFO(p.key());
+    CHECK(torch::isfinite(p.value()).all().item<bool>());
+  }
+}
+
 TEST_CASE("weights saved in bfloat16 (the model's torch_dtype) resume exactly from the float32 master weights") {
   MUCPT_REQUIRE_SHARED_DATA(shared);
   const std::string root = testing::scratch_dir("train_bf16");

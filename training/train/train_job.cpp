@@ -1,6 +1,8 @@
 #include "training/train/train_job.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <limits>
 #include <filesystem>
 #include <memory>
@@ -341,6 +343,13 @@ int run_train(const Config& config, const MpiContext& mpi) {
     gradient_sync.average();
     const double grad_norm =
         clip_gradient_norm(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());
+    // The norm is the same on every rank (the gradients were averaged): all stop together.
+    if (!std::isfinite(grad_norm))
+      throw UserError("step " + std::to_string(step + 1) + ": the gradient norm is " +
+                      (std::isnan(grad_norm) ? "nan" : std::to_string(grad_norm)) +
+                      " (this rank's loss " + std::to_string(totals.token_loss / std::max(1.0, totals.real_tokens)) +
+                      "): training diverged; stopped before the update, so the last checkpoint saved holds finite "
+                      "weights: lower lr (or raise warmup) and run again");
     optimizer.step(lr);
 
     std::vector<double> sums{totals.token_loss, totals.weighted_loss, totals.real_tokens};
