@@ -1,9 +1,9 @@
 // Runs under mpirun: each rank's gradients are known numbers, so their mean over the
 // ranks is known exactly; the gradients stay views into one buffer through backward
 // passes, averaging and zeroing.
-#include "tests/catch.h"
+#include "tests/torch_catch.h"  // first: see there
+
 #include <mpi.h>
-#include <torch/torch.h>
 
 #include <stdexcept>
 #include <string>
