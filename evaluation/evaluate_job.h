@@ -52,8 +52,9 @@ struct EvaluateOptions {
     v("answer_loss", answer_loss,
       "also score each gold answer's loss given the prompt (nats per token, lm-evaluation-harness's "
       "loglikelihood): answer_loss per item in graded.jsonl, the mean with its interval in report.json");
-    v("gen_batch", gen_batch, "prompts decoded together (left-padded; the answers are those of one at a time), and gold answers "
-                        "scored together with answer_loss");
+    v("gen_batch", gen_batch,
+      "prompts decoded together (left-padded; the answers are those of one at a time), and gold answers scored "
+      "together with answer_loss");
     v("stop", stop, "stop strings, comma separated (escapes \\n \\t \\, \\\\); the answer ends before one");
     v("fewshot", fewshot, "worked examples (question and gold answer) before each question");
     v("fewshot_seed", fewshot_seed, "seed of the examples' draw");

@@ -306,7 +306,8 @@ TEST_CASE("a diverging run stops before the update on every rank with exit 2, na
   // step's gradient norm is nan.
   auto r = testing::run_command("mpirun --allow-run-as-root --oversubscribe -np 2 " + testing::build_dir() +
                                 "/train --model " + shared + "/models/stories260K --data " + data + " --output " + out +
-                                " --seq_len 32 --batch_size 2 --steps 6 --lr 1e10 --warmup 0 --save_every 1 --threads 1");
+                                " --seq_len 32 --batch_size 2 --steps 6 --lr 1e10 --warmup 0 --save_every 1" +
+                                " --threads 1");
   INFO(r.output);
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.output, Catch::Contains("step 2: the gradient norm is nan"));
