@@ -14,7 +14,7 @@ std::vector<int64_t> greedy_generate(LlamaForCausalLM& model, const std::vector<
   std::vector<int64_t> feed = prompt;  // what the model has not seen yet
   for (int step = 0; step < max_new; ++step) {
     auto input = torch::tensor(use_cache ? feed : ids, torch::kInt64).to(device).unsqueeze(0);
-    auto logits = model->forward(input, use_cache ? &cache : nullptr).select(1, input.size(1) - 1).squeeze(0);
+    auto logits = model->last_logits(input, use_cache ? &cache : nullptr).squeeze(0);
     if (logit_bias.defined()) logits = logits + logit_bias;
     const int64_t next = logits.argmax().item<int64_t>();
     generated.push_back(next);
@@ -60,7 +60,7 @@ std::vector<std::vector<int64_t>> greedy_generate_batch(LlamaForCausalLM& model,
   for (size_t b = 0; b < row_prompt.size(); ++b) row_prompt[b] = b;
   auto input = torch::tensor(padded, torch::kInt64).view({static_cast<int64_t>(prompts.size()), -1}).to(device);
   while (true) {
-    auto logits = model->forward(input, &cache).select(1, input.size(1) - 1);  // [rows, vocab]
+    auto logits = model->last_logits(input, &cache);  // [rows, vocab]
     if (logit_bias.defined()) logits = logits + logit_bias;
     const auto next = logits.argmax(-1).to(torch::kCPU).contiguous();
     const int64_t* next_ids = next.data_ptr<int64_t>();

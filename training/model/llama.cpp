@@ -190,6 +190,10 @@ torch::Tensor LlamaForCausalLMImpl::logits(const torch::Tensor& hidden) {
   return linear(hidden, lm_head ? lm_head->weight : model->embed_tokens->weight, torch::Tensor());
 }
 
+torch::Tensor LlamaForCausalLMImpl::last_logits(const torch::Tensor& ids, KvCache* cache) {
+  return logits(model->forward(ids, cache).select(1, ids.size(1) - 1));
+}
+
 void initialize_llama_weights(LlamaForCausalLM& model, uint64_t seed, double std) {
   torch::NoGradGuard no_grad;
   auto generator = at::detail::createCPUGenerator(seed);

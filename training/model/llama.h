@@ -83,6 +83,10 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
   // The output head alone: hidden states [..., hidden] (model's) -> logits [..., vocab],
   // for the few positions a caller scores out of many.
   torch::Tensor logits(const torch::Tensor& hidden);
+  // The logits of each row's last position alone, [B, vocab]: in decoding the output head
+  // skips the prompt's other positions (Hugging Face's logits_to_keep=1), a vocabulary-wide
+  // product per position.
+  torch::Tensor last_logits(const torch::Tensor& ids, KvCache* cache = nullptr);
   LlamaConfig config;
   LlamaModel model{nullptr};
   torch::nn::Linear lm_head{nullptr};  // null when tied to model.embed_tokens
