@@ -57,7 +57,10 @@ std::vector<int64_t> parse_ids(const std::string& text) {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (used == 0 || used != item.size() || id < 0) throw ConfigError("ids: '" + item + "' is not a token id");
+    if (used == 0 || used != item.size() || id < 0) {
+      const std::string shown = item.size() > 40 ? item.substr(0, 40) + "..." : item;  // a whole line at worst
+      throw ConfigError("ids: '" + shown + "' is not a token id (ids are separated by commas)");
+    }
     ids.push_back(id);
   }
   if (ids.empty()) throw ConfigError("ids: no token id given");

@@ -106,7 +106,14 @@ TEST_CASE("evaluate generate --ids_file decodes prompts of different lengths in 
     auto bad = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder + " --ids_file " +
                                     dir + "/bad.txt");
     CHECK(bad.exit_code == 2);
-    CHECK_THAT(bad.output, Catch::Contains(dir + "/bad.txt:2: ids: 'x' is not a token id"));
+    CHECK_THAT(bad.output,
+               Catch::Contains(dir + "/bad.txt:2: ids: 'x' is not a token id (ids are separated by commas)"));
+    std::ofstream(dir + "/spaces.txt") << "1,2\n" << joined(reference, " ") << "\n";  // a long line, spaces between
+    auto spaces = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder + " --ids_file " +
+                                       dir + "/spaces.txt");
+    CHECK(spaces.exit_code == 2);
+    CHECK_THAT(spaces.output, Catch::Contains(dir + "/spaces.txt:2: ids: '" + joined(reference, " ").substr(0, 40) +
+                                              "...' is not a token id"));
     std::ofstream(dir + "/empty.txt").flush();
     auto empty = testing::run_command(testing::build_dir() + "/evaluate generate --model " + folder + " --ids_file " +
                                       dir + "/empty.txt");
