@@ -12,6 +12,7 @@
 #include "training/checkpoint/safetensors_file.h"
 #include "training/model/autocast.h"
 #include "training/model/greedy.h"
+#include "training/model/token_losses.h"
 
 using namespace mucpt;
 using nlohmann::json;
@@ -132,5 +133,31 @@ TEST_CASE("activation checkpointing gives the gradients of the plain backward, i
       CHECK(plain[i].abs().max().item<double>() > 0);  // every weight gets its gradient
       CHECK(torch::allclose(plain[i], recomputed[i], 1e-6, 1e-7));
     }
+  }
+}
+
+TEST_CASE("token losses without gradients: the full pass's cross-entropy, the logits taken a slice at a time") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  auto model = load_llama(data + "/models/stories260K");
+  model->eval();
+  const auto all = torch::randint(3, 512, {3, 51}, torch::TensorOptions().dtype(torch::kInt64));
+  const auto inputs = all.slice(1, 0, 50), targets = all.slice(1, 1, 51);
+  torch::Tensor expected;
+  {
+    torch::NoGradGuard no_grad;
+    const auto logits = model->forward(inputs);
+    expected = torch::nn::functional::cross_entropy(logits.reshape({-1, 512}), targets.reshape({-1}),
+                                                    torch::nn::functional::CrossEntropyFuncOptions().reduction(
+                                                        torch::kNone))
+                   .view({3, 50});
+  }
+  // One slice (the default here), 7 positions (the last slice short), one position.
+  for (int64_t budget : {kLogitsPerSlice, int64_t(512 * 7), int64_t(1)}) {
+    INFO("logits per slice " << budget);
+    const auto losses = token_losses_without_grad(model, inputs, targets, budget);
+    REQUIRE(losses.sizes() == expected.sizes());
+    CHECK_FALSE(losses.requires_grad());
+    CHECK(torch::allclose(losses, expected, 1e-5, 1e-6));
+    if (budget == kLogitsPerSlice) CHECK(torch::equal(losses, expected));
   }
 }

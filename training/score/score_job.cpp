@@ -17,6 +17,7 @@
 #include "training/checkpoint/weights_hash.h"
 #include "training/compute_threads.h"
 #include "training/device.h"
+#include "training/model/token_losses.h"
 #include "training/data/token_windows.h"
 #include "training/data/vocabulary_check.h"
 #include "training/score/reference_loss_file.h"
@@ -123,11 +124,7 @@ ShardScore score_shard(LlamaForCausalLM& model, const TokenWindows& windows, siz
     auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32)
                    .to(model->parameters().front().device(), torch::kInt64);
     auto inputs = all.slice(1, 0, T), targets = all.slice(1, 1, T + 1);
-    auto logits = model->forward(inputs);
-    auto losses = torch::nn::functional::cross_entropy(
-                      logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}),
-                      torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
-                      .view({static_cast<int64_t>(n), T});
+    auto losses = token_losses_without_grad(model, inputs, targets);
     result.loss_sum += losses.sum().item<double>();
     result.scored += static_cast<uint64_t>(n) * static_cast<uint64_t>(T);
     auto stored = (dtype == LossDtype::float16 ? losses.to(torch::kHalf) : losses).cpu().contiguous();

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "training/model/autocast.h"
+#include "training/model/token_losses.h"
 
 namespace mucpt {
 
@@ -79,10 +80,8 @@ StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batch
     totals.real_tokens += batch.mask.sum().item<double>();  // counted on the host, before the copy
     micro.push_back(batch.to(device));
   }
-  if (reference) {
-    torch::NoGradGuard no_grad;
-    for (Batch& b : micro) b.ref_loss = token_losses(*reference, b);
-  }
+  if (reference)  // its logits need not be held whole: no gradient flows through them
+    for (Batch& b : micro) b.ref_loss = token_losses_without_grad(*reference, b.inputs, b.targets).view_as(b.mask);
   // Each rank divides by its share of the global batch's real tokens; averaging the
   // ranks' gradients then gives the mean over all of them.
   std::vector<double> real{totals.real_tokens};

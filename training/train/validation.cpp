@@ -5,6 +5,7 @@
 #include "common/config.h"
 #include "common/line_writer.h"
 #include "training/data/vocabulary_check.h"
+#include "training/model/token_losses.h"
 #include "training/train/gradient_sync.h"
 
 namespace mucpt {
@@ -69,11 +70,7 @@ ValidationLoss Validation::measure(LlamaForCausalLM& model, int rank, int ranks,
     for (size_t k = 0; k < n; ++k) windows_.read(chosen_[mine[b + k]], tokens);
     auto all = torch::from_blob(tokens.data(), {static_cast<int64_t>(n), T + 1}, torch::kInt32)
                    .to(model->parameters().front().device(), torch::kInt64);
-    auto logits = model->forward(all.slice(1, 0, T));
-    auto loss = torch::nn::functional::cross_entropy(
-                    logits.reshape({-1, logits.size(-1)}), all.slice(1, 1, T + 1).reshape({-1}),
-                    torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
-                    .view({static_cast<int64_t>(n), T})
+    auto loss = token_losses_without_grad(model, all.slice(1, 0, T), all.slice(1, 1, T + 1))
                     .sum(1)
                     .to(torch::kCPU, torch::kFloat64);
     for (size_t k = 0; k < n; ++k) {
