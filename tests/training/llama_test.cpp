@@ -161,3 +161,62 @@ TEST_CASE("token losses without gradients: the full pass's cross-entropy, the lo
     if (budget == kLogitsPerSlice) CHECK(torch::equal(losses, expected));
   }
 }
+
+namespace {
+
+// Each parameter's gradient of sum(weights x losses), with losses from `losses_of`.
+template <typename LossesOf>
+std::vector<torch::Tensor> weighted_loss_gradients(LlamaForCausalLM& model, const torch::Tensor& weights,
+                                                   LossesOf losses_of, torch::Tensor& losses) {
+  for (auto& p : model->parameters()) p.mutable_grad() = torch::Tensor();
+  losses = losses_of();
+  (losses * weights).sum().backward();
+  std::vector<torch::Tensor> grads;
+  for (auto& p : model->parameters()) grads.push_back(p.grad().clone());
+  return grads;
+}
+
+double relative_difference(const torch::Tensor& a, const torch::Tensor& b) {
+  return ((a - b).norm() / b.norm().clamp_min(1e-30)).item<double>();
+}
+
+}  // namespace
+
+TEST_CASE("token losses with gradients in slices: the plain pass's losses and gradients, float32 and bf16 autocast") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  auto model = load_llama(data + "/models/stories260K");
+  const auto all = torch::randint(3, 512, {3, 51}, torch::TensorOptions().dtype(torch::kInt64));
+  const auto inputs = all.slice(1, 0, 50), targets = all.slice(1, 1, 51);
+  const auto weights = torch::rand({3, 50});  // each token's own share of the loss, as weighting gives
+  for (bool bf16 : {false, true}) {
+    const BFloat16Autocast autocast(bf16, torch::kCPU);  // over the backward too, as in train
+    torch::Tensor plain_losses;
+    const auto plain = weighted_loss_gradients(model, weights, [&] {
+      const auto logits = model->forward(inputs);
+      return torch::nn::functional::cross_entropy(logits.reshape({-1, 512}).to(torch::kFloat32), targets.reshape({-1}),
+                                                  torch::nn::functional::CrossEntropyFuncOptions().reduction(
+                                                      torch::kNone))
+          .view({3, 50});
+    }, plain_losses);
+    // One slice (the plain pass itself), 7 positions a slice (the last short), one.
+    for (int64_t budget : {kLogitsPerSlice, int64_t(512 * 7), int64_t(1)}) {
+      INFO((bf16 ? "bf16 autocast" : "float32") << ", logits per slice " << budget);
+      torch::Tensor losses;
+      const auto sliced = weighted_loss_gradients(
+          model, weights, [&] { return token_losses_with_grad(model, inputs, targets, budget); }, losses);
+      REQUIRE(losses.sizes() == plain_losses.sizes());
+      CHECK(losses.scalar_type() == torch::kFloat32);
+      if (budget == kLogitsPerSlice) {
+        CHECK(torch::equal(losses, plain_losses));
+        for (size_t i = 0; i < plain.size(); ++i) CHECK(torch::equal(sliced[i], plain[i]));
+        continue;
+      }
+      const double tolerance = bf16 ? 1e-2 : 1e-5;  // bf16: products rounded in another order
+      CHECK(relative_difference(losses, plain_losses) < tolerance);
+      for (size_t i = 0; i < plain.size(); ++i) {
+        INFO("parameter " << i);
+        CHECK(relative_difference(sliced[i], plain[i]) < tolerance);
+      }
+    }
+  }
+}

@@ -443,3 +443,34 @@ TEST_CASE("--dtype bfloat16: autocast follows the float32 loss curve, keeps floa
   CHECK(refused.exit_code == 2);
   CHECK_THAT(refused.output, Catch::Contains("dtype must be float32 or bfloat16, not 'float16'"));
 }
+
+TEST_CASE("train --sliced_loss_logits: the plain run, the logits taken 7 positions at a time, ranks and micro-batches") {
+  MUCPT_REQUIRE_SHARED_DATA(shared);
+  const std::string model = shared + "/models/stories260K";
+  const std::string root = testing::scratch_dir("train_sliced_loss");
+  const std::string data = make_dataset(root + "/data");
+  // Soft weighting with micro-batches runs the weighting pre-pass through the slices too.
+  const std::string common = "--grad_accum 2 --weighting.mode soft --weighting.reference " + model;
+  auto plain = train(model, data, root + "/plain", 2, 2, common);
+  INFO(plain.output);
+  REQUIRE(plain.exit_code == 0);
+  auto sliced = train(model, data, root + "/sliced", 2, 2, common + " --sliced_loss_logits " + std::to_string(7 * 512));
+  INFO(sliced.output);
+  REQUIRE(sliced.exit_code == 0);
+  const auto a = metrics(root + "/plain"), b = metrics(root + "/sliced");
+  REQUIRE(a.size() == 12);
+  REQUIRE(b.size() == 12);
+  for (size_t i = 0; i < a.size(); ++i) {
+    INFO("step " << i + 1);
+    CHECK(b[i]["loss"].get<double>() == Approx(a[i]["loss"].get<double>()).epsilon(1e-5));
+    CHECK(b[i]["grad_norm"].get<double>() == Approx(a[i]["grad_norm"].get<double>()).epsilon(1e-4));
+  }
+  // AdamW's normalised steps carry rounding apart a little: far less than the run moved.
+  const double apart =
+      testing::max_parameter_difference(root + "/plain/checkpoint-000012", root + "/sliced/checkpoint-000012");
+  CHECK(apart < 1e-4);
+  CHECK(apart * 100 < testing::max_parameter_difference(model, root + "/plain/checkpoint-000012"));
+  auto refused = train(model, data, root + "/refused", 1, 2, "--sliced_loss_logits -1");
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.output, Catch::Contains("sliced_loss_logits must be 0 (off) or positive"));
+}

@@ -187,7 +187,11 @@ torch::Tensor LlamaForCausalLMImpl::forward(const torch::Tensor& ids, KvCache* c
 }
 
 torch::Tensor LlamaForCausalLMImpl::logits(const torch::Tensor& hidden) {
-  return linear(hidden, lm_head ? lm_head->weight : model->embed_tokens->weight, torch::Tensor());
+  return linear(hidden, output_weight(), torch::Tensor());
+}
+
+torch::Tensor LlamaForCausalLMImpl::output_weight() const {
+  return lm_head ? lm_head->weight : model->embed_tokens->weight;
 }
 
 torch::Tensor LlamaForCausalLMImpl::last_logits(const torch::Tensor& ids, KvCache* cache) {

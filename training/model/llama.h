@@ -83,6 +83,8 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
   // The output head alone: hidden states [..., hidden] (model's) -> logits [..., vocab],
   // for the few positions a caller scores out of many.
   torch::Tensor logits(const torch::Tensor& hidden);
+  // The output head's weight [vocab, hidden]: lm_head's, or the embedding's when tied.
+  torch::Tensor output_weight() const;
   // The logits of each row's last position alone, [B, vocab]: in decoding the output head
   // skips the prompt's other positions (Hugging Face's logits_to_keep=1), a vocabulary-wide
   // product per position.

@@ -59,6 +59,7 @@ struct TrainOptions {
   int64_t threads = 0;
   std::string device = "auto";
   bool activation_checkpointing = false;
+  int64_t sliced_loss_logits = 0;
   std::string val_data;
   int64_t val_every = 0;
   int64_t val_windows = 256;
@@ -106,6 +107,10 @@ struct TrainOptions {
     v("activation_checkpointing", activation_checkpointing,
       "recompute each layer's activations in the backward (HF's gradient_checkpointing): less memory, "
       "one more forward pass");
+    v("sliced_loss_logits", sliced_loss_logits,
+      "0: the loss takes the whole batch's logits at once; N: the output head and the loss run a slice of "
+      "positions at a time, at most N logits (2^27 = 134217728: 512 MiB of float32), made again in the "
+      "backward instead of held (one more product with the head; for large vocabularies)");
     v("val.data", val_data, "held-out packed tokens (a curate tokens/ folder) for the validation loss");
     v("val.every", val_every, "validation loss every N steps and at the last (0: at the last only)");
     v("val.windows", val_windows, "validation windows, spread over the held-out data (0: all)");
@@ -179,6 +184,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
                 log_every = options.log_every;
   if (batch_size < 1 || steps < 1 || grad_accum < 1 || log_every < 1)
     throw ConfigError("batch_size, grad_accum, steps and log_every must be positive");
+  const int64_t sliced_loss_logits = options.sliced_loss_logits;
+  if (sliced_loss_logits < 0) throw ConfigError("sliced_loss_logits must be 0 (off) or positive");
   WeightOptions weighting;
   try {
     weighting.mode = parse_weight_mode(options.weighting_mode);
@@ -339,7 +346,7 @@ int run_train(const Config& config, const MpiContext& mpi) {
     optimizer.zero_grad();
     const StepTotals totals =
         accumulate_step_gradients(model, batches, step, grad_accum, weighting, global_sum, mpi.size(),
-                                  reference.is_empty() ? nullptr : &reference, bfloat16);
+                                  reference.is_empty() ? nullptr : &reference, bfloat16, sliced_loss_logits);
     gradient_sync.average();
     const double grad_norm =
         clip_gradient_norm(params, grad_clip > 0 ? grad_clip : std::numeric_limits<double>::infinity());

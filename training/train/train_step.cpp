@@ -9,12 +9,11 @@ namespace mucpt {
 
 namespace {
 
-// The loss of every target token, [B, T].
-torch::Tensor token_losses(LlamaForCausalLM& model, const Batch& batch) {
-  auto logits = model->forward(batch.inputs);
-  return torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}), batch.targets.reshape({-1}),
-                                              torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
-      .view_as(batch.mask);
+// The loss of every target token, [B, T]; the weighting pre-pass takes the same path
+// without gradients, so its losses are the training pass's bit for bit.
+torch::Tensor token_losses(LlamaForCausalLM& model, const Batch& batch, int64_t sliced_loss_logits) {
+  const int64_t per_slice = sliced_loss_logits > 0 ? sliced_loss_logits : kWholeBatchLogits;
+  return token_losses_with_grad(model, batch.inputs, batch.targets, per_slice).view_as(batch.mask);
 }
 
 torch::Tensor reference_of(const Batch& batch) {
@@ -23,12 +22,13 @@ torch::Tensor reference_of(const Batch& batch) {
 
 // Weights for every micro-batch, chosen and normalised over all of them together.
 std::vector<torch::Tensor> weights_over_micro_batches(LlamaForCausalLM& model, const std::vector<Batch>& micro,
-                                                      const WeightOptions& weighting, const GlobalSum& global_sum) {
+                                                      const WeightOptions& weighting, const GlobalSum& global_sum,
+                                                      int64_t sliced_loss_logits) {
   std::vector<torch::Tensor> cur, ref, mask;
   {
     torch::NoGradGuard no_grad;
     for (const Batch& b : micro) {
-      cur.push_back(token_losses(model, b));
+      cur.push_back(token_losses(model, b, sliced_loss_logits));
       ref.push_back(reference_of(b));
       mask.push_back(b.mask);
     }
@@ -71,7 +71,7 @@ void add_to_totals(const std::vector<torch::Tensor>& token_loss_sums, const std:
 
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
                                      const WeightOptions& weighting, const GlobalSum& global_sum, int ranks,
-                                     LlamaForCausalLM* reference, bool bfloat16) {
+                                     LlamaForCausalLM* reference, bool bfloat16, int64_t sliced_loss_logits) {
   std::vector<Batch> micro;
   StepTotals totals;
   const torch::Device device = model->parameters().front().device();
@@ -91,12 +91,12 @@ StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batch
   const BFloat16Autocast autocast(bfloat16, device);
   std::vector<torch::Tensor> weights;
   if (weighting.mode != WeightMode::ntp && grad_accum > 1)
-    weights = weights_over_micro_batches(model, micro, weighting, global_sum);
+    weights = weights_over_micro_batches(model, micro, weighting, global_sum, sliced_loss_logits);
   // Nothing is read back inside the loop: a GPU would drain its queue at each read.
   std::vector<torch::Tensor> token_loss_sums, losses, counts;
   for (size_t i = 0; i < micro.size(); ++i) {
     const Batch& b = micro[i];
-    auto token_loss = token_losses(model, b);
+    auto token_loss = token_losses(model, b, sliced_loss_logits);
     auto w = weights.empty() ? token_weights(token_loss, reference_of(b), b.mask, weighting, global_sum) : weights[i];
     auto loss = weighted_mean_loss(token_loss, w, b.mask, share);
     loss.backward();

@@ -29,9 +29,11 @@ struct StepTotals {
 };
 
 // bfloat16: the trained model's forward passes run under bfloat16 autocast (the
-// parameters, gradients, losses and weights stay float32).
+// parameters, gradients, losses and weights stay float32). sliced_loss_logits > 0: the
+// output head and the loss take at most that many logits at once (token_losses.h).
 StepTotals accumulate_step_gradients(LlamaForCausalLM& model, BatchSource& batches, int64_t step, int64_t grad_accum,
                                      const WeightOptions& weighting, const GlobalSum& global_sum, int ranks,
-                                     LlamaForCausalLM* reference = nullptr, bool bfloat16 = false);
+                                     LlamaForCausalLM* reference = nullptr, bool bfloat16 = false,
+                                     int64_t sliced_loss_logits = 0);
 
 }  // namespace mucpt
