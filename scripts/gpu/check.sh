@@ -13,7 +13,9 @@
 #   4. `score` on cuda equals `score` on cpu to 1e-3 on every token;
 #   5. 20 steps of hard (Rho-1) and soft (loss ratio) weighted training on cuda follow
 #      the same on cpu (float32 both, every step within 0.02 nats), and soft in bf16 with
-#      activation checkpointing over 2 micro-batches follows cpu's float32 soft (0.1);
+#      activation checkpointing over 2 micro-batches follows cpu's float32 soft (0.1),
+#      as does soft in bf16 with the loss taken 32 positions at a time
+#      (--sliced_loss_logits, the head's logits made again in the backward);
 #   6. 64 prompts of different lengths decoded in one left-padded batch (one masked
 #      attention pass) continue as each does alone (at most one row may part, where two
 #      logits tie within rounding), and the batch's tokens/s beside one prompt at a time;
@@ -161,6 +163,11 @@ timeout 120 "$bin/train" --model "$work/small/model" --init random --data "$work
   --output "$work/weighted_soft_bf16" --seq_len 256 --batch_size 4 --grad_accum 2 --steps 20 --log_every 1000 \
   --weighting.mode soft --device "$device" --dtype bfloat16 --activation_checkpointing \
   >"$work/weighted_soft_bf16.log" 2>&1 || failed weighted_soft_bf16 $?
+# The loss a slice of 32 positions at a time (65,536 logits over 2,048 ids), under autocast.
+timeout 120 "$bin/train" --model "$work/small/model" --init random --data "$work/score_cpu" \
+  --output "$work/weighted_soft_bf16_sliced" --seq_len 256 --batch_size 4 --grad_accum 2 --steps 20 --log_every 1000 \
+  --weighting.mode soft --device "$device" --dtype bfloat16 --sliced_loss_logits 65536 \
+  >"$work/weighted_soft_bf16_sliced.log" 2>&1 || failed weighted_soft_bf16_sliced $?
 
 # --- 6. batched decoding against one prompt at a time -------------------------------
 # The golden prompt extended by the first k reference ids, k = 0 .. 63, mixed in length.
@@ -241,14 +248,17 @@ def weighted_curves():
         diff = max(abs(a - b) for a, b in zip(cpu, dev))
         curves[mode] = {"steps": len(dev), "cpu_first_last": [cpu[0], cpu[-1]], "device_first_last": [dev[0], dev[-1]],
                         "max_abs_diff": diff, "pass": len(cpu) == len(dev) == 20 and diff <= tolerance}
-    cpu, bf16 = losses(f"{work}/weighted_soft_cpu"), losses(f"{work}/weighted_soft_bf16")
-    diff = max(abs(a - b) for a, b in zip(cpu, bf16))
-    curves["soft_bf16_checkpointed_2_micro_batches"] = {
-        "steps": len(bf16), "device_first_last": [bf16[0], bf16[-1]], "max_abs_diff_to_cpu_float32": diff,
-        "pass": len(bf16) == 20 and diff <= 0.1}
+    cpu = losses(f"{work}/weighted_soft_cpu")
+    for name, run in (("soft_bf16_checkpointed_2_micro_batches", "weighted_soft_bf16"),
+                      ("soft_bf16_sliced_loss_2_micro_batches", "weighted_soft_bf16_sliced")):
+        bf16 = losses(f"{work}/{run}")
+        diff = max(abs(a - b) for a, b in zip(cpu, bf16))
+        curves[name] = {"steps": len(bf16), "device_first_last": [bf16[0], bf16[-1]],
+                        "max_abs_diff_to_cpu_float32": diff, "pass": len(bf16) == 20 and diff <= 0.1}
     curves["tolerance"] = (f"float32 on both: every step within {tolerance} nats; bf16 against cpu's float32: "
                            "within 0.1")
-    curves["pass"] = all(curves[k]["pass"] for k in ("hard", "soft", "soft_bf16_checkpointed_2_micro_batches"))
+    curves["pass"] = all(curves[k]["pass"] for k in ("hard", "soft", "soft_bf16_checkpointed_2_micro_batches",
+                                                     "soft_bf16_sliced_loss_2_micro_batches"))
     return curves
 
 def batched_decoding():
