@@ -31,10 +31,10 @@ torch::Tensor product(const torch::Tensor& a, bool transpose_a, const torch::Ten
 }
 
 // The head's logits of one slice of positions, in float32, from its product in `compute`
-// (bfloat16 under autocast). Made by hand in both passes: the backward may run where
-// autocast is off (a GPU's backward thread) or on (the CPU's).
-torch::Tensor slice_logits(const torch::Tensor& hidden, const torch::Tensor& weight, torch::ScalarType compute) {
-  return product(hidden.to(compute), false, weight.to(compute), true).to(torch::kFloat32);
+// (bfloat16 under autocast; weight_in already in it). Made by hand in both passes: the
+// backward may run where autocast is off (a GPU's backward thread) or on (the CPU's).
+torch::Tensor slice_logits(const torch::Tensor& hidden, const torch::Tensor& weight_in, torch::ScalarType compute) {
+  return product(hidden.to(compute), false, weight_in, true).to(torch::kFloat32);
 }
 
 // losses[i] = logsumexp(logits[i]) - logits[i][target[i]], one slice of positions at a
@@ -45,12 +45,13 @@ struct SlicedHeadLoss : torch::autograd::Function<SlicedHeadLoss> {
                                const torch::Tensor& targets, int64_t slice) {
     const torch::ScalarType compute =
         autocast_enabled(hidden.device().type()) ? torch::kBFloat16 : hidden.scalar_type();
+    const auto weight_in = weight.to(compute);
     const int64_t total = hidden.size(0);
     auto losses = torch::empty({total}, hidden.options().dtype(torch::kFloat32));
     auto log_sums = torch::empty({total}, hidden.options().dtype(torch::kFloat32));
     for (int64_t at = 0; at < total; at += slice) {
       const int64_t end = std::min(total, at + slice);
-      const auto logits = slice_logits(hidden.slice(0, at, end), weight, compute);
+      const auto logits = slice_logits(hidden.slice(0, at, end), weight_in, compute);
       const auto log_sum = torch::logsumexp(logits, 1);
       log_sums.slice(0, at, end).copy_(log_sum);
       losses.slice(0, at, end).copy_(log_sum - logits.gather(1, targets.slice(0, at, end).unsqueeze(1)).squeeze(1));
@@ -75,7 +76,7 @@ struct SlicedHeadLoss : torch::autograd::Function<SlicedHeadLoss> {
       const int64_t end = std::min(total, at + slice);
       const auto part = hidden.slice(0, at, end);
       // d loss / d logits = (softmax - one-hot of the target) x the loss's gradient.
-      auto grad_logits = slice_logits(part, weight, compute).sub_(log_sums.slice(0, at, end).unsqueeze(1)).exp_();
+      auto grad_logits = slice_logits(part, weight_in, compute).sub_(log_sums.slice(0, at, end).unsqueeze(1)).exp_();
       grad_logits.scatter_add_(1, targets.slice(0, at, end).unsqueeze(1),
                                torch::full({end - at, 1}, -1.0, grad_logits.options()));
       grad_logits.mul_(grad_losses.slice(0, at, end).unsqueeze(1));
