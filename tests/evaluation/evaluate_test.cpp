@@ -51,6 +51,29 @@ std::string model_with_tokenizer(const std::string& shared, const std::string& d
   return model;
 }
 
+// The gold answer's loss given its prompt, from the pair's own forward pass over the whole
+// model's logits, the prompt's start cut to the context as evaluate cuts it.
+AnswerLoss answer_loss_alone(LlamaForCausalLM& llama, Tokenizer& tokenizer, const std::string& prompt,
+                             const std::string& answer) {
+  std::vector<int64_t> ids, answer_ids;
+  for (int32_t id : tokenizer.encode(prompt)) ids.push_back(id);
+  for (int32_t id : tokenizer.encode(" " + answer)) answer_ids.push_back(id);
+  const int64_t room = llama->config.max_position_embeddings - static_cast<int64_t>(answer_ids.size());
+  if (static_cast<int64_t>(ids.size()) > room) ids.erase(ids.begin(), ids.end() - room);
+  const int64_t first = static_cast<int64_t>(ids.size());
+  ids.insert(ids.end(), answer_ids.begin(), answer_ids.end());
+  torch::NoGradGuard no_grad;
+  const auto input = torch::tensor(ids).unsqueeze(0);
+  const auto logits = llama->forward(input).squeeze(0);
+  const double mean =
+      torch::nn::functional::cross_entropy(logits.slice(0, first - 1, -1), input.squeeze(0).slice(0, first))
+          .item<double>();
+  AnswerLoss loss;
+  loss.tokens = static_cast<int64_t>(answer_ids.size());
+  loss.nats = mean * static_cast<double>(loss.tokens);
+  return loss;
+}
+
 }  // namespace
 
 TEST_CASE("evaluate grades a predictions file: correct, incorrect, not attempted, missing") {
@@ -331,17 +354,10 @@ TEST_CASE("evaluate --answer_loss: each gold answer's loss given its prompt, as 
   const PromptBuilder prompts("Question: {question}\nAnswer:");
   double sum = 0;
   for (size_t k = 0; k < 6; ++k) {
-    std::vector<int64_t> ids;
-    for (int32_t id : tokenizer.encode(prompts.question_prompt(items[k].question))) ids.push_back(id);
-    const int64_t first = static_cast<int64_t>(ids.size());
-    for (int32_t id : tokenizer.encode(" " + items[k].answer)) ids.push_back(id);
-    const int64_t answer_tokens = static_cast<int64_t>(ids.size()) - first;
-    torch::NoGradGuard no_grad;
-    const auto input = torch::tensor(ids).unsqueeze(0);
-    const auto logits = llama->forward(input).squeeze(0);
-    const auto loss = torch::nn::functional::cross_entropy(logits.slice(0, first - 1, -1),
-                                                           input.squeeze(0).slice(0, first)).item<double>();
-    CHECK(graded[k]["answer_tokens"] == answer_tokens);
+    const AnswerLoss alone =
+        answer_loss_alone(llama, tokenizer, prompts.question_prompt(items[k].question), items[k].answer);
+    const double loss = alone.per_token();
+    CHECK(graded[k]["answer_tokens"] == alone.tokens);
     CHECK(graded[k]["answer_loss"].get<double>() == Approx(loss).epsilon(1e-5));
     sum += loss;
   }
@@ -380,25 +396,8 @@ TEST_CASE("answer losses scored in batches: each pair's of its own forward pass,
   golds.insert(golds.begin() + 7, golds[0]);
   texts.push_back(texts[1]);
   golds.push_back("");
-  // Each pair alone, through the whole model's logits.
-  std::vector<AnswerLoss> expected(texts.size());
-  for (size_t k = 0; k < texts.size(); ++k) {
-    std::vector<int64_t> ids;
-    for (int32_t id : tokenizer.encode(texts[k])) ids.push_back(id);
-    std::vector<int64_t> answer;
-    for (int32_t id : tokenizer.encode(" " + golds[k])) answer.push_back(id);
-    const int64_t room = context - static_cast<int64_t>(answer.size());
-    if (static_cast<int64_t>(ids.size()) > room) ids.erase(ids.begin(), ids.end() - room);
-    const int64_t first = static_cast<int64_t>(ids.size());
-    ids.insert(ids.end(), answer.begin(), answer.end());
-    torch::NoGradGuard no_grad;
-    const auto input = torch::tensor(ids).unsqueeze(0);
-    const auto logits = llama->forward(input).squeeze(0);
-    expected[k].tokens = static_cast<int64_t>(answer.size());
-    expected[k].nats = expected[k].tokens * torch::nn::functional::cross_entropy(logits.slice(0, first - 1, -1),
-                                                                                 input.squeeze(0).slice(0, first))
-                                                .item<double>();
-  }
+  std::vector<AnswerLoss> expected;
+  for (size_t k = 0; k < texts.size(); ++k) expected.push_back(answer_loss_alone(llama, tokenizer, texts[k], golds[k]));
   CHECK(expected[7].tokens + static_cast<int64_t>(tokenizer.encode(texts[7]).size()) > context);
   for (int64_t batch : {1, 3, 16, 64}) {
     INFO("batch " << batch);

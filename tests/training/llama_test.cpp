@@ -136,6 +136,20 @@ TEST_CASE("activation checkpointing gives the gradients of the plain backward, i
   }
 }
 
+namespace {
+
+// Each target token's loss from the full forward pass's logits (float32), [B, T].
+torch::Tensor full_pass_token_losses(LlamaForCausalLM& model, const torch::Tensor& inputs,
+                                     const torch::Tensor& targets) {
+  const auto logits = model->forward(inputs);
+  return torch::nn::functional::cross_entropy(
+             logits.reshape({-1, logits.size(-1)}).to(torch::kFloat32), targets.reshape({-1}),
+             torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone))
+      .view(targets.sizes());
+}
+
+}  // namespace
+
 TEST_CASE("token losses without gradients: the full pass's cross-entropy, the logits taken a slice at a time") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   auto model = load_llama(data + "/models/stories260K");
@@ -145,11 +159,7 @@ TEST_CASE("token losses without gradients: the full pass's cross-entropy, the lo
   torch::Tensor expected;
   {
     torch::NoGradGuard no_grad;
-    const auto logits = model->forward(inputs);
-    expected = torch::nn::functional::cross_entropy(logits.reshape({-1, 512}), targets.reshape({-1}),
-                                                    torch::nn::functional::CrossEntropyFuncOptions().reduction(
-                                                        torch::kNone))
-                   .view({3, 50});
+    expected = full_pass_token_losses(model, inputs, targets);
   }
   // One slice (the default here), 7 positions (the last slice short), one position.
   for (int64_t budget : {kLogitsPerSlice, int64_t(512 * 7), int64_t(1)}) {
@@ -191,13 +201,8 @@ TEST_CASE("token losses with gradients in slices: the plain pass's losses and gr
   for (bool bf16 : {false, true}) {
     const BFloat16Autocast autocast(bf16, torch::kCPU);  // over the backward too, as in train
     torch::Tensor plain_losses;
-    const auto plain = weighted_loss_gradients(model, weights, [&] {
-      const auto logits = model->forward(inputs);
-      return torch::nn::functional::cross_entropy(logits.reshape({-1, 512}).to(torch::kFloat32), targets.reshape({-1}),
-                                                  torch::nn::functional::CrossEntropyFuncOptions().reduction(
-                                                      torch::kNone))
-          .view({3, 50});
-    }, plain_losses);
+    const auto plain = weighted_loss_gradients(
+        model, weights, [&] { return full_pass_token_losses(model, inputs, targets); }, plain_losses);
     // One slice (the plain pass itself), 7 positions a slice (the last short), one.
     for (int64_t budget : {kLogitsPerSlice, int64_t(512 * 7), int64_t(1)}) {
       INFO((bf16 ? "bf16 autocast" : "float32") << ", logits per slice " << budget);
