@@ -8,7 +8,7 @@
 #ifdef MUCPT_HAVE_NCCL
 #include "training/gpu/nccl_allreduce.h"
 #endif
-#ifdef MUCPT_TORCH_CUDA
+#ifdef MUCPT_TORCH_CUDA  // NCCL and a CUDA LibTorch (training/CMakeLists.txt): the NCCL path
 #include <c10/cuda/CUDAStream.h>
 #endif
 
@@ -20,19 +20,6 @@ class NcclAllReduce {};  // never made: the build has no NCCL
 
 namespace {
 constexpr int64_t kBucket = int64_t(1) << 28;  // floats per reduction
-
-#ifdef MUCPT_HAVE_NCCL
-// NCCL's all-reduce is queued on the stream LibTorch queues the backward and the optimizer
-// on, so it runs after the one and before the other whichever stream is current.
-void* current_cuda_stream(const torch::Device& device) {
-#ifdef MUCPT_TORCH_CUDA
-  return c10::cuda::getCurrentCUDAStream(device.index()).stream();
-#else
-  (void)device;
-  return nullptr;  // unreached: a LibTorch without CUDA holds no CUDA parameters
-#endif
-}
-#endif
 }  // namespace
 
 GradientSync::GradientSync(const torch::OrderedDict<std::string, torch::Tensor>& parameters, int rank, int ranks)
@@ -55,7 +42,7 @@ GradientSync::GradientSync(const torch::OrderedDict<std::string, torch::Tensor>&
     param.mutable_grad() = view;
     offset += param.numel();
   }
-#ifdef MUCPT_HAVE_NCCL
+#ifdef MUCPT_TORCH_CUDA
   if (device.is_cuda()) nccl_ = std::make_unique<NcclAllReduce>(rank, ranks, device.index());
 #endif
 }
@@ -84,9 +71,11 @@ void GradientSync::check_views_held() const {
 
 void GradientSync::sum_over_ranks_in_buckets() {
   const int64_t total = flat_.numel();
-#ifdef MUCPT_HAVE_NCCL
+#ifdef MUCPT_TORCH_CUDA
   if (nccl_) {  // NCCL averages: its ncclAvg divides by the ranks itself
-    void* stream = current_cuda_stream(flat_.device());
+    // On the stream LibTorch queues the backward and the optimizer on: after the one and
+    // before the other, whichever stream is current.
+    void* stream = c10::cuda::getCurrentCUDAStream(flat_.device().index()).stream();
     for (int64_t at = 0; at < total; at += kBucket)
       nccl_->mean(flat_.data_ptr<float>() + at, static_cast<size_t>(std::min(kBucket, total - at)), stream);
     return;
