@@ -93,8 +93,9 @@ simdjson::error_code append_value(od::value value, std::string& out, int depth =
       out += "null";
       return simdjson::SUCCESS;
     }
+    default:  // json_type::unknown (simdjson 4): a token that starts no JSON value
+      return simdjson::TAPE_ERROR;
   }
-  return simdjson::INCORRECT_TYPE;
 }
 
 // A root value that is not an object, walked whole; scalars have their own getters

@@ -4,6 +4,7 @@
 // place. A writer destroyed without commit() removes its temporary file, so a crash
 // never leaves a half-written output under the final name; a failed write (a full disk)
 // throws IoError naming the file, also when it comes as the compressor closes.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>

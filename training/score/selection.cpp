@@ -101,7 +101,6 @@ void select_documents(const std::string& tokens_dir, const TokenWindows& windows
     IndexedDatasetReader shard(prefix);
     IndexedDatasetWriter selected(options.output + "/" + name, vocab, eos);
     LineWriter scores(options.output + "/" + name + ".scores.jsonl");
-    uint64_t kept = 0;
     for (size_t i = 0; i < shard.sequences(); ++i) {
       const double r = ratios[k][i];
       const bool keep = std::isnan(r) || r >= threshold;
@@ -116,7 +115,6 @@ void select_documents(const std::string& tokens_dir, const TokenWindows& windows
       scores.write_line(line);
       if (!keep) continue;
       selected.add_document(shard.sequence(i));
-      ++kept;
     }
     scores.commit();
     selected.commit();
