@@ -1,17 +1,25 @@
 # Sourced by the step scripts (*.sbatch): how MPI ranks start, and what a step leaves
 # behind for pipeline.sh.
 #
-# Ranks start with srun through Slurm's PMIx plugin (MUCPT_SRUN_MPI=pmix, the default;
-# pmi2 where the cluster's Slurm has no PMIx). Where srun cannot start Open MPI
-# programs, MUCPT_LAUNCHER=mpirun uses Open MPI's mpirun, which reads the allocation
-# from Slurm's environment.
+# Ranks start with srun through Slurm's PMIx plugin where this Slurm has it, else with
+# Open MPI's mpirun, which reads the allocation from Slurm's environment (some Slurm
+# builds, Debian's 26.05 among them, come without PMIx, and Open MPI 5 and later speak
+# no PMI2). MUCPT_SRUN_MPI=pmi2 (or another plugin) takes srun with that plugin;
+# MUCPT_LAUNCHER=srun or mpirun takes that launcher whatever this Slurm has.
 launch() {
-  if [ "${MUCPT_LAUNCHER:-srun}" = mpirun ]; then
-    mpirun "$@"
+  local launcher=${MUCPT_LAUNCHER:-} mpi=${MUCPT_SRUN_MPI:-pmix}
+  if [ -z "$launcher" ]; then
+    launcher=srun
+    [ -z "${MUCPT_SRUN_MPI:-}" ] && ! srun --mpi=list 2>&1 | grep -qw pmix && launcher=mpirun
+  fi
+  echo "launch: $launcher$([ "$launcher" = srun ] && echo " --mpi=$mpi")" >&2
+  if [ "$launcher" = mpirun ]; then
+    # Root (a container's scheduler) must say so to Open MPI.
+    mpirun $([ "$(id -u)" -eq 0 ] && echo --allow-run-as-root) "$@"
   else
     # srun does not take the job's --cpus-per-task by itself (Slurm 22.05 on): without
     # it each rank gets one core, and the trainer one thread, where cores are bound.
-    srun --mpi="${MUCPT_SRUN_MPI:-pmix}" ${SLURM_CPUS_PER_TASK:+--cpus-per-task="$SLURM_CPUS_PER_TASK"} "$@"
+    srun --mpi="$mpi" ${SLURM_CPUS_PER_TASK:+--cpus-per-task="$SLURM_CPUS_PER_TASK"} "$@"
   fi
 }
 

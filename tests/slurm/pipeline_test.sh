@@ -63,6 +63,11 @@ check "train saved its last checkpoint" test -f "$out/train/checkpoint-000005/mo
 check "train's metrics have one line per step" test "$(wc -l <"$out/train/metrics.jsonl")" -eq 5
 questions=$(grep -c . "$out/world/benchmark/music_qa.jsonl")
 check "evaluate graded every question" test "$(grep -c . "$out/evaluate/graded.jsonl")" -eq "$questions"
+# Each step chose its launcher (srun with PMIx where this Slurm has it, else mpirun) and
+# says which in its log.
+launchers=$(cat "$out"/logs/*.log | grep -E '^launch: (srun --mpi=pmix|mpirun)$' | sort | uniq -c)
+echo "$launchers"
+check "each of the five steps names its launcher" test "$(awk '{n += $1} END {print n}' <<<"$launchers")" -eq 5
 
 # A reference model that is not there: score fails, train and evaluate never run.
 failed=$work/failed
