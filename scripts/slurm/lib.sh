@@ -10,7 +10,12 @@ launch() {
   local launcher=${MUCPT_LAUNCHER:-} mpi=${MUCPT_SRUN_MPI:-pmix}
   if [ -z "$launcher" ]; then
     launcher=srun
-    [ -z "${MUCPT_SRUN_MPI:-}" ] && ! srun --mpi=list 2>&1 | grep -qw pmix && launcher=mpirun
+    if [ -z "${MUCPT_SRUN_MPI:-}" ]; then
+      # Read whole before it is searched: grep -q leaving early could end srun by SIGPIPE.
+      local plugins
+      plugins=$(srun --mpi=list 2>&1 || true)
+      grep -qw pmix <<<"$plugins" || launcher=mpirun
+    fi
   fi
   echo "launch: $launcher$([ "$launcher" = srun ] && echo " --mpi=$mpi")" >&2
   if [ "$launcher" = mpirun ]; then
