@@ -261,6 +261,34 @@ TEST_CASE("score rescores a model retrained in place, and a long stale .tmp leav
   }
 }
 
+TEST_CASE("score scores again a shard whose stored losses a crash cut short, though its marker is whole") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string model_dir = data + "/models/stories260K";
+  const std::string tokens = make_dataset(testing::scratch_dir("score_cut_short") + "/tokens", golden_story(model_dir), 512);
+  REQUIRE(score(model_dir, tokens, 1, "float16").exit_code == 0);
+  const std::string path = tokens + "/rank-00000.refloss";
+  const std::string whole = file_bytes(path);
+  REQUIRE(whole.size() == kReferenceLossHeaderBytes + 403 * 2);
+  fs::resize_file(path, 100);
+  auto again = score(model_dir, tokens, 2, "float16");
+  INFO(again.output);
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.output.find("rank-00000.refloss: holds 100 bytes") != std::string::npos);
+  const bool restored = file_bytes(path) == whole;
+  CHECK(restored);
+}
+
+TEST_CASE("score --select.eps must be positive") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  for (const char* eps : {"0", "-1", "nan"}) {
+    INFO(eps);
+    auto r = testing::run_command(testing::build_dir() + "/score --model " + data + "/models/stories260K --data x" +
+                                  " --base y --select.keep 0.5 --select.eps " + eps);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.find("select.eps must be") != std::string::npos);  // positive, or a finite number
+  }
+}
+
 TEST_CASE("score refuses a token outside the vocabulary in a shard's unscored tail, naming the position") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   std::vector<int32_t> story = golden_story(data + "/models/stories260K");

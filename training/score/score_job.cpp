@@ -100,6 +100,31 @@ nlohmann::json score_identity(const nlohmann::json& model, int64_t seq_len, cons
   return identity;
 }
 
+// The record of a stored PATH that can be reused: its marker names the same identity and
+// the file is whole (a crash can leave a marker beside a short or unfinished file). Rank 0
+// looks and tells the others, so every rank takes the same branch into the collectives.
+nlohmann::json reusable_record(const std::string& path, const nlohmann::json& identity, int rank) {
+  std::string record;
+  if (rank == 0 && fs::exists(path) && fs::exists(path + ".json")) {
+    auto previous = nlohmann::json::parse(read_small_file(path + ".json"), nullptr, false);
+    if (previous.is_object() && previous.value("identity", nlohmann::json()) == identity) {
+      try {
+        const ReferenceLossHeader header = read_reference_loss_header(path);
+        if (header.tokens == identity["tokens"].get<uint64_t>() &&
+            static_cast<int64_t>(header.seq_len) == identity["seq_len"].get<int64_t>())
+          record = previous.dump();
+      } catch (const std::exception& e) {
+        log_info(e.what(), ": scored again");
+      }
+    }
+  }
+  uint64_t length = record.size();
+  MPI_Bcast(&length, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  record.resize(length);
+  MPI_Bcast(record.data(), static_cast<int>(length), MPI_CHAR, 0, MPI_COMM_WORLD);
+  return length ? nlohmann::json::parse(record) : nlohmann::json();
+}
+
 struct ShardScore {
   double loss_sum = 0;
   uint64_t scored = 0;
@@ -174,14 +199,12 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
     const std::string path = windows.shard_prefix(shard) + suffix;
     const std::string marker = path + ".json";
     const nlohmann::json identity = score_identity(model_id, windows.seq_len(), dtype_name, windows.shard_tokens(shard));
-    if (fs::exists(path) && fs::exists(marker)) {
-      auto previous = nlohmann::json::parse(read_small_file(marker), nullptr, false);
-      if (previous.is_object() && previous.value("identity", nlohmann::json()) == identity) {
-        total_loss += previous["loss_sum"].get<double>();
-        total_scored += previous["scored"].get<uint64_t>();
-        summary["shards"].push_back(previous);
-        continue;
-      }
+    const nlohmann::json previous = reusable_record(path, identity, mpi.rank());
+    if (!previous.is_null()) {
+      total_loss += previous["loss_sum"].get<double>();
+      total_scored += previous["scored"].get<uint64_t>();
+      summary["shards"].push_back(previous);
+      continue;
     }
     check_shard_vocabulary(windows, shard, model->config.vocab_size, mpi.rank(), mpi.size());
     // MPI-IO writes in place and never shortens a file: a longer leftover of a crashed
@@ -193,6 +216,7 @@ nlohmann::json score_pass(LlamaForCausalLM& model, const std::string& model_dir,
     check(MPI_File_open(MPI_COMM_WORLD, tmp.c_str(), MPI_MODE_CREATE | MPI_MODE_WRONLY, MPI_INFO_NULL, &file), tmp);
     if (mpi.rank() == 0) write_header_and_gaps(file, windows, shard, dtype, tmp);
     ShardScore mine = score_shard(model, windows, shard, batch_size, dtype, file, mpi.rank(), mpi.size());
+    check(MPI_File_sync(file), tmp);  // the values on disk before the marker says so
     check(MPI_File_close(&file), tmp);
     double loss_sum = 0;
     MPI_Allreduce(&mine.loss_sum, &loss_sum, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
@@ -237,6 +261,8 @@ int run_score(const Config& config, const MpiContext& mpi) {
                              options.select_output};
   if (selection.output.empty()) selection.output = data + "-selected";
   if (selection.keep < 0 || selection.keep > 1) throw ConfigError("select.keep must be between 0 and 1");
+  // The ratio (l_base + eps) / (l_ref + eps) needs eps > 0: losses can be 0.
+  if (!(selection.eps > 0)) throw ConfigError("select.eps must be positive");
 
   const int threads = configure_compute_threads(static_cast<int>(options.threads));
   const torch::Device device = resolve_device(options.device);

@@ -28,7 +28,8 @@ constexpr double kRange = 8.0;
 
 int bin_of(double ratio) {
   const double x = (std::log(ratio) + kRange) / (2 * kRange) * kBins;
-  return static_cast<int>(std::clamp(x, 0.0, static_cast<double>(kBins - 1)));
+  if (!(x > 0)) return 0;  // also a ratio of 0 (log -inf); NaN ratios are never binned
+  return x < kBins - 1 ? static_cast<int>(x) : kBins - 1;
 }
 
 double lower_edge(int bin) { return std::exp(static_cast<double>(bin) / kBins * 2 * kRange - kRange); }
@@ -63,10 +64,18 @@ std::vector<double> document_ratios(const std::string& prefix, double eps) {
 
 void select_documents(const std::string& tokens_dir, const TokenWindows& windows, const SelectionOptions& options,
                       int rank, int ranks) {
-  auto dataset = nlohmann::json::parse(read_small_file(tokens_dir + "/dataset.json"));
-  const size_t vocab = dataset.value("vocab_size", size_t(0));
-  const int32_t eos = dataset.value("eos_id", int32_t(-1));
-  if (vocab == 0) throw UserError(tokens_dir + "/dataset.json: needs \"vocab_size\" to write the selected shards");
+  const std::string dataset_path = tokens_dir + "/dataset.json";
+  nlohmann::json dataset;
+  size_t vocab = 0;
+  int32_t eos = -1;
+  try {
+    dataset = nlohmann::json::parse(read_small_file(dataset_path));
+    vocab = dataset.value("vocab_size", size_t(0));
+    eos = dataset.value("eos_id", int32_t(-1));
+  } catch (const nlohmann::json::exception& e) {  // not JSON, or a key of the wrong type
+    throw UserError(dataset_path + ": " + e.what());
+  }
+  if (vocab == 0) throw UserError(dataset_path + ": needs \"vocab_size\" to write the selected shards");
   fs::create_directories(options.output);
 
   // Shards are shared round-robin over the ranks; the threshold comes from the sum of
