@@ -1,6 +1,6 @@
 // --device: the names it takes, what auto gives, a cuda this build cannot give refused
 // with what to do (train and score exit 2 saying so), the local rank that picks a GPU,
-// the NCCL gradient path linked into train when the build has CUDA and NCCL, and
+// the NCCL gradient path compiled into train when the build has a CUDA LibTorch and NCCL, and
 // nccl_check, which runs that path alone.
 #include "tests/torch_catch.h"  // first: see there
 #include <torch/cuda.h>
@@ -11,6 +11,7 @@
 #include "common/config.h"
 #include "tests/test_support.h"
 #include "training/device.h"
+#include "training/train/gradient_sync.h"
 #ifdef MUCPT_HAVE_NCCL
 #include "training/gpu/nccl_allreduce.h"
 #endif
@@ -77,10 +78,15 @@ TEST_CASE("the local rank comes from Open MPI's, then Slurm's variable") {
 }
 
 #ifdef MUCPT_HAVE_NCCL
-TEST_CASE("train links the NCCL gradient all-reduce when the build has CUDA and NCCL") {
-  auto r = testing::run_command("nm -C " + testing::build_dir() + "/train | grep -c 'mucpt::NcclAllReduce::mean'");
-  INFO(r.output);
-  CHECK(std::stoi(r.output) >= 1);
+TEST_CASE("the NCCL gradient all-reduce is compiled into train exactly when LibTorch has CUDA") {
+  // NCCL and CUDA's toolkit alone are not enough: a CPU LibTorch never puts a parameter
+  // on a GPU, and its gradients stay with MPI.
+  CHECK(gradient_sync_uses_nccl() == libtorch_has_cuda());
+  if (gradient_sync_uses_nccl()) {  // the sync's own call, not only the class's destructor
+    auto r = testing::run_command("nm -C " + testing::build_dir() + "/train | grep -c 'mucpt::NcclAllReduce::mean'");
+    INFO(r.output);
+    CHECK(std::stoi(r.output) >= 1);
+  }
 }
 
 TEST_CASE("nccl_check averages a buffer through NCCL on a GPU, and where none is visible exits 2 saying so") {

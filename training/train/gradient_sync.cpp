@@ -90,6 +90,14 @@ void GradientSync::sum_over_ranks_in_buckets() {
   if (!flat_.is_cpu()) flat_.copy_(host);
 }
 
+bool gradient_sync_uses_nccl() {
+#ifdef MUCPT_TORCH_CUDA
+  return true;
+#else
+  return false;
+#endif
+}
+
 void sum_over_ranks(std::vector<double>& values) {
   MPI_Allreduce(MPI_IN_PLACE, values.data(), static_cast<int>(values.size()), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
 }

@@ -39,6 +39,10 @@ class GradientSync {
   std::unique_ptr<NcclAllReduce> nccl_;  // CUDA parameters in a build with NCCL
 };
 
+// Whether CUDA parameters' gradients go through NCCL: a build with NCCL and a CUDA
+// LibTorch (else they go through host memory and MPI).
+bool gradient_sync_uses_nccl();
+
 // Sums a few numbers (losses, token counts) over the ranks.
 void sum_over_ranks(std::vector<double>& values);
 
