@@ -102,6 +102,17 @@ TEST_CASE("train lowers the loss, agrees across rank counts, resumes exactly, an
     auto other = train(model, data, root + "/resumed", 1, 2);
     CHECK(other.exit_code == 2);
     CHECK_THAT(other.output, Catch::Contains("global_batch"));
+    // A longer run or a lower lr is allowed on resume, and said (the uninterrupted run said nothing).
+    CHECK_THAT(resumed.output, !Catch::Contains("resumed with"));
+    auto longer = testing::run_command(testing::build_dir() + "/train --model " + model + " --data " + data +
+                                       " --output " + root + "/resumed --seq_len 32 --batch_size 4 --steps 14" +
+                                       " --lr 0.001 --min_lr 0.0002 --warmup 2 --threads 1");
+    INFO(longer.output);
+    REQUIRE(longer.exit_code == 0);
+    const std::string from = root + "/resumed/checkpoint-000012";
+    CHECK_THAT(longer.output, Catch::Contains("resumed with steps 14 where " + from + " was trained with 12"));
+    CHECK_THAT(longer.output, Catch::Contains("resumed with lr 0.001 where " + from + " was trained with 0.002"));
+    CHECK(metrics(root + "/resumed").size() == 8);
   }
   SECTION("soft weighting needs score's losses, and trains with them") {
     auto refused = train(model, data, root + "/soft", 1, 4, "--weighting.mode=soft");
@@ -243,7 +254,7 @@ TEST_CASE("train refuses a damaged trainer state with exit 2, naming the file an
   CHECK_THAT(wrong.output, Catch::Contains(state + ": key 'step' must be a non-negative integer, not \"six\""));
 }
 
-TEST_CASE("train refuses before its first step weighting options out of range and a torch_dtype it cannot save") {
+TEST_CASE("train refuses before its first step options out of range and a torch_dtype it cannot save") {
   MUCPT_REQUIRE_SHARED_DATA(shared);
   const std::string model = shared + "/models/stories260K";
   const std::string root = testing::scratch_dir("train_weighting_ranges");
@@ -255,7 +266,11 @@ TEST_CASE("train refuses before its first step weighting options out of range an
       {"--weighting.mode hard --weighting.keep 0", "weighting.keep: must be in (0, 1]"},
       {"--weighting.mode soft --weighting.clip_min -1", "need 0 <= clip_min <= clip_max"},
       {"--weighting.mode soft --weighting.clip_min 2 --weighting.clip_max 1", "need 0 <= clip_min <= clip_max"},
-      {"--weighting.mode soft --weighting.eps 0", "weighting.eps: must be above 0"}};
+      {"--weighting.mode soft --weighting.eps 0", "weighting.eps: must be above 0"},
+      {"--beta1 1", "beta1, beta2: must be in [0, 1)"},
+      {"--beta2 -0.1", "beta1, beta2: must be in [0, 1)"},
+      {"--grad_clip -1", "warmup, weight_decay and grad_clip must not be negative"},
+      {"--weight_decay -0.1", "warmup, weight_decay and grad_clip must not be negative"}};
   for (const auto& [options, message] : refused) {
     auto r = train(model, data, root + "/out", 1, 4, options);
     INFO(options << "\n" << r.output);

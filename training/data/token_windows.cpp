@@ -13,6 +13,7 @@
 namespace mucpt {
 
 int64_t window_length(int64_t requested, int64_t max_positions) {
+  if (requested < 0) throw ConfigError("seq_len must be 0 (the model's) or positive, not " + std::to_string(requested));
   return requested > 0 ? requested : std::min<int64_t>(1024, max_positions);
 }
 

@@ -173,6 +173,19 @@ std::string trim(std::string s) {
   return s;
 }
 
+// One line for each setting a resume changes (steps extended, lr lowered...): allowed,
+// and said, since the run is then no longer the one an uninterrupted run would give.
+void log_changed_settings(const nlohmann::json& before, const nlohmann::json& now, const std::string& checkpoint) {
+  for (const auto& change : nlohmann::json::diff(before, now)) {
+    if (change["op"] != "replace") continue;
+    const std::string path = change["path"].get<std::string>();
+    std::string name = path.substr(1);
+    std::replace(name.begin(), name.end(), '/', '.');
+    log_info("resumed with ", name, " ", change["value"].dump(), " where ", checkpoint, " was trained with ",
+             before.at(nlohmann::json::json_pointer(path)).dump(), ": the run goes on with the new value");
+  }
+}
+
 }  // namespace
 
 int run_train(const Config& config, const MpiContext& mpi) {
@@ -205,6 +218,12 @@ int run_train(const Config& config, const MpiContext& mpi) {
   if (!(weighting.clip_min >= 0 && weighting.clip_max >= weighting.clip_min))
     throw ConfigError("weighting.clip_min, weighting.clip_max: need 0 <= clip_min <= clip_max");
   if (!(weighting.eps > 0)) throw ConfigError("weighting.eps: must be above 0");
+  // AdamW divides by 1 - beta^t: beta1 = 1 would step by infinity, beta2 = 1 by nothing.
+  if (!(options.beta1 >= 0 && options.beta1 < 1) || !(options.beta2 >= 0 && options.beta2 < 1))
+    throw ConfigError("beta1, beta2: must be in [0, 1)");
+  if (!(options.lr > 0) || !(options.min_lr >= 0)) throw ConfigError("lr, min_lr: need lr > 0 and min_lr >= 0");
+  if (options.warmup < 0 || !(options.weight_decay >= 0) || !(options.grad_clip >= 0))
+    throw ConfigError("warmup, weight_decay and grad_clip must not be negative");
   const int threads = configure_compute_threads(static_cast<int>(options.threads));
   const torch::Device device = resolve_device(options.device);
 
@@ -292,6 +311,25 @@ int run_train(const Config& config, const MpiContext& mpi) {
                       "; use a new --output or --resume=false");
     }
   }
+  // What a resume may change; a run resumed with other values is not the uninterrupted run.
+  const nlohmann::json settings{{"steps", steps},
+                                {"lr", options.lr},
+                                {"min_lr", options.min_lr},
+                                {"warmup", options.warmup},
+                                {"weight_decay", options.weight_decay},
+                                {"beta1", options.beta1},
+                                {"beta2", options.beta2},
+                                {"grad_clip", options.grad_clip},
+                                {"dtype", options.dtype},
+                                {"weighting", {{"mode", options.weighting_mode},
+                                               {"score", options.weighting_score},
+                                               {"eps", options.weighting_eps},
+                                               {"clip_min", options.weighting_clip_min},
+                                               {"clip_max", options.weighting_clip_max},
+                                               {"keep", options.weighting_keep},
+                                               {"lambda", options.weighting_lambda},
+                                               {"reference", options.weighting_reference}}}};
+  if (mpi.rank() == 0 && resumed.contains("settings")) log_changed_settings(resumed["settings"], settings, start_from);
   const LrSchedule schedule{options.lr, options.min_lr, options.warmup, steps};
   const double grad_clip = options.grad_clip;
   const int64_t save_every = options.save_every;
@@ -366,7 +404,8 @@ int run_train(const Config& config, const MpiContext& mpi) {
     const auto now = std::chrono::steady_clock::now();
     const double seconds = std::chrono::duration<double>(now - started).count();
     const nlohmann::json state =
-        TrainerState{step + 1, int64_t(seed), global_batch, seq_len, weight_counts, weight_counts_first_step}.to_json();
+        TrainerState{step + 1, int64_t(seed), global_batch, seq_len, weight_counts, weight_counts_first_step, settings}
+            .to_json();
     ValidationLoss val;
     const bool validate = validation && ((val_every > 0 && (step + 1) % val_every == 0) || step + 1 == steps);
     if (validate) val = validation->measure(model, mpi.rank(), mpi.size(), batch_size);

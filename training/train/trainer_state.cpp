@@ -12,6 +12,7 @@ nlohmann::json TrainerState::to_json() const {
     j["weight_counts"] = weight_counts;
     j["weight_counts_first_step"] = weight_counts_first_step;
   }
+  if (!settings.is_null()) j["settings"] = settings;
   return j;
 }
 
@@ -44,6 +45,10 @@ TrainerState read_trainer_state(const std::string& path) {
       state.weight_counts.push_back(c.get<double>());
     }
     state.weight_counts_first_step = integer("weight_counts_first_step");
+  }
+  if (j.contains("settings")) {
+    if (!j["settings"].is_object()) throw UserError(path + ": key 'settings' must be an object, not " + j["settings"].dump());
+    state.settings = j["settings"];
   }
   return state;
 }
