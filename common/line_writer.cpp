@@ -151,4 +151,13 @@ std::string read_small_file(const std::string& path) {
   return content;
 }
 
+void sync_directory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw IoError(dir + ": cannot open: " + std::strerror(errno));
+  const int synced = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (synced != 0) throw IoError(dir + ": cannot write to disk: " + std::strerror(error));
+}
+
 }  // namespace mucpt

@@ -36,5 +36,8 @@ class LineWriter {
 // Writes a whole small file atomically (reports, markers, manifests).
 void write_file_atomically(const std::string& path, std::string_view content);
 std::string read_small_file(const std::string& path);
+// Writes a folder's entries to disk: a rename within it survives a power loss before
+// anything that names the renamed entry is written.
+void sync_directory(const std::string& dir);
 
 }  // namespace mucpt

@@ -231,4 +231,6 @@ TEST_CASE("what would compute something else is refused by name") {
   CHECK_THROWS_WITH(parse_byte_size("5 parsecs"), Catch::Contains("5GB"));
   CHECK(parse_byte_size("5GB") == 5'000'000'000);
   CHECK(parse_byte_size("2GiB") == 2147483648ULL);
+  for (const char* size : {"nan", "infGB", "1e300GB", "-5MB", "0"})
+    CHECK_THROWS_WITH(parse_byte_size(size), Catch::Contains("5GB"));
 }

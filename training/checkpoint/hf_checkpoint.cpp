@@ -60,8 +60,8 @@ LlamaForCausalLM load_llama(const std::string& folder) {
       const std::string where = path + ": tensor '" + name + "'";
       torch::Tensor* target = parameters.find(name);
       if (!target) {
-        // HF folders of tied models sometimes still carry lm_head.weight: it must equal
-        // the embeddings the model uses in its place, so it is read and not needed.
+        // HF folders of tied models sometimes still carry lm_head.weight, a copy of the
+        // embeddings the model uses in its place: skipped, as transformers does.
         if (name == "lm_head.weight" && model->config.tie_word_embeddings) continue;
         throw IoError(where + " is not a parameter of this Llama model");
       }
@@ -163,7 +163,8 @@ uint64_t parse_byte_size(const std::string& text) {
                                                    {"MB", 1e6},     {"GB", 1e9},       {"KiB", 1024.0},
                                                    {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
   auto it = units.find(unit);
-  if (used == 0 || it == units.end() || value <= 0)
+  // NaN and infinity parse as numbers; a size past 2^64 bytes cannot be cast.
+  if (used == 0 || it == units.end() || !(value > 0) || !(value * it->second < 1.8e19))
     throw std::invalid_argument("'" + text + "' is not a size such as 5GB, 500MB or 2GiB");
   return static_cast<uint64_t>(value * it->second);
 }
@@ -206,7 +207,7 @@ void save_llama(LlamaForCausalLM& model, const std::string& folder, const std::s
     write_file_atomically(folder + "/model.safetensors.index.json", index.dump(2) + "\n");
   }
   write_file_atomically(folder + "/config.json", model->config.to_json(dtype.name).dump(2) + "\n");
-  if (!tokenizer_json.empty()) fs::copy_file(tokenizer_json, folder + "/tokenizer.json", fs::copy_options::overwrite_existing);
+  if (!tokenizer_json.empty()) write_file_atomically(folder + "/tokenizer.json", read_small_file(tokenizer_json));
 }
 
 }  // namespace mucpt

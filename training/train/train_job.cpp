@@ -157,6 +157,7 @@ void save_checkpoint(LlamaForCausalLM& model, const AdamW& optimizer, const nloh
   write_file_atomically(tmp + "/trainer_state/state.json", state.dump(1) + "\n");
   fs::remove_all(output + "/" + name);
   fs::rename(tmp, output + "/" + name);
+  sync_directory(output);  // the checkpoint's name on disk before latest names it
   write_file_atomically(output + "/latest", name + "\n");
 }
 
