@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -x build/curate ] || scripts/setup.sh
+source scripts/lib/packages.sh
+ensure_packages bc time
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(0.25 1 2)
 ranks=${RANKS:-2}

@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/packages.sh
+ensure_packages bc
 [ -f build/Makefile ] || scripts/setup.sh >/dev/null
 cmake --build build -j"$(nproc)" --target curate synth train_tokenizer >/dev/null
 scripts/lib/fetch_lid_model.sh

@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -x build/evaluate ] || scripts/setup.sh
+source scripts/lib/packages.sh
+ensure_packages bc
 model=${1:-../shared/data/models/stories260K}
 new=${2:-196}
 # The model's golden prompt, else token 1 (a model folder without golden ids).

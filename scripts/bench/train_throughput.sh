@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/setup.sh >/dev/null
 source scripts/lib/packages.sh
-ensure_packages python3 python3-numpy python3-torch
+ensure_packages python3 python3-numpy python3-torch bc
 src=$(realpath "${NANOGPT_SRC:?set NANOGPT_SRC to a source checkout of karpathy/nanoGPT}")
 threads=${THREADS:-2}
 steps=${STEPS:-40}

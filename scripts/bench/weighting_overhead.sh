@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/setup.sh >/dev/null
 source scripts/lib/packages.sh
-ensure_packages python3
+ensure_packages python3 bc
 threads=${THREADS:-2}
 steps=${STEPS:-40}
 work=$(realpath -m "${BENCH_DIR:-build/bench/weighting}")
