@@ -42,6 +42,7 @@ content() { (cd "$1" && find docs rejects tokens -type f | sort | while read -r 
 
 printf "%-22s %9s %11s %7s %16s %11s %7s  %s\n" stages "full (s)" "decide (s)" ratio "in-program full" decide ratio \
   "same output"
+mismatch=0  # output that differs fails the benchmark, once every figure is printed
 for stages in default "langid + classifier"; do
   options=(--manifest "$world/manifest.json" --tokenizer "$work/tokenizer.json")
   [ "$stages" = default ] || options+=(--config configs/demo.ini --langid.model build/models/lid.176.ftz
@@ -61,4 +62,6 @@ for stages in default "langid + classifier"; do
   [ "$(content "$work/full")" = "$(content "$work/decided")" ] && same=yes
   printf "%-22s %9.2f %11.2f %7.3f %16.2f %11.2f %7.3f  %s\n" "$stages" "$f" "$d" "$(echo "scale=3; $d / $f" | bc)" \
     "$fi" "$di" "$(echo "scale=3; $di / $fi" | bc)" "$same"
+  [ "$same" = yes ] || mismatch=1
 done
+exit "$mismatch"

@@ -30,7 +30,13 @@ for cache in true false; do
   echo "cache=$cache: median $median tokens/s (runs: ${rates[*]})"
   declare "median_$cache=$median"
 done
-[ "${ids[true]}" = "${ids[false]}" ] && echo "same ids with and without the cache" || echo "IDS DIFFER"
+mismatch=0  # differing ids or answers fail the benchmark, once every figure is printed
+if [ "${ids[true]}" = "${ids[false]}" ]; then
+  echo "same ids with and without the cache"
+else
+  echo "IDS DIFFER"
+  mismatch=1
+fi
 echo "speed-up of the cache: $(echo "scale=2; $median_true / $median_false" | bc)x"
 
 # Batched answers: `evaluate --model` over SimpleQA's Music questions (341) with
@@ -52,5 +58,10 @@ for batch in 1 16; do
   python3 -c "import json,sys; g=json.load(open(sys.argv[1])); print('evaluate --model gen_batch=%d: %.0f tokens/s, %.1f items/s (%d items, %d tokens, %.2f s)' % (g['gen_batch'], g['tokens_per_second'], g['items_per_second'], g['items'], g['generated_tokens'], g['seconds']))" \
     "$work/out$batch/generation.json"
 done
-python3 -c "import json,sys; a,b=[[json.loads(l)['predicted'] for l in open(p)] for p in sys.argv[1:]]; print('same answers with gen_batch 1 and 16' if a==b else 'ANSWERS DIFFER')" \
-  "$work/out1/graded.jsonl" "$work/out16/graded.jsonl"
+python3 - "$work/out1/graded.jsonl" "$work/out16/graded.jsonl" <<'PY' || mismatch=1
+import json, sys
+a, b = [[json.loads(l)["predicted"] for l in open(p)] for p in sys.argv[1:]]
+print("same answers with gen_batch 1 and 16" if a == b else "ANSWERS DIFFER")
+sys.exit(a != b)
+PY
+exit "$mismatch"

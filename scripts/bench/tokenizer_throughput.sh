@@ -93,4 +93,5 @@ for name, mbs, tokens, peer in rows:
 same_qwen = int(q_mix_t) == js["@lenml/tokenizers qwen2"][1]
 same_gpt2 = int(g_mix_t) == js["js-tiktoken gpt2"][1]
 print(f"token counts agree: qwen2 {'yes' if same_qwen else 'NO'}, gpt2 {'yes' if same_gpt2 else 'NO'}")
+sys.exit(0 if same_qwen and same_gpt2 else 1)
 PY
