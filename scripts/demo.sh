@@ -56,7 +56,8 @@ started=$(date +%s)
 world=$demo/world
 # The sizes, for scripts/demo/sweep.sh to reuse the demo's bases and scores.
 declare -p seeds base_steps rm_steps cpt_steps batch >"$demo/settings.sh"
-echo "rm_model=$demo/rm/checkpoint-$(printf %06d "$rm_steps")" >>"$demo/settings.sh"
+# %q: sourced again, a folder named with spaces or quotes stays one word.
+printf 'rm_model=%q\n' "$demo/rm/checkpoint-$(printf %06d "$rm_steps")" >>"$demo/settings.sh"
 source scripts/demo/lib.sh
 
 # 1. The worlds.
