@@ -5,7 +5,8 @@ writes ablation.json, report.md and three plots (loss curves, token weights, acc
 per mode), then prints the table. Usage:
     ablation_report.py DEMO_DIR --seeds 1 2 3 --wall_seconds N
 Paired intervals resample benchmark items (the same items for every mode and seed) and
-average the per-item difference over the seeds; 2,000 resamples, a fixed seed.
+average the per-item difference over the seeds; 2,000 resamples, the same for every
+comparison (a fixed seed).
 """
 import argparse
 import json
@@ -101,9 +102,12 @@ class Demo:
         return sum(loss * t for loss, t in pairs) / total if total else float("nan")
 
 
-def paired(a, b, rng):
+def paired(a, b):
     """Mean over items of (a - b), a and b of shape [seeds, items]; bootstrap over items."""
     diff = (a - b).mean(axis=0)
+    # A generator of its own: the interval depends on the data and the seed only, not on
+    # the comparisons made before it, and comparisons over the same items share resamples.
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
     idx = rng.integers(0, diff.size, size=(RESAMPLES, diff.size))
     means = diff[idx].mean(axis=1)
     return {"mean": float(diff.mean()), "ci95": [float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))],
@@ -184,7 +188,6 @@ def main():
     recipe_names = {"music + general": f"ntp-seed{seeds[0]}", "music only": f"music_only-ntp-seed{seeds[0]}"}
     recipes = {label: demo.run(name) for label, name in recipe_names.items()}
 
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
     matrix = {m: np.stack([runs[f"{m}-seed{s}"]["correct"] for s in seeds]) for m in MODES}
     losses = {m: np.stack([runs[f"{m}-seed{s}"]["item_answer_loss"] for s in seeds]) for m in MODES}
     ablation = {
@@ -198,11 +201,11 @@ def main():
                                        ("answer_loss", "answer_loss"),
                                        ("tokens_per_second", "tokens_per_second"), ("seconds", "seconds"))}
                   for m in MODES},
-        "paired": {"soft-ntp": paired(matrix["soft"], matrix["ntp"], rng),
-                   "hard-ntp": paired(matrix["hard"], matrix["ntp"], rng),
-                   "soft-hard": paired(matrix["soft"], matrix["hard"], rng)},
+        "paired": {"soft-ntp": paired(matrix["soft"], matrix["ntp"]),
+                   "hard-ntp": paired(matrix["hard"], matrix["ntp"]),
+                   "soft-hard": paired(matrix["soft"], matrix["hard"])},
         # The same pairs on the gold answers' loss given the prompt (lower is better).
-        "paired_answer_loss": {f"{a}-{b}": paired(losses[a], losses[b], rng)
+        "paired_answer_loss": {f"{a}-{b}": paired(losses[a], losses[b])
                                for a, b in (("soft", "ntp"), ("hard", "ntp"), ("soft", "hard"))},
         "base_accuracy": base["accuracy"],
         "reference_accuracy": reference["accuracy"],

@@ -10,7 +10,7 @@ import json
 
 import numpy as np
 
-from ablation_report import BOOTSTRAP_SEED, Demo, mean_sd, paired, write_atomically
+from ablation_report import Demo, mean_sd, paired, write_atomically
 
 SWEEP_HEADING = "## Soft weighting sweep"
 
@@ -24,7 +24,6 @@ def main():
     args = parser.parse_args()
     settings = dict(part.split("=", 1) for part in args.settings.split(";") if part)
     demo = Demo(args.folder)
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
     names = ["ntp", "soft"] + args.variants
     runs = {n: [demo.run(f"{n}-seed{s}") for s in args.seeds] for n in names}
     ntp = np.stack([r["correct"] for r in runs["ntp"]])
@@ -38,8 +37,8 @@ def main():
         entry = {"settings": settings.get(n, "the demo's default" if n == "soft" else ""), "accuracy": acc,
                  "music_loss": [r["music_loss"] for r in runs[n]], "answer_loss": [r["answer_loss"] for r in runs[n]]}
         if n != "ntp":
-            entry["paired_to_ntp"] = paired(np.stack([r["correct"] for r in runs[n]]), ntp, rng)
-            entry["answer_loss_paired_to_ntp"] = paired(np.stack([r["item_answer_loss"] for r in runs[n]]), ntp_loss, rng)
+            entry["paired_to_ntp"] = paired(np.stack([r["correct"] for r in runs[n]]), ntp)
+            entry["answer_loss_paired_to_ntp"] = paired(np.stack([r["item_answer_loss"] for r in runs[n]]), ntp_loss)
         sweep["variants"][n] = entry
         m, sd = mean_sd(acc)
         d = entry.get("paired_to_ntp")
