@@ -27,5 +27,6 @@ fi
 # Each LibTorch file needs about 1.1 GiB to compile: one job per 2 GiB of memory at most.
 jobs=$(nproc)
 mem_jobs=$(( $(awk '/MemAvailable/ {print $2}' /proc/meminfo) / 2097152 ))
-[ "$mem_jobs" -ge 1 ] && [ "$mem_jobs" -lt "$jobs" ] && jobs=$mem_jobs
+[ "$mem_jobs" -ge 1 ] || mem_jobs=1  # under 2 GiB: one job, not all of them
+[ "$mem_jobs" -lt "$jobs" ] && jobs=$mem_jobs
 cmake --build build -j"$jobs"
