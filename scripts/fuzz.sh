@@ -14,8 +14,9 @@ source scripts/lib/sanitize_build.sh
 
 seconds=${1:-60}
 shift || true
-# libFuzzer reads a -max_total_time that is not a number as 0: no limit at all.
-[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS] [NAME...] (SECONDS a whole number, not '$seconds')" >&2; exit 2; }
+# libFuzzer reads -max_total_time=0, and one that is not a number, as no limit at all.
+[[ $seconds =~ ^[1-9][0-9]*$ ]] ||
+  { echo "usage: scripts/fuzz.sh [SECONDS] [NAME...] (SECONDS a positive whole number, not '$seconds')" >&2; exit 2; }
 sanitize_build fuzzers >/dev/null
 
 names=("$@")
