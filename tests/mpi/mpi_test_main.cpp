@@ -4,7 +4,36 @@
 #include "tests/catch.h"
 #include <mpi.h>
 
+#include <iostream>
+
 #include "common/mpi_context.h"
+
+namespace {
+
+#ifdef MUCPT_CATCH2_3
+using ListenerBase = Catch::EventListenerBase;
+#else
+using ListenerBase = Catch::TestEventListenerBase;
+#endif
+
+// A REQUIRE that fails on one rank leaves its case there while the other ranks wait in
+// the case's collectives: a rank with a failed assertion ends every rank. Listeners hear
+// a section end before the reporter, which printed the failure when it was asserted.
+struct EndEveryRankOnFailure : ListenerBase {
+  using ListenerBase::ListenerBase;
+  void sectionEnded(Catch::SectionStats const& stats) override {
+    if (stats.assertions.failed == 0) return;
+    int rank = 0;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    std::cout.flush();
+    std::cerr << "rank " << rank << ": a test failed; ending every rank" << std::endl;
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+};
+
+}  // namespace
+
+CATCH_REGISTER_LISTENER(EndEveryRankOnFailure)
 
 int main(int argc, char** argv) {
   mucpt::MpiContext mpi(&argc, &argv);
