@@ -32,7 +32,8 @@ fi
 [ -f "$work/classifier.bin" ] || build/curate train-classifier --manifest "$world/manifest.json" \
   --output "$work/classifier.bin" --classifier.threads 2 >/dev/null
 
-curate() { mpirun $(mpirun_flags) -np 2 build/curate --curate.progress=false "$@" >/dev/null 2>&1; }  # shellcheck disable=SC2046
+# shellcheck disable=SC2046  # mpirun_flags gives several words
+curate() { mpirun $(mpirun_flags) -np 2 build/curate --curate.progress=false "$@" >/dev/null 2>&1; }
 # A failed run is no timing: it stops the benchmark (a $(...) does not, by itself).
 seconds() { local t0; t0=$(date +%s.%N); "$@" || { echo "failed: $*" >&2; return 1; }; echo "$(date +%s.%N) - $t0" | bc; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

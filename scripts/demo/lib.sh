@@ -1,7 +1,8 @@
 # Steps the demo and its sweep share. Expects: demo (the output folder), world, seeds,
 # base_steps, cpt_steps, batch; scripts/lib/packages.sh sourced.
 
-run() { mpirun $(mpirun_flags) -np 2 "$@"; }  # shellcheck disable=SC2046
+# shellcheck disable=SC2046  # mpirun_flags gives several words
+run() { mpirun $(mpirun_flags) -np 2 "$@"; }
 
 checkpoint() { echo "$1/checkpoint-$(printf %06d "$2")"; }  # RUN_DIR STEP
 base_of() { checkpoint "$demo/base/seed$1" "$base_steps"; }  # SEED
