@@ -51,14 +51,16 @@ json.dump({"sources": [{"name": "docs", "paths": ["docs.jsonl"]}]}, open(f"{work
 PY
 n=$(wc -l < "$work/docs.txt")
 /usr/bin/time -f "%e" -o "$work/t_cli" fasttext predict "$work/music.bin" "$work/docs.txt" 1 > /dev/null
-only_classifier="--curate.progress=false --normalize.enabled=false --clean.enabled=false --length.min_chars=0 \
-  --privacy.enabled=false --dedup.enabled=false --boilerplate.enabled=false --repeated_lines.enabled=false \
-  --gopher_quality.enabled=false --gopher_repetition.enabled=false --c4.enabled=false --fineweb.enabled=false \
-  --classifier.model $work/music.bin --classifier.threshold=0"
+only_classifier=(--curate.progress=false --normalize.enabled=false --clean.enabled=false --length.min_chars=0
+  --privacy.enabled=false --dedup.enabled=false --boilerplate.enabled=false --repeated_lines.enabled=false
+  --gopher_quality.enabled=false --gopher_repetition.enabled=false --c4.enabled=false --fineweb.enabled=false
+  --classifier.model "$work/music.bin" --classifier.threshold=0)
 for ranks in 1 2; do
   rm -rf "$work/out$ranks"
+  # shellcheck disable=SC2046  # mpirun_flags gives several words
   /usr/bin/time -f "%e" -o "$work/t_run$ranks" mpirun $(mpirun_flags) -np "$ranks" build/curate \
-    --manifest "$work/manifest.json" --output "$work/out$ranks" --curate.split_bytes=8000000 $only_classifier >/dev/null 2>&1
+    --manifest "$work/manifest.json" --output "$work/out$ranks" --curate.split_bytes=8000000 "${only_classifier[@]}" \
+    >"$work/curate$ranks.log" 2>&1 || { tail -n 40 "$work/curate$ranks.log" >&2; exit 1; }
 done
 python3 - "$n" "$work" <<'PY'
 import json, sys

@@ -37,12 +37,14 @@ n=$(wc -l < "$work/docs.jsonl")
 mb=$(( $(stat -c %s "$work/docs.jsonl") / 1000000 ))
 PYTHONPATH="$src" /usr/bin/time -f "%M" -o "$work/peer_mem" /usr/bin/python3 scripts/bench/peers/datasketch_dedup.py \
   "$work/docs.jsonl" "$work/world/truth/near_duplicates.jsonl" > "$work/peer.json"
-only_dedup="--curate.progress=false --normalize.enabled=false --clean.enabled=false --privacy.enabled=false \
-  --length.min_chars=0 --curate.compression=none --boilerplate.enabled=false --repeated_lines.enabled=false \
-  --gopher_quality.enabled=false --gopher_repetition.enabled=false --c4.enabled=false --fineweb.enabled=false"
+only_dedup=(--curate.progress=false --normalize.enabled=false --clean.enabled=false --privacy.enabled=false
+  --length.min_chars=0 --curate.compression=none --boilerplate.enabled=false --repeated_lines.enabled=false
+  --gopher_quality.enabled=false --gopher_repetition.enabled=false --c4.enabled=false --fineweb.enabled=false)
 for ranks in 1 2; do
+  # shellcheck disable=SC2046  # mpirun_flags gives several words
   /usr/bin/time -f "%e %M" -o "$work/t$ranks" mpirun $(mpirun_flags) -np "$ranks" build/curate \
-    --manifest "$work/manifest.json" --output "$work/out$ranks" --curate.split_bytes=4000000 $only_dedup >/dev/null 2>&1
+    --manifest "$work/manifest.json" --output "$work/out$ranks" --curate.split_bytes=4000000 "${only_dedup[@]}" \
+    >"$work/curate$ranks.log" 2>&1 || { tail -n 40 "$work/curate$ranks.log" >&2; exit 1; }
 done
 # Our recall on the same pairs: caught when at most one of the pair is kept.
 python3 - "$work" "$n" "$mb" <<'PY'

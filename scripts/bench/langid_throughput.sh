@@ -30,11 +30,13 @@ PY
 
 /usr/bin/time -f "%e" -o "$work/t_cli" fasttext predict "$model" "$work/lines.txt" 1 > /dev/null
 rm -rf "$work/out"
+# shellcheck disable=SC2046  # mpirun_flags gives several words
 /usr/bin/time -f "%e" -o "$work/t_run" mpirun $(mpirun_flags) -np 1 build/curate --manifest "$work/manifest.json" \
   --output "$work/out" --curate.progress=false --normalize.enabled=false --clean.enabled=false \
   --length.min_chars=0 --privacy.enabled=false --dedup.enabled=false --boilerplate.enabled=false \
   --repeated_lines.enabled=false --gopher_quality.enabled=false --gopher_repetition.enabled=false \
-  --c4.enabled=false --fineweb.enabled=false --langid.model "$model" --langid.threshold=0 >/dev/null 2>&1
+  --c4.enabled=false --fineweb.enabled=false --langid.model "$model" --langid.threshold=0 >"$work/curate.log" 2>&1 ||
+  { tail -n 40 "$work/curate.log" >&2; exit 1; }
 t_cli=$(tail -n 1 "$work/t_cli")
 t_run=$(tail -n 1 "$work/t_run")
 python3 - "$n" "$t_cli" "$t_run" "$work/out/report.json" <<'PY'
