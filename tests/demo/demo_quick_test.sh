@@ -61,5 +61,9 @@ for mode in ntp hard soft; do
   [ "$(jq ".modes.$mode.accuracy[3]" "$out/all_seeds/ablation.json")" = "$(jq .accuracy "$out/eval/$mode-seed4/report.json")" ] ||
     fail "$mode seed 4: accuracy differs from its report"
 done
-"$root/scripts/demo/more_seeds.sh" "$out" 2 >/dev/null 2>&1 && fail "more_seeds.sh took a seed the demo has"
+# A seed the demo has is refused as a usage error, by name.
+status=0
+"$root/scripts/demo/more_seeds.sh" "$out" 2 >"$out.refused.log" 2>&1 || status=$?
+[ "$status" = 2 ] || fail "more_seeds.sh with a seed the demo has exited $status, not 2"
+grep -q "^seed 2 is one of the demo's$" "$out.refused.log" || fail "more_seeds.sh refused seed 2 without saying why"
 echo "demo_quick_test: passed"
