@@ -1,6 +1,6 @@
 #pragma once
 // Shared helpers for tests: where the shared data and the built binaries are, scratch
-// directories, and running a command.
+// directories, and running a command. "CI is set": the variable is set and not empty.
 #include <string>
 
 namespace mucpt::testing {

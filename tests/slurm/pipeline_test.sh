@@ -3,7 +3,7 @@
 # (curate, reference, score, train, evaluate), each after the one before ended, and each
 # leaves its output; with a step made to fail, the jobs after it never run and --wait
 # names the failed step's log. Skips (exit 77) only where the daemons cannot start here
-# for a reason outside the project, never when CI is set.
+# for a reason outside the project, never when CI is set (and not empty).
 # Usage: pipeline_test.sh BUILD_DIR
 set -uo pipefail
 cd "$(dirname "$0")/../.."
