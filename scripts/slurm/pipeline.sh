@@ -10,7 +10,7 @@
 # with the cluster arithmetic); VAR=value overrides one (MUCPT_BUILD too: the build the
 # jobs run). CONFIG and OUT are taken from the calling folder; paths inside CONFIG from
 # the checkout. --quick generates the demo's world, small, and runs
-# configs/slurm_quick.conf on it (about 2 minutes on 2 cores).
+# configs/slurm_quick.conf on it (one to two minutes on 2 cores).
 # Prints one line per job: the step, its job id and its log.
 set -euo pipefail
 usage="usage: scripts/slurm/pipeline.sh (CONFIG | --quick) OUT [--wait] [VAR=value ...]"
