@@ -1,6 +1,5 @@
 #include "tests/catch.h"
 
-#include <chrono>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -25,10 +24,18 @@ nlohmann::json counters(const PrivacyStage& stage) {
   return j;
 }
 
-double seconds_to_process(PrivacyStage& stage, Document& doc, Verdict& verdict) {
-  auto t0 = std::chrono::steady_clock::now();
-  verdict = stage.process(doc);
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+// The input with each of the stage's last matches replaced by its type's default token.
+std::string masked_by_last_matches(const std::string& input, const PrivacyStage& stage) {
+  std::string out;
+  size_t at = 0;
+  for (const PiiMatch& m : stage.last_matches()) {
+    if (m.mask_start < at || m.mask_end < m.mask_start || m.mask_end > input.size()) {
+      FAIL("matches overlap or pass the end");
+    }
+    out.append(input, at, m.mask_start - at).append(pii_type_info(m.type).default_token);
+    at = m.mask_end;
+  }
+  return out.append(input, at);
 }
 
 // Registers the privacy options exactly as the stage registry does.
@@ -162,26 +169,20 @@ TEST_CASE("bad input: one 10 MB line") {
     }
   }
   Document d = doc_with(line);
-  Verdict v;
-  double s = seconds_to_process(stage, d, v);
-  INFO("seconds: " << s);
-  CHECK(v.keep());
-  CHECK(s < 10.0);
+  CHECK(stage.process(d).keep());
   CHECK(counters(stage)["pii"]["email"]["masked"] == planted);
   CHECK(d.text.find('@') == std::string::npos);
 }
 
+// Inputs on which a pattern or validator could go back over the text without end: each
+// must come back with its result (how long it takes is for the benchmarks to say).
 TEST_CASE("bad input: 10 MB of digits and other hostile runs") {
   PrivacyStage stage{PrivacyOptions()};
   std::mt19937 rng(2);
   std::string digits(10'000'000, '0');
   for (char& c : digits) c = static_cast<char>('0' + rng() % 10);
   Document d = doc_with(digits);
-  Verdict v;
-  double s = seconds_to_process(stage, d, v);
-  INFO("digits: " << s << " s");
-  CHECK(v.keep());
-  CHECK(s < 20.0);
+  CHECK(stage.process(d).keep());
   CHECK(d.text == digits);  // one number, touching itself everywhere: nothing stands alone
 
   // Long runs of one character, and candidates back to back, each of which a
@@ -199,9 +200,13 @@ TEST_CASE("bad input: 10 MB of digits and other hostile runs") {
                               repeated("?token=a1b2c3d4e5"), repeated("a.b.c.d@x.y.com"), repeated("1.2.3.4."),
                               repeated("12:34:56:"), repeated("+44 20 7946 0958 ")}) {
     Document h = doc_with(hostile);
-    s = seconds_to_process(stage, h, v);
-    INFO("hostile run of " << hostile.size() << " bytes: " << s << " s");
-    CHECK(s < 10.0);
+    Verdict v = stage.process(h);
+    INFO("hostile run of " << hostile.size() << " bytes: " << hostile.substr(0, 40));
+    const bool masked_as_matched = h.text == masked_by_last_matches(hostile, stage);
+    CHECK(masked_as_matched);
+    const bool too_many = stage.last_matches().size() > static_cast<size_t>(PrivacyOptions().max_hits);
+    CHECK(v.keep() == !too_many);
+    if (too_many) CHECK(std::string(v.reject_reason) == "too_much_pii");
   }
 }
 
@@ -217,10 +222,7 @@ TEST_CASE("bad input: binary-looking garbage that is valid UTF-8") {
   }
   REQUIRE(is_valid_utf8(garbage));
   Document d = doc_with(garbage);
-  Verdict v;
-  double s = seconds_to_process(stage, d, v);
-  INFO("seconds: " << s);
-  CHECK(s < 10.0);
+  Verdict v = stage.process(d);
   CHECK(is_valid_utf8(d.text));
   auto j = counters(stage);
   uint64_t masked = 0;
@@ -234,10 +236,7 @@ TEST_CASE("bad input: 10,000 addresses in one document") {
   std::string text;
   for (int i = 0; i < 10'000; ++i) text += "member" + std::to_string(i) + "@fanclub.example.org\n";
   Document d = doc_with(text);
-  Verdict v;
-  double s = seconds_to_process(stage, d, v);
-  INFO("seconds: " << s);
-  CHECK(s < 5.0);
+  Verdict v = stage.process(d);
   REQUIRE_FALSE(v.keep());
   CHECK(std::string(v.reject_reason) == "too_much_pii");
   auto j = counters(stage);
