@@ -15,9 +15,6 @@ ensure_packages \
 
 # node and npm run the JavaScript reference tokenizers in the tests (any node >= 18).
 command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
-# What the demo's plots and the Slurm pipeline test install for themselves, installed
-# here first: under `ctest -j` both would run apt-get at once and one would meet dpkg's lock.
-ensure_packages python3-numpy python3-matplotlib slurm-wlm munge
 
 # Configured once (a configure that failed leaves CMakeCache.txt but no Makefile, and runs
 # again); later builds re-run CMake themselves when a CMakeLists.txt changes.

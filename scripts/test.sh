@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# What the demo's plots and the Slurm pipeline test install for themselves, installed
+# first: under `ctest -j` both would run apt-get at once and one would meet dpkg's lock.
+source scripts/lib/packages.sh
+ensure_packages python3-numpy python3-matplotlib slurm-wlm munge
 (cd build && ctest --output-on-failure -j"$(nproc)" "$@")
 scripts/sanitize.sh
 [ "${FUZZ_SECONDS:-10}" -eq 0 ] || scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
