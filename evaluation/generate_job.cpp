@@ -36,7 +36,8 @@ struct GenerateOptions {
       "generate: prompts as token ids, one a line (comma separated), decoded --gen_batch at a time (left-padded: each "
       "continues as it would alone); a line of new ids per prompt");
     v("cache", cache, "generate: keep the keys and values of earlier positions (false: recompute them)");
-    v("stop_at_eos", stop_at_eos, "generate: stop after the model's end-of-sequence token");
+    v("stop_at_eos", stop_at_eos,
+      "generate: stop after any of the model's end-of-sequence tokens (config.json, generation_config.json)");
   }
 };
 
@@ -102,7 +103,7 @@ std::string joined_ids(const std::vector<int64_t>& ids) {
 
 // --ids_file: the prompts in batches of gen_batch, a line of new ids each, in order.
 int generate_from_file(LlamaForCausalLM& model, const std::vector<std::vector<int64_t>>& prompts, size_t batch_size,
-                       int max_new, int64_t stop) {
+                       int max_new, const std::vector<int64_t>& stop) {
   size_t prompt_tokens = 0, new_tokens = 0;
   for (const auto& ids : prompts) {
     check_in_vocabulary(ids, model->config.vocab_size);
@@ -153,7 +154,7 @@ int run_generate(const Config& config, const MpiContext& mpi) {
   model->to(device);
   model->eval();
   const int max_new = new_token_limit(shared);
-  const int64_t stop = options.stop_at_eos ? model->config.eos_token_id : -1;
+  const std::vector<int64_t> stop = options.stop_at_eos ? model->config.eos_token_ids : std::vector<int64_t>{};
   if (file_mode) return generate_from_file(model, file_prompts, static_cast<size_t>(batch_size), max_new, stop);
 
   std::unique_ptr<Tokenizer> tokenizer;

@@ -22,7 +22,10 @@ AnswerGenerator::AnswerGenerator(LlamaForCausalLM model, std::shared_ptr<Tokeniz
 std::vector<std::string> AnswerGenerator::answer(const std::vector<std::string>& prompts) {
   const auto started = std::chrono::steady_clock::now();
   const int64_t context = model_->config.max_position_embeddings;
-  const int64_t eos = model_->config.eos_token_id >= 0 ? model_->config.eos_token_id : tokenizer_->eos_id();
+  // Any end of sequence the model lists ends an answer (an instruction model's end of turn
+  // among them), else the tokenizer's.
+  std::vector<int64_t> eos = model_->config.eos_token_ids;
+  if (eos.empty() && tokenizer_->eos_id() >= 0) eos.push_back(tokenizer_->eos_id());
   std::vector<std::vector<int64_t>> ids(prompts.size());
   for (size_t i = 0; i < prompts.size(); ++i) {
     for (int32_t id : tokenizer_->encode(prompts[i])) ids[i].push_back(id);
@@ -41,12 +44,13 @@ std::vector<std::string> AnswerGenerator::answer(const std::vector<std::string>&
                                       order.begin() + static_cast<long>(std::min(order.size(), first + batch_size)));
     std::vector<std::vector<int64_t>> batch;
     for (size_t i : members) batch.push_back(ids[i]);
-    // Byte-level tokens can split a character: the answer's ids are decoded as a whole.
+    // Byte-level tokens can split a character: the answer's ids are decoded as a whole,
+    // without special tokens (a chat template's markers are not the answer's words).
     auto text_of = [&](const std::vector<int64_t>& generated) {
       std::vector<int32_t> answer_ids;
       for (int64_t id : generated)
-        if (id != eos) answer_ids.push_back(static_cast<int32_t>(id));
-      return tokenizer_->decode(answer_ids);
+        if (std::find(eos.begin(), eos.end(), id) == eos.end()) answer_ids.push_back(static_cast<int32_t>(id));
+      return tokenizer_->decode(answer_ids, /*skip_special=*/true);
     };
     auto goes_on = [&](size_t row, const std::vector<int64_t>& generated) {
       const int64_t length = static_cast<int64_t>(batch[row].size() + generated.size());

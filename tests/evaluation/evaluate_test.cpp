@@ -15,6 +15,7 @@
 #include "evaluation/generation/answer_generator.h"
 #include "evaluation/generation/answer_likelihood.h"
 #include "evaluation/generation/chat_template.h"
+#include "evaluation/generation/decodable_ids.h"
 #include "evaluation/generation/prompt_builder.h"
 #include "evaluation/grading/answer_grader.h"
 #include "tests/evaluation/evaluate_command.h"
@@ -150,6 +151,32 @@ TEST_CASE("evaluate --model answers with the model's greedy continuation of the 
   CHECK(report["correct"] == grades["CORRECT"]);
   CHECK(report["incorrect"] == grades["INCORRECT"]);
   CHECK(report["not_attempted"] == grades["NOT_ATTEMPTED"]);
+}
+
+TEST_CASE("evaluate --model: an answer ends at any end-of-sequence id the model lists, generation_config.json's too") {
+  MUCPT_REQUIRE_SHARED_DATA(data);
+  const std::string dir = testing::scratch_dir("evaluate_eos_ids");
+  const std::string model = model_with_tokenizer(data, dir, 512);
+  auto tokenizer = std::make_shared<Tokenizer>(load_tokenizer(model + "/tokenizer.json"));
+  const std::string prompt = PromptBuilder("Question: {question}\nAnswer:").question_prompt("Who wrote the song?");
+  std::vector<int64_t> ids;
+  for (int32_t id : tokenizer->encode(prompt)) ids.push_back(id);
+  auto llama = load_llama(model);
+  llama->eval();
+  const auto free_run = greedy_generate(llama, ids, 8, {}, true, undecodable_bias(*tokenizer, 512));
+  REQUIRE(free_run.size() == 8);
+  const AnswerSettings no_stop_strings{8, {}};
+  const std::string whole = AnswerGenerator(load_llama(model), tokenizer, no_stop_strings).answer(prompt);
+
+  // An end of turn the config.json does not name (its eos is 2), as instruction models list theirs.
+  const int64_t end_of_turn = free_run[3];
+  std::ofstream(model + "/generation_config.json") << json{{"eos_token_id", json::array({2, end_of_turn})}}.dump();
+  const std::vector<int64_t> ends{2, end_of_turn};
+  const auto end = std::find_first_of(free_run.begin(), free_run.end(), ends.begin(), ends.end());
+  const std::string expected = tokenizer->decode(std::vector<int32_t>(free_run.begin(), end), true);
+  const std::string answer = AnswerGenerator(load_llama(model), tokenizer, no_stop_strings).answer(prompt);
+  CHECK(answer == expected);
+  CHECK(answer != whole);
 }
 
 TEST_CASE("evaluate --model: batched answers are those of one at a time, with stop strings, few-shot and chat prompts") {

@@ -159,7 +159,7 @@ TEST_CASE("evaluate generate --prompt encodes the text and decodes the continuat
   for (int32_t id : tokenizer.encode(text)) ids.push_back(id);
   auto llama = load_llama(model);
   llama->eval();
-  const auto continuation = greedy_generate(llama, ids, 12, llama->config.eos_token_id, true,
+  const auto continuation = greedy_generate(llama, ids, 12, llama->config.eos_token_ids, true,
                                             undecodable_bias(tokenizer, llama->config.vocab_size));
   REQUIRE(continuation.size() == 12);
   const std::string expected = tokenizer.decode(std::vector<int32_t>(continuation.begin(), continuation.end()));

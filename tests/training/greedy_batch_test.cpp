@@ -81,16 +81,19 @@ TEST_CASE("a batch of prompts of different lengths decodes to the ids of each pr
   }
 
   SECTION("rows that stop early leave the batch; the others go on unchanged") {
-    // Row b stops after 3 + 5 b tokens (the last rows at max_new); the end-of-text id
-    // stops whichever row produces it.
+    // Row b stops after 3 + 5 b tokens (the last rows at max_new); either end-of-text id
+    // stops whichever row produces it: the first in row 2, the second (row 3's eighth
+    // token, not among row 2's first ten) in row 3 by its eighth token.
     const int64_t stop_id = batched[2][9];
-    const auto stopped = greedy_generate_batch(model, prompts, max_new, stop_id, {},
+    const std::vector<int64_t> stop_ids{stop_id, batched[3][7]};
+    REQUIRE(std::find(batched[2].begin(), batched[2].begin() + 10, stop_ids[1]) == batched[2].begin() + 10);
+    const auto stopped = greedy_generate_batch(model, prompts, max_new, stop_ids, {},
                                                [](size_t row, const std::vector<int64_t>& ids) {
                                                  return ids.size() < 3 + 5 * row;
                                                });
     for (size_t b = 0; b < prompts.size(); ++b) {
       INFO("prompt " << b);
-      const auto alone = greedy_generate(model, prompts[b], max_new, stop_id);
+      const auto alone = greedy_generate(model, prompts[b], max_new, stop_ids);
       const size_t expected = std::min({alone.size(), 3 + 5 * b, static_cast<size_t>(max_new)});
       REQUIRE(stopped[b].size() == expected);
       CHECK(std::equal(stopped[b].begin(), stopped[b].end(), alone.begin()));
@@ -99,6 +102,7 @@ TEST_CASE("a batch of prompts of different lengths decodes to the ids of each pr
     const auto first_stop = std::find(batched[2].begin(), batched[2].end(), stop_id) - batched[2].begin();
     CHECK(stopped[2].size() == static_cast<size_t>(first_stop + 1));
     CHECK(stopped[2].back() == stop_id);
+    CHECK(stopped[3].size() <= 8);
   }
 
   SECTION("off the fused kernels (float64 here, any dtype on a GPU) the batch takes one masked attention pass") {

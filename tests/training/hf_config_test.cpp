@@ -180,6 +180,14 @@ TEST_CASE("Llama 3.2: head_dim, llama3 rotary scaling and eos lists as the confi
   auto reloaded = load_llama(dir);
   auto ids = torch::tensor({{3, 250, 7}}, torch::kInt64);
   CHECK(torch::equal(reloaded->forward(ids), biased->forward(ids)));
+
+  // Generation stops on every end of sequence listed, generation_config.json's as well.
+  CHECK(reloaded->config.eos_token_ids == std::vector<int64_t>{128001, 128008, 128009});
+  std::ofstream(dir + "/generation_config.json") << R"({"bos_token_id": 128000, "eos_token_id": [128009, 128010]})";
+  CHECK(load_llama_config(dir).eos_token_ids == std::vector<int64_t>{128001, 128008, 128009, 128010});
+  CHECK(load_llama_config(dir).eos_token_id == 128001);
+  std::ofstream(dir + "/generation_config.json", std::ios::trunc) << R"({"eos_token_id": "</s>"})";
+  CHECK_THROWS_WITH(load_llama_config(dir), Catch::Contains(dir + "/generation_config.json: key 'eos_token_id'"));
 }
 
 TEST_CASE("weights above max_shard_size go to shards listed by model.safetensors.index.json") {

@@ -99,7 +99,7 @@ TEST_CASE("the key/value cache gives the logits of a full pass, and greedy decod
 
   std::vector<int64_t> prompt = golden["prompt_ids"].get<std::vector<int64_t>>();
   std::vector<int64_t> expected = golden["greedy_ids"].get<std::vector<int64_t>>();
-  CHECK(greedy_generate(model, prompt, static_cast<int>(expected.size()), -1, false) == expected);
+  CHECK(greedy_generate(model, prompt, static_cast<int>(expected.size()), {}, false) == expected);
 }
 
 TEST_CASE("activation checkpointing gives the gradients of the plain backward, in float32 and under bf16 autocast") {

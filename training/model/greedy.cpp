@@ -5,7 +5,8 @@
 namespace mucpt {
 
 std::vector<int64_t> greedy_generate(LlamaForCausalLM& model, const std::vector<int64_t>& prompt, int max_new,
-                                     int64_t stop_id, bool use_cache, const torch::Tensor& logit_bias) {
+                                     const std::vector<int64_t>& stop_ids, bool use_cache,
+                                     const torch::Tensor& logit_bias) {
   torch::NoGradGuard no_grad;
   const torch::Device device = model->parameters().front().device();
   std::vector<int64_t> ids = prompt;
@@ -20,7 +21,7 @@ std::vector<int64_t> greedy_generate(LlamaForCausalLM& model, const std::vector<
     generated.push_back(next);
     ids.push_back(next);
     feed.assign(1, next);
-    if (next == stop_id) break;
+    if (std::find(stop_ids.begin(), stop_ids.end(), next) != stop_ids.end()) break;
   }
   return generated;
 }
@@ -41,7 +42,8 @@ void keep_cache_rows(KvCache& cache, const std::vector<int64_t>& rows) {
 
 std::vector<std::vector<int64_t>> greedy_generate_batch(LlamaForCausalLM& model,
                                                         const std::vector<std::vector<int64_t>>& prompts,
-                                                        int max_new, int64_t stop_id, const torch::Tensor& logit_bias,
+                                                        int max_new, const std::vector<int64_t>& stop_ids,
+                                                        const torch::Tensor& logit_bias,
                                                         const RowGoesOn& goes_on) {
   torch::NoGradGuard no_grad;
   const torch::Device device = model->parameters().front().device();
@@ -69,7 +71,8 @@ std::vector<std::vector<int64_t>> greedy_generate_batch(LlamaForCausalLM& model,
     for (size_t b = 0; b < row_prompt.size(); ++b) {
       std::vector<int64_t>& ids = generated[row_prompt[b]];
       ids.push_back(next_ids[b]);
-      const bool more = next_ids[b] != stop_id && static_cast<int>(ids.size()) < max_new &&
+      const bool stop = std::find(stop_ids.begin(), stop_ids.end(), next_ids[b]) != stop_ids.end();
+      const bool more = !stop && static_cast<int>(ids.size()) < max_new &&
                         (!goes_on || goes_on(row_prompt[b], ids));
       if (!more) continue;
       kept_rows.push_back(static_cast<int64_t>(b));

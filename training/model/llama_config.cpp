@@ -1,11 +1,29 @@
 #include "training/model/llama_config.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "common/line_reader.h"
 #include "common/line_writer.h"
 
 namespace mucpt {
+
+namespace {
+
+// A special token's id, or the list of them some models give (the first is the one used
+// where only one can be); none when the key is missing or null.
+std::vector<int64_t> token_ids_in(const nlohmann::json& j, const std::string& key, const std::string& where) {
+  if (!j.contains(key) || j[key].is_null()) return {};
+  const nlohmann::json listed = j[key].is_array() ? j[key] : nlohmann::json::array({j[key]});
+  const bool valid = !listed.empty() && std::all_of(listed.begin(), listed.end(), [](const nlohmann::json& id) {
+    return id.is_number_integer() && id.get<int64_t>() >= 0;
+  });
+  if (!valid)
+    throw IoError(where + ": key '" + key + "' must be a non-negative integer or a list of them, not " + j[key].dump());
+  return listed.get<std::vector<int64_t>>();
+}
+
+}  // namespace
 
 LlamaConfig llama_config_from_json(const nlohmann::json& j, const std::string& where) {
   auto fail = [&](const std::string& what) { throw IoError(where + ": " + what); };
@@ -37,12 +55,9 @@ LlamaConfig llama_config_from_json(const nlohmann::json& j, const std::string& w
     if (!j[key].is_boolean()) fail("key '" + std::string(key) + "' must be true or false, not " + j[key].dump());
     return j[key].get<bool>();
   };
-  // Some models list several special tokens; the first is the one used.
   auto token = [&](const char* key) -> int64_t {
-    if (!j.contains(key) || !j[key].is_array()) return integer(key, false, -1);
-    if (j[key].empty() || !j[key][0].is_number_integer())
-      fail("key '" + std::string(key) + "' must be an integer or a list of integers, not " + j[key].dump());
-    return j[key][0].get<int64_t>();
+    const std::vector<int64_t> listed = token_ids_in(j, key, where);
+    return listed.empty() ? -1 : listed.front();
   };
   LlamaConfig c;
   c.model_type = type;
@@ -61,6 +76,7 @@ LlamaConfig llama_config_from_json(const nlohmann::json& j, const std::string& w
   c.mlp_bias = type == "llama" && boolean("mlp_bias", false);
   c.bos_token_id = token("bos_token_id");
   c.eos_token_id = token("eos_token_id");
+  c.eos_token_ids = token_ids_in(j, "eos_token_id", where);
   if (j.contains("hidden_act") && j["hidden_act"] != "silu")
     fail("hidden_act " + j["hidden_act"].dump() + " is not supported (silu)");
   if (j.contains("rope_scaling") && !j["rope_scaling"].is_null()) {
@@ -94,10 +110,21 @@ LlamaConfig llama_config_from_json(const nlohmann::json& j, const std::string& w
 }
 
 LlamaConfig load_llama_config(const std::string& path) {
-  std::string file = std::filesystem::is_directory(path) ? path + "/config.json" : path;
+  const bool folder = std::filesystem::is_directory(path);
+  std::string file = folder ? path + "/config.json" : path;
   auto j = nlohmann::json::parse(read_small_file(file), nullptr, false);
   if (j.is_discarded()) throw IoError(file + ": not valid JSON");
-  return llama_config_from_json(j, file);
+  LlamaConfig config = llama_config_from_json(j, file);
+  // What Hugging Face's generate stops on: generation_config.json's list, when there.
+  const std::string generation = path + "/generation_config.json";
+  if (folder && std::filesystem::exists(generation)) {
+    auto g = nlohmann::json::parse(read_small_file(generation), nullptr, false);
+    if (!g.is_object()) throw IoError(generation + ": not a JSON object");
+    for (int64_t id : token_ids_in(g, "eos_token_id", generation))
+      if (std::find(config.eos_token_ids.begin(), config.eos_token_ids.end(), id) == config.eos_token_ids.end())
+        config.eos_token_ids.push_back(id);
+  }
+  return config;
 }
 
 nlohmann::json LlamaConfig::to_json(const std::string& torch_dtype) const {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace mucpt {
 
@@ -32,7 +33,10 @@ struct LlamaConfig {
   bool tie_word_embeddings = false;
   bool attention_bias = false;  // Llama: biases on q, k, v and o
   bool mlp_bias = false;        // Llama: biases on gate, up and down
-  int64_t bos_token_id = -1, eos_token_id = -1;
+  int64_t bos_token_id = -1, eos_token_id = -1;  // eos: the first of those listed
+  // Every end-of-sequence id listed, in config.json and in a generation_config.json
+  // beside it (instruction models end a turn with one of several: Llama 3.1's three).
+  std::vector<int64_t> eos_token_ids;
   // The config.json this came from: saved back with every field it had, so the folder
   // stays what Hugging Face wrote (architecture, model_type, fields the toolkit does
   // not use).
@@ -46,7 +50,8 @@ struct LlamaConfig {
   nlohmann::json to_json(const std::string& torch_dtype = "float32") const;
 };
 
-// Reads FOLDER/config.json or a config.json path; throws IoError naming the file and key.
+// Reads FOLDER/config.json (and FOLDER/generation_config.json's eos_token_id, when there)
+// or a config.json path; throws IoError naming the file and key.
 LlamaConfig load_llama_config(const std::string& path);
 LlamaConfig llama_config_from_json(const nlohmann::json& json, const std::string& where);
 
