@@ -47,6 +47,7 @@ struct ItemText {
 struct Run {
   std::string dir;
   std::string answers;  // the model or predictions file, from report.json when it is there
+  nlohmann::json settings;  // report.json's: how items were chosen, asked and graded
   std::vector<std::string> ids;
   std::unordered_map<std::string, Grade> grades;
   std::unordered_map<std::string, ItemText> texts;
@@ -59,7 +60,7 @@ Grade grade_named(const std::string& name, const std::string& where) {
 }
 
 Run read_run(const std::string& dir) {
-  Run run{dir, "", {}, {}, {}};
+  Run run{dir, "", {}, {}, {}, {}};
   const std::string path = dir + "/graded.jsonl";
   if (!fs::is_regular_file(path)) throw UserError(dir + ": no graded.jsonl (not an evaluate output folder)");
   LineReader reader(path);
@@ -89,6 +90,7 @@ Run read_run(const std::string& dir) {
     const auto j = nlohmann::json::parse(read_small_file(report), nullptr, false);
     if (!j.is_object()) throw UserError(report + ": not a JSON object");
     if (j.contains("answers") && j["answers"].is_string()) run.answers = j["answers"];
+    if (j.contains("settings") && j["settings"].is_object()) run.settings = j["settings"];
   }
   return run;
 }
@@ -138,6 +140,20 @@ void check_same_items(const std::vector<Run>& runs, const std::vector<std::strin
     }
 }
 
+// The settings in which a run differs from the first (another prompt, grader or
+// item selection): the comparison stands, but the difference is then not the answers'
+// source alone. Runs without settings (predictions graded elsewhere) are not checked.
+nlohmann::json settings_differences(const Run& first, const Run& run) {
+  nlohmann::json differences = nlohmann::json::array();
+  if (first.settings.is_null() || run.settings.is_null()) return differences;
+  for (const auto& [key, value] : first.settings.items())
+    if (run.settings.value(key, nlohmann::json()) != value)
+      differences.push_back({{"setting", key}, {"first", value}, {"this", run.settings.value(key, nlohmann::json())}});
+  for (const auto& [key, value] : run.settings.items())
+    if (!first.settings.contains(key)) differences.push_back({{"setting", key}, {"first", nullptr}, {"this", value}});
+  return differences;
+}
+
 nlohmann::json compare_runs(const std::vector<Run>& runs, const std::vector<std::string>& ids, bool common_items,
                             const BootstrapSettings& settings) {
   const size_t n = ids.size();
@@ -165,6 +181,7 @@ nlohmann::json compare_runs(const std::vector<Run>& runs, const std::vector<std:
       run["accuracy_difference"] = run["accuracy"].get<double>() - out["runs"][0]["accuracy"].get<double>();
       run["accuracy_difference_ci95"] = interval_json(percentile_interval(differences[0]));
       run["share_better"] = double(better) / double(differences[0].size());
+      run["settings_differences"] = settings_differences(runs[0], runs[k]);
     }
     out["runs"].push_back(run);
   }
@@ -194,6 +211,10 @@ std::string render_compare_markdown(const nlohmann::json& c) {
                   r["share_better"].get<double>());
     md << cells;
   }
+  for (size_t k = 1; k < runs.size(); ++k)
+    for (const auto& d : runs[k]["settings_differences"])
+      md << "\nRun " << k + 1 << " differs from run 1 in " << d["setting"].get<std::string>() << ": "
+         << d["this"].dump() << " (run 1: " << d["first"].dump() << ").";
   md << "\nIn brackets: 95% percentile bootstrap intervals (" << c["bootstrap"]["resamples"].get<int64_t>()
      << " resamples of the items, seed " << c["bootstrap"]["seed"].get<uint64_t>()
      << "). The difference is paired: each resample draws the same items for both runs.\n";
@@ -215,6 +236,10 @@ int run_compare(const Config& config, const MpiContext& mpi) {
   const std::vector<std::string> ids = paired_ids(runs, common_items);
   check_same_items(runs, ids);
   const nlohmann::json comparison = compare_runs(runs, ids, common_items, BootstrapSettings{});
+  for (size_t k = 1; k < runs.size(); ++k)
+    for (const auto& d : comparison["runs"][k]["settings_differences"])
+      log_info(runs[k].dir, " differs from ", runs[0].dir, " in ", d["setting"].get<std::string>(), ": ",
+               d["this"].dump(), " against ", d["first"].dump(), " (the difference is not the answers' alone)");
   fs::create_directories(output);
   const std::string markdown = render_compare_markdown(comparison);
   write_file_atomically(output + "/compare.json", comparison.dump(1) + "\n");

@@ -84,6 +84,27 @@ JudgeOptions judge_options_from(const EvaluateOptions& options, const std::strin
   return o;
 }
 
+// What decides a run's scores besides the answers' source: how the items were chosen,
+// asked and graded. compare names any that differ between the runs it pairs.
+nlohmann::json run_settings(const EvaluateOptions& options) {
+  nlohmann::json s{{"topic", options.topic}, {"limit", options.limit}};
+  s["grader"] = options.judge_command.empty()
+                    ? nlohmann::json("rules")
+                    : nlohmann::json{{"judge.command", options.judge_command}, {"judge.id", options.judge_id}};
+  if (!options.model.empty()) {
+    s["prompt"] = options.prompt;
+    s["chat"] = options.chat;
+    s["fewshot"] = options.fewshot;
+    if (options.fewshot > 0) {
+      s["fewshot_seed"] = options.fewshot_seed;
+      s["fewshot_source"] = options.fewshot_source;
+    }
+    s["stop"] = options.stop;
+    s["max_new_tokens"] = options.max_new_tokens;
+  }
+  return s;
+}
+
 std::string json_text(const nlohmann::json& j) {
   return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -347,6 +368,7 @@ int run_evaluate(const Config& config, const MpiContext& mpi) {
     report["benchmark"] = benchmark;
     if (!judge_options.command.empty()) report["graded_by"] = graded_by;
     report["answers"] = predictions ? predictions_path : model_dir;
+    report["settings"] = run_settings(options);
     if (predictions) {
       // Every line of the file is graded here or answers an item this run leaves out.
       uint64_t graded_rows = 0;

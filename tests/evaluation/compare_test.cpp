@@ -238,4 +238,18 @@ TEST_CASE("compare reads evaluate's own folders, and their reports give interval
   CHECK(all["correct"].get<uint64_t>() > c["runs"][0]["correct"].get<uint64_t>());
   CHECK(all["accuracy_difference_ci95"][0].get<double>() > 0);
   CHECK(all["share_better"] == 1.0);
+  CHECK(all["settings_differences"] == json::array());
+  CHECK(report["settings"] == json{{"topic", "Music"}, {"limit", 0}, {"grader", "rules"}});
+
+  // The same items chosen another way: compared, and the setting named.
+  auto limited = testing::run_command(testing::build_dir() + "/evaluate --benchmark " + csv +
+                                      " --topic Music --limit 341 --predictions " + root + "/all.jsonl --output " +
+                                      root + "/limited");
+  REQUIRE(limited.exit_code == 0);
+  auto named = compare(root + "/half " + root + "/limited --output " + root + "/out_limited");
+  INFO(named.output);
+  REQUIRE(named.exit_code == 0);
+  CHECK(compare_json(root + "/out_limited")["runs"][1]["settings_differences"] ==
+        json::array({json{{"setting", "limit"}, {"first", 0}, {"this", 341}}}));
+  CHECK_THAT(named.output, Catch::Contains(root + "/limited differs from " + root + "/half in limit: 341 against 0"));
 }
