@@ -1,6 +1,7 @@
 #include "evaluation/generation/answer_likelihood.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <stdexcept>
 
@@ -23,7 +24,10 @@ std::optional<JoinedIds> join(Tokenizer& tokenizer, const std::string& prompt, c
                               int64_t context) {
   JoinedIds joined;
   for (int32_t id : tokenizer.encode(prompt)) joined.ids.push_back(id);
-  std::vector<int32_t> answer_ids = tokenizer.encode(" " + answer);
+  // The answer as the prompt's own examples give it: after a space, unless the prompt
+  // ends in whitespace (a chat turn's "\n", "Answer: ") where a second would be scored.
+  const bool spaced = !prompt.empty() && std::isspace(static_cast<unsigned char>(prompt.back()));
+  std::vector<int32_t> answer_ids = tokenizer.encode(spaced ? answer : " " + answer);
   if (answer_ids.empty()) return std::nullopt;
   if (static_cast<int64_t>(answer_ids.size()) >= context) answer_ids.resize(static_cast<size_t>(context - 1));
   const int64_t room = context - static_cast<int64_t>(answer_ids.size());

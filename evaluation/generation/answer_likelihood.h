@@ -1,7 +1,8 @@
 #pragma once
 // The gold answer's loss under a model given its prompt, as lm-evaluation-harness scores
-// a continuation: the prompt and " " + answer are encoded apart and joined, and the loss
-// is summed over the answer's tokens. A finer measure of what a model knows than a
+// a continuation: the prompt and " " + answer (the answer alone after a prompt that ends
+// in whitespace, as the few-shot examples join them) are encoded apart and joined, and
+// the loss is summed over the answer's tokens. A finer measure of what a model knows than a
 // greedy answer's grade: it moves before the answer becomes the model's first choice.
 #include <cstdint>
 #include <string>

@@ -4,6 +4,7 @@
 // tokenizer's ids even when the model's embedding is padded past them.
 #include "tests/torch_catch.h"  // first: see there
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -58,7 +59,8 @@ AnswerLoss answer_loss_alone(LlamaForCausalLM& llama, Tokenizer& tokenizer, cons
                              const std::string& answer) {
   std::vector<int64_t> ids, answer_ids;
   for (int32_t id : tokenizer.encode(prompt)) ids.push_back(id);
-  for (int32_t id : tokenizer.encode(" " + answer)) answer_ids.push_back(id);
+  const bool spaced = !prompt.empty() && std::isspace(static_cast<unsigned char>(prompt.back()));
+  for (int32_t id : tokenizer.encode(spaced ? answer : " " + answer)) answer_ids.push_back(id);
   const int64_t room = llama->config.max_position_embeddings - static_cast<int64_t>(answer_ids.size());
   if (static_cast<int64_t>(ids.size()) > room) ids.erase(ids.begin(), ids.end() - room);
   const int64_t first = static_cast<int64_t>(ids.size());
@@ -437,4 +439,12 @@ TEST_CASE("answer losses scored in batches: each pair's of its own forward pass,
     }
   }
   CHECK_THROWS_WITH(answer_losses(llama, tokenizer, texts, golds, 0), Catch::Contains("batch_size must be positive"));
+  // After a prompt that ends in whitespace the answer is scored without a space of its own.
+  // (A gold whose leading space is a token of its own shows it.)
+  const auto gold = std::find_if(golds.begin(), golds.end(), [&](const std::string& g) {
+    return tokenizer.encode(" " + g).size() != tokenizer.encode(g).size();
+  });
+  REQUIRE(gold != golds.end());
+  CHECK(answer_losses(llama, tokenizer, {texts[1] + " "}, {*gold}, 1)[0].tokens ==
+        static_cast<int64_t>(tokenizer.encode(*gold).size()));
 }
