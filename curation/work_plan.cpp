@@ -14,15 +14,17 @@ namespace mucpt {
 WorkPlan plan_work(const Manifest& manifest, uint64_t split_bytes, int ranks) {
   WorkPlan plan;
   fs::path base = fs::absolute(manifest.path).lexically_normal().parent_path();
-  // A file belongs to one source: read by two, its documents would be counted twice.
+  // A file is read once: matched by two sources it is refused, and one source that
+  // reaches it by two spellings ("data/*.jsonl", "./data/a.jsonl") plans it once.
   std::map<fs::path, size_t> source_of;
   for (size_t s = 0; s < manifest.sources.size(); ++s) {
     for (const auto& path : expand_source_paths(manifest, manifest.sources[s])) {
-      const fs::path same = fs::weakly_canonical(path);
-      if (const auto [at, fresh] = source_of.emplace(same, s); !fresh && at->second != s)
+      const auto [at, fresh] = source_of.emplace(fs::weakly_canonical(path), s);
+      if (!fresh && at->second != s)
         throw ManifestError("manifest '" + manifest.path + "': " + path + " is matched by source '" +
                             manifest.sources[at->second].name + "' and by source '" + manifest.sources[s].name +
                             "'; a file belongs to one source");
+      if (!fresh) continue;
       InputFile file;
       file.source_index = s;
       file.path = path;

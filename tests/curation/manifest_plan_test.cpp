@@ -62,6 +62,15 @@ TEST_CASE("a file matched by two sources is refused naming both: its documents w
   // One source naming the file twice reads it once.
   write(dir + "/once.json", R"({"sources":[{"name":"a","paths":["data/*.jsonl","data/docs.jsonl"]}]})");
   CHECK(plan_work(load_manifest(dir + "/once.json"), 0, 1).files.size() == 1);
+  // Also when the spellings differ: the same file through "./", "..", a link.
+  std::filesystem::create_directory_symlink("data", dir + "/linked");
+  write(dir + "/spellings.json",
+        R"({"sources":[{"name":"a","paths":["data/*.jsonl","./data/docs.jsonl","data/../data/docs.jsonl",)"
+        R"("linked/docs.jsonl"]}]})");
+  const WorkPlan plan = plan_work(load_manifest(dir + "/spellings.json"), 0, 2);
+  REQUIRE(plan.files.size() == 1);
+  CHECK(plan.files[0].display_name == "data/docs.jsonl");
+  CHECK(plan.units.size() == 1);
 }
 
 TEST_CASE("the work plan splits large plain files, keeps compressed files whole, and covers every unit once") {
