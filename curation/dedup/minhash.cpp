@@ -38,8 +38,10 @@ void MinHasher::signature(const std::vector<uint64_t>& shingles, std::vector<uin
 }
 
 uint64_t MinHasher::band_key(const std::vector<uint64_t>& signature, int band) const {
-  return XXH3_64bits_withSeed(signature.data() + static_cast<size_t>(band) * static_cast<size_t>(rows_),
-                              static_cast<size_t>(rows_) * sizeof(uint64_t), seed_ + static_cast<uint64_t>(band));
+  const uint64_t key = XXH3_64bits_withSeed(signature.data() + static_cast<size_t>(band) * static_cast<size_t>(rows_),
+                                            static_cast<size_t>(rows_) * sizeof(uint64_t),
+                                            seed_ + static_cast<uint64_t>(band));
+  return key == kNoBandKey ? kNoBandKey + 1 : key;
 }
 
 uint8_t MinHasher::digest(uint64_t minimum) { return static_cast<uint8_t>((minimum * 0x9E3779B97F4A7C15ULL) >> 56); }

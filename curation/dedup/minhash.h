@@ -8,6 +8,12 @@
 
 namespace mucpt {
 
+// The band key of a document without shingles (a text with no letter or digit): its
+// signature is all ones, the same for every such text, so it takes no band and is no
+// document's near duplicate (exact dedup still finds identical copies). band_key()
+// never returns it.
+constexpr uint64_t kNoBandKey = 0;
+
 class MinHasher {
  public:
   MinHasher(int bands, int rows, uint64_t seed);

@@ -26,9 +26,11 @@ SignatureWriter::SignatureWriter(const std::string& path, const DedupOptions& op
     : options_(options), priority_(source_priority), hasher_(options.bands, options.rows, options.seed), writer_(path) {}
 
 void SignatureWriter::add(const Document& doc) {
-  hasher_.signature(shingle_hashes(doc.text, options_.shingle_size, options_.seed), signature_);
+  const std::vector<uint64_t> shingles = shingle_hashes(doc.text, options_.shingle_size, options_.seed);
+  hasher_.signature(shingles, signature_);
   bands_.resize(static_cast<size_t>(options_.bands));
-  for (int b = 0; b < options_.bands; ++b) bands_[static_cast<size_t>(b)] = hasher_.band_key(signature_, b);
+  for (int b = 0; b < options_.bands; ++b)
+    bands_[static_cast<size_t>(b)] = shingles.empty() ? kNoBandKey : hasher_.band_key(signature_, b);
   digests_.resize(signature_.size());
   for (size_t i = 0; i < signature_.size(); ++i) digests_[i] = MinHasher::digest(signature_[i]);
   writer_.write(encode_record(options_.layout(), keeper_key(options_, doc, priority_), ordinal_++, hash128(doc.text),

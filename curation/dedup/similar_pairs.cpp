@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "curation/dedup/minhash.h"
 #include "curation/dedup/mpi_exchange.h"
 
 namespace mucpt {
@@ -22,6 +23,7 @@ std::vector<Edge> find_similar_pairs(DedupRun& run, PairCounters& counters) {
     run.for_each_record([&](uint32_t unit, RecordView r) {
       if (run.exact_removed[unit][r.ordinal()]) return;
       uint64_t key = r.band(band);
+      if (key == kNoBandKey) return;
       if (static_cast<int>((key >> 40) % static_cast<uint64_t>(options.band_passes)) != pass) return;
       Vertex v{r.key(), unit, 0, r.ordinal()};
       std::string& buf = out[owner_of(key, run.ranks)];

@@ -276,3 +276,27 @@ TEST_CASE("the cluster file explains every removal, and drop-all mode keeps no e
   for (const auto& t : read_jsonl(c.world + "/truth/documents.jsonl"))
     if (t["kind"] == "exact_duplicate") CHECK_FALSE(kept.count(t["id"].get<std::string>()));
 }
+
+TEST_CASE("texts without letters or digits have no shingles: none is a near duplicate, identical ones are exact") {
+  auto dir = testing::scratch_dir("dedup_no_shingles");
+  fs::create_directories(dir + "/data");
+  std::ofstream(dir + "/data/a.jsonl") << R"({"id":"notes","text":"♪ ♫ ♩ ♬ ♪ ♫ ♩ ♬"})" "\n"
+                                        R"({"id":"rule","text":"|-----|=====|-----|"})" "\n"
+                                        R"({"id":"dots","text":". . . ! ? ..."})" "\n"
+                                        R"({"id":"notes_again","text":"♪ ♫ ♩ ♬ ♪ ♫ ♩ ♬"})" "\n";
+  std::ofstream(dir + "/m.json") << R"({"name":"m","sources":[{"name":"s","paths":["data/a.jsonl"]}]})";
+  auto run = testing::run_command(testing::build_dir() + "/curate --manifest " + dir + "/m.json --output " + dir +
+                                  "/out --curate.progress=false --length.min_chars=1 --gopher_quality.enabled=false"
+                                  " --gopher_repetition.enabled=false --c4.enabled=false --fineweb.enabled=false"
+                                  " --boilerplate.enabled=false");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  auto kept = read_docs(dir + "/out/docs");
+  auto removed = read_docs(dir + "/out/rejects/dedup");
+  CHECK(kept.size() == 3);
+  CHECK((kept.count("notes") && kept.count("rule") && kept.count("dots")));
+  REQUIRE(removed.size() == 1);
+  CHECK(removed.count("notes_again"));
+  CHECK(removed.begin()->second["reason"] == "exact_duplicate");
+  CHECK(removed.begin()->second["duplicate_of"] == "data/a.jsonl:1");
+}
