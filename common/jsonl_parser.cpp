@@ -24,6 +24,38 @@ const char* parse_status_name(ParseStatus status) {
 
 namespace {
 
+// Whether a token follows the JSON number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    const size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') ++i;
+  else if (!digits()) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+std::string_view without_trailing_space(std::string_view s) { return s.substr(0, s.find_last_not_of(" \t\n\r") + 1); }
+
+// simdjson refuses a number that fits neither 64 bits nor a double (NUMBER_ERROR, or
+// BIGINT_ERROR in newer versions), yet the line is valid JSON: a token that follows
+// the number grammar is accepted whatever simdjson made of it, and kept as written.
+simdjson::error_code check_number(simdjson::error_code parsed, std::string_view raw) {
+  return parsed && !is_json_number(raw) ? parsed : simdjson::SUCCESS;
+}
+
 // Re-serialises a value while walking it, so that every part of it is validated
 // (on-demand parsing alone skips what it is not asked for).
 simdjson::error_code append_value(od::value value, std::string& out, int depth = 0) {
@@ -70,11 +102,9 @@ simdjson::error_code append_value(od::value value, std::string& out, int depth =
       return simdjson::SUCCESS;
     }
     case od::json_type::number: {
-      std::string_view raw = value.raw_json_token();
+      const std::string_view raw = without_trailing_space(value.raw_json_token());
       od::number n;
-      if (auto e = value.get_number().get(n)) return e;
-      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r'))
-        raw.remove_suffix(1);
+      if (auto e = check_number(value.get_number().get(n), raw)) return e;
       out.append(raw);
       return simdjson::SUCCESS;
     }
@@ -108,7 +138,10 @@ simdjson::error_code validate_non_object(od::document& json, od::json_type type)
     }
     case od::json_type::number: {
       od::number n;
-      return json.get_number().get(n);
+      const simdjson::error_code parsed = json.get_number().get(n);
+      std::string_view raw;
+      if (auto e = json.raw_json_token().get(raw)) return e;
+      return check_number(parsed, without_trailing_space(raw));
     }
     case od::json_type::boolean: {
       bool b;

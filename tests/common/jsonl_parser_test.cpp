@@ -141,3 +141,28 @@ TEST_CASE("a malformed atom in another field is invalid JSON, not a fault") {
   CHECK(p.parse(R"({"id":"x","payload":{"a":tru},"text":"A fine sentence."})", doc, detail) == ParseStatus::invalid_json);
   CHECK(p.parse(R"({"id":"x","text":"A fine sentence.","payload":[fals]})", doc, detail) == ParseStatus::invalid_json);
 }
+
+TEST_CASE("a valid number beyond 64 bits or a double is kept as written, and an invalid one is still invalid JSON") {
+  JsonlParser p("text", "id");
+  Document doc;
+  std::string detail;
+  for (const std::string number :
+       {"123456789012345678901234567890", "-123456789012345678901234567890", "18446744073709551616", "1e400",
+        "-1E+400", "1e-400", "12345678901234567890.5e999", "0.0e99999999999999999999"}) {
+    INFO(number);
+    REQUIRE(p.parse(R"({"id":"x","text":"t","n":)" + number + R"(,"deep":[)" + number + R"(,{"k":)" + number + "}]}",
+                    doc, detail) == ParseStatus::ok);
+    CHECK(doc.meta_json == R"({"n":)" + number + R"(,"deep":[)" + number + R"(,{"k":)" + number + "}]}");
+    CHECK(p.parse(number, doc, detail) == ParseStatus::not_object);
+    CHECK(p.parse(" " + number + " ", doc, detail) == ParseStatus::not_object);
+  }
+  REQUIRE(p.parse(R"({"id":123456789012345678901234567890,"text":"t"})", doc, detail) == ParseStatus::ok);
+  CHECK(doc.id == "123456789012345678901234567890");
+  CHECK(doc.meta_json == "{}");
+  for (const std::string number : {"01", "1.", ".5", "+1", "-", "1e", "1e+", "0x10", "1e400x", "-01e400", "1.e400"}) {
+    INFO(number);
+    CHECK(p.parse(R"({"id":"x","text":"t","n":)" + number + "}", doc, detail) == ParseStatus::invalid_json);
+    CHECK(p.parse(R"({"id":)" + number + R"(,"text":"t"})", doc, detail) == ParseStatus::invalid_json);
+    CHECK(p.parse(number, doc, detail) == ParseStatus::invalid_json);
+  }
+}
