@@ -14,6 +14,7 @@ struct Label {
   uint64_t target_gid;
   KeeperKey label;
 };
+static_assert(made_of<Label, uint64_t, KeeperKey>, "sent between ranks as is");
 
 }  // namespace
 

@@ -27,8 +27,12 @@ struct Removal {
   uint64_t keeper_gid;   // the document that stays
   float jaccard;         // estimated similarity to the keeper (1 for exact copies)
   uint32_t reason;       // 0 exact_duplicate, 1 near_duplicate
-  uint32_t pad = 0;
+  // Every byte a member, so none is left unset on disk; 40 bytes, as in the removals of
+  // finished runs that `curate decide` reads.
+  uint64_t pad = 0;
 };
+static_assert(made_of<Removal, uint64_t, uint64_t, uint64_t, float, uint32_t, uint64_t>,
+              "written to stream/removals/ and sent between ranks as is");
 const char* removal_reason_name(uint32_t reason);
 
 struct DedupPaths {

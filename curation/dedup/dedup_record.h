@@ -5,12 +5,20 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "common/hashing.h"
 #include "curation/work_plan.h"
 
 namespace mucpt {
+
+// Whether T is exactly its members, with no padding: a record written to disk or sent
+// to other ranks as raw bytes would carry unset memory in its padding, and differ run to
+// run. (std::has_unique_object_representations says the same only of types with no
+// float or double.)
+template <class T, class... Members>
+constexpr bool made_of = sizeof(T) == (sizeof(Members) + ...);
 
 // Which copy survives: the higher `first`, then the higher `second`, then the lower
 // global document id (source file and line), so the choice never depends on ranks.
@@ -24,6 +32,8 @@ struct KeeperKey {
   }
   bool operator==(const KeeperKey& o) const { return gid == o.gid; }
 };
+static_assert(made_of<KeeperKey, double, double, uint64_t>, "written into the signature records as is");
+static_assert(std::has_unique_object_representations_v<Hash128>, "written into the signature records as is");
 
 
 // The layout of one record: key, ordinal in the unit's output, exact hash, band keys,

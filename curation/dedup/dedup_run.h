@@ -23,6 +23,7 @@ struct Vertex {
   uint32_t pad = 0;
   uint64_t ordinal;
 };
+static_assert(made_of<Vertex, KeeperKey, uint32_t, uint32_t, uint64_t>, "sent between ranks as is");
 
 // A confirmed near-duplicate pair.
 struct Edge {
@@ -30,6 +31,7 @@ struct Edge {
   float jaccard;
   uint32_t pad = 0;
 };
+static_assert(made_of<Edge, Vertex, Vertex, float, uint32_t>, "sent between ranks as is");
 
 // A component decision, sent to the document's home rank: its label is the component's
 // best keeper key.
@@ -37,6 +39,7 @@ struct Notice {
   Vertex vertex;
   KeeperKey label;
 };
+static_assert(made_of<Notice, Vertex, KeeperKey>, "sent between ranks as is");
 
 // The rank that owns a hash, a band key or a document id.
 uint32_t owner_of(uint64_t value, int ranks);

@@ -13,6 +13,7 @@ struct ExactRecord {
   Hash128 hash;
   Vertex vertex;
 };
+static_assert(made_of<ExactRecord, Hash128, Vertex>, "sent between ranks as is");
 
 }  // namespace
 

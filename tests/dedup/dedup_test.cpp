@@ -3,6 +3,7 @@
 #include "tests/catch.h"
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -299,4 +300,32 @@ TEST_CASE("texts without letters or digits have no shingles: none is a near dupl
   CHECK(removed.count("notes_again"));
   CHECK(removed.begin()->second["reason"] == "exact_duplicate");
   CHECK(removed.begin()->second["duplicate_of"] == "data/a.jsonl:1");
+}
+
+TEST_CASE("a rerun writes the same removals files byte for byte: no record carries unset memory") {
+  const auto& c = curated_world();
+  const std::string again = c.world + "/again";
+  auto run = testing::run_command("mpirun --allow-run-as-root --oversubscribe -np 2 " + testing::build_dir() +
+                                  "/curate --manifest " + c.world + "/manifest.json --output " + again +
+                                  " --curate.progress=false");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  auto bytes_of = [](const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  size_t files = 0, bytes = 0;
+  for (const auto& entry : fs::directory_iterator(c.out + "/stream/removals")) {
+    INFO(entry.path().filename());
+    const std::string first = bytes_of(entry.path());
+    const std::string second = bytes_of(again + "/stream/removals/" + entry.path().filename().string());
+    REQUIRE(second.size() == first.size());
+    size_t differing = 0;
+    for (size_t i = 0; i < first.size(); ++i) differing += first[i] != second[i];
+    CHECK(differing == 0);
+    ++files;
+    bytes += first.size();
+  }
+  CHECK(files > 1);
+  CHECK(bytes > 1000);
 }
