@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <limits>
 #include <stdexcept>
+#include <utility>
+
+#include "common/errors.h"
 
 namespace mucpt {
 
@@ -19,7 +22,20 @@ constexpr size_t kBufferBytes = 1 << 20;
 std::string temporary_name(const std::string& path) { return path + ".tmp." + std::to_string(::getpid()); }
 
 [[noreturn]] void io_error(const std::string& path, const char* what) {
-  throw std::runtime_error(path + ": " + what + ": " + std::strerror(errno));
+  throw IoError(path + ": " + what + ": " + std::strerror(errno));
+}
+
+// On disk before the rename makes it the output: after a power loss the name must not
+// hold an empty or partial file (the pack markers written after it are synced).
+// `written`: whether every earlier write to it succeeded (errno says why not).
+void close_on_disk(std::FILE* f, const std::string& path, bool written = true) {
+  if (!written || std::fflush(f) != 0 || ::fdatasync(::fileno(f)) != 0) {
+    const int error = errno;
+    std::fclose(f);
+    errno = error;
+    io_error(path, "cannot write to disk");
+  }
+  if (std::fclose(f) != 0) io_error(path, "cannot close");
 }
 
 // Little-endian, as Megatron's struct.pack("<Q") and numpy's native arrays on x86 and ARM.
@@ -118,11 +134,7 @@ void IndexedDatasetWriter::commit() {
   if (committed_) return;
   if (current_ > 0) throw std::logic_error("commit with an unfinished document");
   flush_buffer();
-  if (std::fflush(bin_) != 0 || std::fclose(bin_) != 0) {
-    bin_ = nullptr;
-    io_error(bin_tmp_, "write failed");
-  }
-  bin_ = nullptr;
+  close_on_disk(std::exchange(bin_, nullptr), bin_tmp_);
 
   std::FILE* f = std::fopen(idx_tmp_.c_str(), "wb");
   if (!f) io_error(idx_tmp_, "cannot create");
@@ -157,8 +169,7 @@ void IndexedDatasetWriter::commit() {
     drain(false);
   }
   drain(true);
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok) io_error(idx_tmp_, "write failed");
+  close_on_disk(f, idx_tmp_, ok);
   if (std::rename(bin_tmp_.c_str(), bin_path().c_str()) != 0) io_error(bin_path(), "cannot rename into place");
   if (std::rename(idx_tmp_.c_str(), idx_path().c_str()) != 0) io_error(idx_path(), "cannot rename into place");
   committed_ = true;

@@ -125,6 +125,21 @@ TEST_CASE("indexed dataset: no files without commit, and bad ids are refused") {
   CHECK(fs::is_empty(dir));
 }
 
+TEST_CASE("indexed dataset: a pair that cannot be put in place is an IoError naming the file") {
+  std::string dir = testing::scratch_dir("megatron_rename");
+  for (const std::string in_the_way : {"p.bin", "p.idx"}) {
+    fs::remove_all(dir);
+    fs::create_directories(dir + "/" + in_the_way + "/full");  // a directory is in the way of the rename
+    auto write = [&] {
+      IndexedDatasetWriter writer(dir + "/p", 100, 0);
+      writer.add_document(std::vector<int32_t>{1, 2});
+      writer.commit();
+    };
+    CHECK_THROWS_AS(write(), IoError);
+    CHECK_THROWS_WITH(write(), Catch::Contains(dir + "/" + in_the_way + ": cannot rename into place"));
+  }
+}
+
 TEST_CASE("indexed dataset: the reader returns what the writer wrote, and refuses a damaged pair") {
   std::string dir = testing::scratch_dir("megatron_reader");
   for (auto [vocab, eos] : {std::pair<int32_t, int32_t>{50257, 50256}, {151936, 151643}}) {
