@@ -65,6 +65,18 @@ std::vector<uint64_t> mpi_allgather(uint64_t value) {
   return all;
 }
 
+std::string mpi_broadcast(std::string value) {
+  uint64_t size = value.size();
+  MPI_Bcast(&size, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  value.resize(static_cast<size_t>(size));
+  for (uint64_t at = 0; at < size;) {  // in pieces, as an MPI count stays under 2^31
+    const int piece = static_cast<int>(std::min<uint64_t>(size - at, uint64_t(1) << 30));
+    MPI_Bcast(value.data() + at, piece, MPI_CHAR, 0, MPI_COMM_WORLD);
+    at += static_cast<uint64_t>(piece);
+  }
+  return value;
+}
+
 std::vector<std::string> mpi_alltoallv_bytes(const std::vector<std::string>& send, size_t max_round_bytes) {
   int size = 1;
   MPI_Comm_size(MPI_COMM_WORLD, &size);

@@ -38,6 +38,9 @@ void mpi_barrier();
 uint64_t mpi_sum(uint64_t value);
 uint64_t mpi_max(uint64_t value);
 std::vector<uint64_t> mpi_allgather(uint64_t value);
+// Rank 0's value, on every rank: for what ranks must agree on (whether to enter a
+// collective step) but could each see differently, as files on a shared file system.
+std::string mpi_broadcast(std::string value);
 
 // send[d] is the byte stream for rank d; returns, for each source rank, the bytes it
 // sent here, in order. Each round moves at most max_round_bytes from each rank.

@@ -71,10 +71,7 @@ void check_resumable(const Config& config, const WorkPlan& plan, const std::stri
       write_file_atomically(path, id.dump(1) + "\n");
     }
   }
-  int length = static_cast<int>(problem.size());
-  MPI_Bcast(&length, 1, MPI_INT, 0, MPI_COMM_WORLD);
-  problem.resize(static_cast<size_t>(length));
-  MPI_Bcast(problem.data(), length, MPI_CHAR, 0, MPI_COMM_WORLD);
+  problem = mpi_broadcast(problem);
   if (!problem.empty()) throw UserError(problem);
 }
 

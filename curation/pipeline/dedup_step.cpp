@@ -30,9 +30,12 @@ class DedupStep : public PipelineStep {
     const OutputLayout& layout = run.layout;
     const std::string& out = layout.root;
     const std::string done = out + "/stream/dedup.done";
+    // Rank 0 decides, and hands every rank the summary: the dedup is collective, and on
+    // a shared file system some ranks may see the marker before others.
+    const std::string finished = mpi_broadcast(run.mpi.rank() == 0 && fs::exists(done) ? read_small_file(done) : "");
     nlohmann::json summary;
-    if (fs::exists(done)) {
-      summary = nlohmann::json::parse(read_small_file(done));
+    if (!finished.empty()) {
+      summary = nlohmann::json::parse(finished);
     } else {
       fs::create_directories(layout.removals_dir());
       fs::create_directories(out + "/dedup");

@@ -50,6 +50,16 @@ std::vector<std::string> sorted_lines_in(const std::string& dir) {
   return lines;
 }
 
+// Each file's bytes by its path below dir.
+std::map<std::string, std::string> bytes_in(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file())
+      files[fs::relative(entry.path(), dir).string()] = read_small_file(entry.path().string());
+  }
+  return files;
+}
+
 json read_json(const std::string& path) {
   std::ifstream in(path);
   return json::parse(in);
@@ -145,6 +155,28 @@ TEST_CASE("a rerun resumes: finished units are skipped and a lost unit is redone
   auto changed = run_curate(2, world() + "/manifest.json", out, "--length.min_chars=10");
   CHECK(changed.exit_code == 2);
   CHECK_THAT(changed.output, Catch::Contains("length.min_chars"));
+}
+
+TEST_CASE("ranks that see the dedup marker differently (a shared file system) all follow rank 0") {
+  // Each rank reads the output folder in its own working directory: rank 0 sees the
+  // finished run, rank 1 a copy without stream/dedup.done.
+  const std::string dir = testing::scratch_dir("e2e_marker_seen_apart");
+  const std::string args =
+      " " + curate() + " --manifest " + world() + "/manifest.json --output out --curate.progress=false";
+  fs::create_directories(dir + "/0");
+  fs::create_directories(dir + "/1");
+  REQUIRE(testing::run_command(mpirun(2) + "--wdir " + dir + "/0" + args).exit_code == 0);
+  fs::copy(dir + "/0/out", dir + "/1/out", fs::copy_options::recursive);
+  fs::remove(dir + "/1/out/stream/dedup.done");
+  const auto removals = bytes_in(dir + "/1/out/stream/removals");
+  REQUIRE(removals.size() > 1);
+  // Without agreement, rank 1 enters the collective dedup alone and waits forever.
+  const std::string rank_in = " --allow-run-as-root --oversubscribe -np 1 --wdir " + dir;
+  auto r = testing::run_command("timeout 120 mpirun" + rank_in + "/0" + args + " :" + rank_in + "/1" + args);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(fs::exists(dir + "/1/out/stream/dedup.done"));
+  CHECK(bytes_in(dir + "/1/out/stream/removals") == removals);
 }
 
 TEST_CASE("a run keeps its compiled privacy patterns, and a damaged file is compiled again, with the same output") {

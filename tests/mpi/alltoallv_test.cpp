@@ -41,6 +41,14 @@ TEST_CASE("sums and gathers agree on every rank") {
   for (int r = 0; r < size; ++r) CHECK(all[static_cast<size_t>(r)] == static_cast<uint64_t>(r * 10));
 }
 
+TEST_CASE("a broadcast gives every rank rank 0's value, whatever each rank held") {
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  CHECK(mpi_broadcast(rank == 0 ? "done" : "") == "done");
+  CHECK(mpi_broadcast(rank == 0 ? "" : "done") == "");
+  CHECK(mpi_broadcast(payload(rank, 0, 100000 + static_cast<size_t>(rank))) == payload(0, 0, 100000));
+}
+
 TEST_CASE("ob1 is chosen only where every rank is known to share one node and no transport was set") {
   using Env = std::map<std::string, std::string>;
   const auto choice = [](const Env& env) {
