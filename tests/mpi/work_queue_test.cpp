@@ -4,6 +4,7 @@
 #include <mpi.h>
 
 #include <chrono>
+#include <numeric>
 #include <thread>
 #include <vector>
 
@@ -34,9 +35,9 @@ TEST_CASE("the work queue hands every item to exactly one rank") {
   for (int n : taken_here) mine += n;
   std::vector<int> per_rank(static_cast<size_t>(size));
   MPI_Allgather(&mine, 1, MPI_INT, per_rank.data(), 1, MPI_INT, MPI_COMM_WORLD);
-  // Together, not each: on an oversubscribed node one fast rank may take every item
-  // before another is scheduled at all.
-  CHECK(per_rank[0] < kItems - per_rank[0]);
+  // How the items split between ranks is up to the scheduler (on a loaded node rank 0
+  // may take most of them, or another rank all): only the total is certain.
+  CHECK(std::accumulate(per_rank.begin(), per_rank.end(), 0) == kItems);
 }
 
 TEST_CASE("a queue of no items gives nothing") {
