@@ -29,7 +29,9 @@ struct Group {
 // Who graded the items: the rules, or the judge (report["graded_by"]: counts by
 // graded_by_name, when evaluate ran one).
 std::string graders_text(const nlohmann::json& r) {
-  const std::string rules = "rules (gold answer or an alias stated; hedged answers are not attempted)";
+  const std::string rules =
+      "rules (gold answer or an alias stated; an answer that says it does not know is not attempted, a hedged "
+      "guess is graded on what it states)";
   const nlohmann::json by = r.value("graded_by", nlohmann::json::object());
   const auto count = [&](const char* name) { return by.value(name, uint64_t(0)); };
   if (count("judge") + count("judge_cache") == 0 && count("rules_fallback") == 0) return rules;
