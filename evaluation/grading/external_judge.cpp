@@ -64,8 +64,7 @@ Verdict ExternalJudge::grade(const std::string& question, const std::vector<std:
   if (is_blank(predicted)) return grade_by_rules(predicted, accepted);
   const std::string request =
       judge_request(question, accepted.front(), std::vector<std::string>(accepted.begin() + 1, accepted.end()), predicted);
-  const std::string judge = options_.id.empty() ? options_.command : options_.command + "\n" + options_.id;
-  const std::string key = JudgeCache::key(judge, request);
+  const std::string key = JudgeCache::key(options_.command, options_.id, request);
   if (auto cached = cache_.find(key)) return {*cached, GradedBy::judge_cache, "external_judge"};
   std::string failure;
   for (int attempt = 0; attempt <= options_.retries; ++attempt) {

@@ -104,10 +104,15 @@ JudgeCache::~JudgeCache() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-std::string JudgeCache::key(std::string_view command, std::string_view request) {
-  std::string content(command);
-  content += '\n';
-  content += request;
+std::string JudgeCache::key(std::string_view command, std::string_view id, std::string_view request) {
+  // Each field with its length, so that no two (command, id, request) share a content;
+  // the leading version makes keys of the earlier unprefixed format miss.
+  std::string content = "judge-cache-key 2\n";
+  for (std::string_view field : {command, id, request}) {
+    content += std::to_string(field.size());
+    content += ':';
+    content += field;
+  }
   const Hash128 h = hash128(content);
   char hex[33];
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high),

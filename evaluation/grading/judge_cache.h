@@ -1,7 +1,7 @@
 #pragma once
 // The grades an external judge has given, found again by a content hash (xxHash
-// XXH3-128) of the judge command and the request sent to it, so that a rerun asks the
-// judge only what it has not answered yet. Kept as JSON lines {"key", "grade"}.
+// XXH3-128) of the judge command, its id and the request sent to it, so that a rerun
+// asks the judge only what it has not answered yet. Kept as JSON lines {"key", "grade"}.
 //
 // Under MPI every rank judges its own items: rank R appends to a file of its own,
 // <cache stem>.rank-R.jsonl, one whole line per write, so ranks never interleave and
@@ -25,7 +25,8 @@ class JudgeCache {
   JudgeCache(const JudgeCache&) = delete;
   JudgeCache& operator=(const JudgeCache&) = delete;
 
-  static std::string key(std::string_view command, std::string_view request);
+  // id: what the command alone does not say about the judge (its model), "" for none.
+  static std::string key(std::string_view command, std::string_view id, std::string_view request);
   std::optional<Grade> find(const std::string& key) const;
   void add(const std::string& key, Grade grade);  // on disk at once
   size_t size() const { return grades_.size(); }

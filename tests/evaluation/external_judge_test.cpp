@@ -4,10 +4,12 @@
 #include "tests/catch.h"
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "common/hashing.h"
 #include "common/line_reader.h"
 #include "evaluation/grading/external_judge.h"
 #include "evaluation/grading/judge_process.h"
@@ -150,10 +152,20 @@ TEST_CASE("external judge: grades, retries, falls back to the rules, caches by c
 TEST_CASE("judge cache: rank files are read together, merged into one file, damaged lines skipped") {
   const std::string dir = testing::scratch_dir("judge_cache");
   const std::string path = dir + "/judge_cache.jsonl";
-  const std::string a = JudgeCache::key("judge", "{\"q\":1}"), b = JudgeCache::key("judge", "{\"q\":2}");
+  const std::string a = JudgeCache::key("judge", "", "{\"q\":1}"), b = JudgeCache::key("judge", "", "{\"q\":2}");
   CHECK(a.size() == 32);
   CHECK(a != b);
-  CHECK(a != JudgeCache::key("judge2", "{\"q\":1}"));
+  CHECK(a != JudgeCache::key("judge2", "", "{\"q\":1}"));
+  // The fields are kept apart: a newline in the command is no id, an id no request.
+  CHECK(JudgeCache::key("judge\nmodel", "", "{}") != JudgeCache::key("judge", "model", "{}"));
+  CHECK(JudgeCache::key("judge", "model\n{}", "") != JudgeCache::key("judge", "model", "\n{}"));
+  CHECK(JudgeCache::key("judge", "model", "{}") != JudgeCache::key("judge", "", "model{}"));
+  // A cache written with the earlier key (the hash of command, newline, request) misses.
+  const Hash128 old = hash128("judge\n{\"q\":1}");
+  char old_key[33];
+  std::snprintf(old_key, sizeof old_key, "%016llx%016llx", static_cast<unsigned long long>(old.high),
+                static_cast<unsigned long long>(old.low));
+  CHECK(a != old_key);
   {
     JudgeCache rank0(path, 0), rank1(path, 1);
     rank0.add(a, Grade::correct);
@@ -161,13 +173,13 @@ TEST_CASE("judge cache: rank files are read together, merged into one file, dama
   }
   // A crash in the middle of a line, then another line appended after it.
   std::ofstream(dir + "/judge_cache.rank-1.jsonl", std::ios::app) << "{\"key\": \"12";
-  { JudgeCache(path, 1).add(JudgeCache::key("judge", "{\"q\":3}"), Grade::incorrect); }
+  { JudgeCache(path, 1).add(JudgeCache::key("judge", "", "{\"q\":3}"), Grade::incorrect); }
   {
     JudgeCache all(path, 0);
     CHECK(all.size() == 3);
     CHECK(all.find(a) == Grade::correct);
     CHECK(all.find(b) == Grade::not_attempted);
-    CHECK_FALSE(all.find(JudgeCache::key("judge", "{\"q\":4}")));
+    CHECK_FALSE(all.find(JudgeCache::key("judge", "", "{\"q\":4}")));
   }
   JudgeCache::merge(path);
   CHECK_FALSE(fs::exists(dir + "/judge_cache.rank-0.jsonl"));
@@ -175,5 +187,5 @@ TEST_CASE("judge cache: rank files are read together, merged into one file, dama
   CHECK(count_lines(path) == 3);
   JudgeCache merged(path, 2);
   CHECK(merged.size() == 3);
-  CHECK(merged.find(JudgeCache::key("judge", "{\"q\":3}")) == Grade::incorrect);
+  CHECK(merged.find(JudgeCache::key("judge", "", "{\"q\":3}")) == Grade::incorrect);
 }
