@@ -33,14 +33,17 @@ namespace {
 // An answer's text in the forms the rules compare.
 struct AnswerText {
   explicit AnswerText(std::string_view text)
-      : folded(fold_answer(text)), tokens(answer_tokens(text)), capitalized(capitalized_tokens(text)),
+      : folded(fold_answer(text)), tokens(answer_tokens(text)), marks(token_marks(text)),
         present(tokens.begin(), tokens.end()), dates(find_dates(folded, tokens)), numbers(find_numbers(tokens)) {
     for (const auto& t : present)
       if (const std::string unit = unit_of(t); !unit.empty()) units.insert(unit);
+    marks.resize(tokens.size());
+    for (const auto& m : marks) cased = cased || m.capital;
   }
   std::string folded;
   std::vector<std::string> tokens;
-  std::vector<bool> capitalized;  // per token: written with a capital
+  std::vector<TokenMarks> marks;  // per token
+  bool cased = false;             // some word is capitalised: capitals tell names from other words
   std::set<std::string> present, units;
   std::vector<AnswerDate> dates;
   std::vector<StatedNumber> numbers;
@@ -90,57 +93,106 @@ bool may_be_gold_word(const std::string& word, const std::vector<std::string>& g
   });
 }
 
-// A surname alone names the gold's person unless the answer puts another name before
-// it ("Henry Long" for "Jane Long", "Voyager Sound Records" for "Pilot Sound Records"):
-// true when some mention of `last` follows no capitalised word, capitalised words that
-// may all be the gold's, or ones among which the gold's first word stands (a middle
-// name or a title between: "David Cunningham Garroway" for "Dave Garroway").
-bool names_gold_person(const std::vector<std::string>& gold_words, const std::string& last, const AnswerText& text) {
+// Nouns that end many names ("Neuse River", "Democratic Party"): stated alone, they do
+// not name the gold's one.
+bool is_generic_noun(const std::string& t) {
+  static const std::set<std::string> generic = {
+      "river",   "lake",     "sea",      "ocean",    "bay",      "gulf",      "creek",    "falls",    "glacier",
+      "mountain", "mountains", "mount",  "hill",     "hills",    "valley",    "island",   "islands",  "peninsula",
+      "desert",  "forest",   "park",     "road",     "street",   "avenue",    "lane",     "square",   "bridge",
+      "canal",   "city",     "town",     "village",  "county",   "district",  "province", "region",   "state",
+      "kingdom", "republic", "empire",   "party",    "system",   "school",    "college",  "university", "academy",
+      "institute", "museum", "library",  "hospital", "church",   "cathedral", "temple",   "palace",   "castle",
+      "fort",    "station",  "airport",  "stadium",  "theatre",  "theater",   "hall",     "house",    "tower",
+      "hotel",   "inn",      "company",  "corporation", "records", "group",   "band",     "club",     "society",
+      "association", "foundation", "council", "committee", "ministry", "department", "award", "prize", "medal",
+      "cup",     "league",   "festival", "show",     "series",   "album",     "song",     "magazine", "journal",
+      "newspaper", "war",    "battle",   "treaty",   "act",      "line",      "railway",  "center",   "centre"};
+  return generic.count(t) > 0;
+}
+
+// A word of the answer that may be part of a name: capitalised, or any word but a stop
+// word where the answer does not capitalise the name it is next to ("robbie williams").
+bool name_word(const AnswerText& text, size_t k, bool uncased) {
+  return (text.marks[k].capital || uncased) && !is_stop_word(text.tokens[k]);
+}
+
+// A surname alone names the gold's person unless the answer gives it another name
+// ("Henry Long" for "Jane Long", "Voyager Sound Records" for "Pilot Sound Records",
+// "Michael Jackson" for "George Michael"): true when some mention of `last` follows
+// name words that may all be the gold's, or ones among which the gold's first word
+// stands (a middle name or a title between: "David Cunningham Garroway" for "Dave
+// Garroway"), or follows none and is not followed by a name word that is not the gold's.
+bool names_gold_person(const std::vector<std::string>& gold_words, bool last_capital, const AnswerText& text) {
+  static const std::set<std::string> suffixes = {"jr", "sr", "ii", "iii", "iv"};
+  const std::string& last = gold_words.back();
   const std::vector<std::string> first{gold_words.front()};
-  for (size_t k = 0; k < text.tokens.size() && k < text.capitalized.size(); ++k) {
+  for (size_t k = 0; k < text.tokens.size(); ++k) {
     if (text.tokens[k] != last && !same_name_word(last, text.tokens[k])) continue;
+    // A name the answer writes in lower case: its neighbours are judged without capitals
+    // (not a generic noun's: "radio show" for "Chesterfield Show" is no other name).
+    const bool uncased = last_capital && !is_generic_noun(last) && (!text.cased || !text.marks[k].capital);
     size_t given = 0;
     bool all_gold = true, first_given = false;
-    for (size_t b = k; b > 0 && given < 3 && text.capitalized[b - 1] && !is_stop_word(text.tokens[b - 1]); --b) {
+    for (size_t b = k; b > 0 && given < 3 && name_word(text, b - 1, uncased); --b) {
       ++given;
       all_gold = all_gold && may_be_gold_word(text.tokens[b - 1], gold_words);
       first_given = first_given || may_be_gold_word(text.tokens[b - 1], first);
     }
-    if (all_gold || first_given) return true;
+    if (first_given || (given > 0 && all_gold)) return true;
+    if (given > 0) continue;
+    const size_t after = k + 1;
+    if (after < text.tokens.size() && text.marks[after].after_space && name_word(text, after, uncased) &&
+        !suffixes.count(text.tokens[after]) && !may_be_gold_word(text.tokens[after], gold_words))
+      continue;
+    return true;
   }
   return false;
 }
 
+
 // "gold_tokens" when the answer states every word of the gold, "partial_name" when it
-// states enough of them (a surname alone, initials), "" otherwise.
-std::string gold_tokens_rule(const std::vector<std::string>& gold, const AnswerText& text) {
-  std::vector<std::string> key;
-  for (const auto& t : gold)
-    if (!is_stop_word(t) && !is_optional_word(t)) key.push_back(t);
+// states enough of them (a surname alone, initials), "" otherwise. marks: the gold's
+// token_marks.
+std::string gold_tokens_rule(const std::vector<std::string>& gold, const std::vector<TokenMarks>& marks,
+                             const AnswerText& text) {
+  std::vector<size_t> key;
+  for (size_t i = 0; i < gold.size(); ++i)
+    if (!is_stop_word(gold[i]) && !is_optional_word(gold[i])) key.push_back(i);
   if (key.empty())
-    for (const auto& t : gold)
-      if (!is_stop_word(t)) key.push_back(t);
-  if (key.empty()) key = gold;
+    for (size_t i = 0; i < gold.size(); ++i)
+      if (!is_stop_word(gold[i])) key.push_back(i);
+  if (key.empty())
+    for (size_t i = 0; i < gold.size(); ++i) key.push_back(i);
   std::vector<std::string> words;
+  std::vector<bool> capital;  // per word: capitalised in the gold
   bool any_number = false;
-  for (const auto& t : key) {
-    if (is_number_token(t)) {
-      if (!text.present.count(t)) return "";  // every number must be stated
+  for (size_t i : key) {
+    if (is_number_token(gold[i])) {
+      if (!text.present.count(gold[i])) return "";  // every number must be stated
       any_number = true;
     } else {
-      words.push_back(t);
+      words.push_back(gold[i]);
+      capital.push_back(i < marks.size() && marks[i].capital);
     }
   }
   if (words.empty()) return any_number ? "gold_tokens" : "";
-  size_t hits = 0, initials = 0;
-  for (const auto& w : words) {
-    if (states_word(w, text)) ++hits;
-    else if (states_initial(w, text)) ++initials;
+  size_t hits = 0, initials = 0, specific_hits = 0;
+  bool proper = false;  // a name: some word before the last is capitalised
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (states_word(words[i], text)) {
+      ++hits;
+      if (!is_generic_noun(words[i])) ++specific_hits;
+    } else if (states_initial(words[i], text)) {
+      ++initials;
+    }
+    proper = proper || (i + 1 < words.size() && capital[i]);
   }
   if (hits == words.size()) return "gold_tokens";
   if (!states_word(words.back(), text)) return "";
+  if (proper && specific_hits == 0) return "";  // "Neuse River" for "Little River"
   if (hits + initials == words.size() && hits > 0) return "partial_name";
-  return 2 * hits >= words.size() && names_gold_person(words, words.back(), text) ? "partial_name" : "";
+  return 2 * hits >= words.size() && names_gold_person(words, capital.back(), text) ? "partial_name" : "";
 }
 
 // The rule by which `text` states the accepted answer `form`; "" when it does not.
@@ -161,7 +213,7 @@ std::string stating_rule(const std::string& form, const AnswerText& text) {
       if (number_matches(*number, n)) return "number_precision";
     return "";
   }
-  return gold_tokens_rule(gold, text);
+  return gold_tokens_rule(gold, token_marks(form), text);
 }
 
 // The gold's forms: as given, and without what it adds in brackets ("4.5 m (15 ft)",

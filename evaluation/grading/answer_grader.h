@@ -12,7 +12,10 @@
 //                     names forgiven ("Fleischmann" for "Fleishmann")
 //   partial_name      every number and at least half of the other words, the last
 //                     included ("Bruce Hapke" for "Bruce W. Hapke", "V. V. Giri", a
-//                     surname alone), unless another given name precedes the surname
+//                     surname alone), unless another name word stands right before or
+//                     after the surname ("Michael Jackson" for "George Michael") or the
+//                     only words stated of a name are generic nouns ("Neuse River" for
+//                     "Little River")
 // unless the gold is one of several candidates the answer offers ("either X or Y",
 // "possibly X or Y": several_candidates, INCORRECT) or is named only to be denied ("it
 // was not X": gold_denied, INCORRECT). Otherwise, in this order:

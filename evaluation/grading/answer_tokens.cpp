@@ -75,15 +75,20 @@ std::string fold(std::string_view text, bool casefold) {
   return folded;
 }
 
-// The tokens of folded text; capitals (when given) records for each whether its first
-// letter is upper case (meaningful when the text was folded without case folding).
-std::vector<std::string> tokenize(const std::string& folded, std::vector<bool>* capitals) {
+// The tokens of folded text; marks (when given) records each one's TokenMarks (capital
+// meaningful when the text was folded without case folding).
+std::vector<std::string> tokenize(const std::string& folded, std::vector<TokenMarks>* marks) {
   std::vector<std::string> tokens;
   std::string current;
+  bool plain_gap = false;  // only spaces and hyphens since the last token
   auto flush = [&] {
     if (current.empty()) return;
     tokens.push_back(normalize_word(std::move(current)));
     current.clear();
+    plain_gap = true;
+  };
+  auto begin = [&](bool capital) {
+    if (marks) marks->push_back({capital, !tokens.empty() && plain_gap});
   };
   // Text that is not UTF-8 was left unfolded: read it byte by byte.
   const bool utf8 = is_valid_utf8(folded);
@@ -98,15 +103,15 @@ std::vector<std::string> tokenize(const std::string& folded, std::vector<bool>* 
     if (cp < 0x80) {
       const char c = static_cast<char>(cp);
       if (is_digit(c) || (c >= 'a' && c <= 'z')) {
-        if (current.empty() && capitals) capitals->push_back(false);
+        if (current.empty()) begin(false);
         current += c;
       } else if (c >= 'A' && c <= 'Z') {
-        if (current.empty() && capitals) capitals->push_back(true);
+        if (current.empty()) begin(true);
         current += static_cast<char>(c - 'A' + 'a');
       } else if (c == '.' && is_digit(prev) && is_digit(next) && !current.empty()) {
         current += c;  // a decimal point
       } else if (c == '.' && is_digit(next) && current.empty() && !std::isalnum(static_cast<unsigned char>(prev))) {
-        if (capitals) capitals->push_back(false);
+        begin(false);
         current = "0.";  // ".500" -> "0.500"
       } else if (c == ',' && is_digit(prev) && i + 3 <= folded.size() && is_digit(folded[i]) &&
                  is_digit(folded[i + 1]) && is_digit(folded[i + 2]) &&
@@ -114,12 +119,13 @@ std::vector<std::string> tokenize(const std::string& folded, std::vector<bool>* 
         // a thousands separator: 97,686 -> 97686
       } else {
         flush();
+        if (c != ' ' && c != '-') plain_gap = false;
       }
       continue;
     }
     if (is_cjk(cp)) {
       flush();
-      if (capitals) capitals->push_back(false);
+      begin(false);
       append_utf8(current, cp);
       flush();
       continue;
@@ -127,10 +133,11 @@ std::vector<std::string> tokenize(const std::string& folded, std::vector<bool>* 
     const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
     if ((category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
         (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO)) {
-      if (current.empty() && capitals) capitals->push_back(category == UTF8PROC_CATEGORY_LU);
+      if (current.empty()) begin(category == UTF8PROC_CATEGORY_LU);
       append_utf8(current, cp);
     } else {
       flush();
+      plain_gap = false;
     }
   }
   flush();
@@ -163,10 +170,10 @@ std::string fold_answer(std::string_view text) { return fold(text, true); }
 
 std::vector<std::string> answer_tokens(std::string_view text) { return tokenize(fold(text, true), nullptr); }
 
-std::vector<bool> capitalized_tokens(std::string_view text) {
-  std::vector<bool> capitals;
-  tokenize(fold(text, false), &capitals);
-  return capitals;
+std::vector<TokenMarks> token_marks(std::string_view text) {
+  std::vector<TokenMarks> marks;
+  tokenize(fold(text, false), &marks);
+  return marks;
 }
 
 }  // namespace mucpt

@@ -16,8 +16,12 @@ std::string fold_answer(std::string_view text);
 
 std::vector<std::string> answer_tokens(std::string_view text);
 
-// For each of answer_tokens(text), whether it starts with a capital letter in the text.
-std::vector<bool> capitalized_tokens(std::string_view text);
+struct TokenMarks {
+  bool capital = false;      // starts with a capital letter in the text
+  bool after_space = false;  // only spaces or hyphens part it from the token before
+};
+// For each of answer_tokens(text), how it is written.
+std::vector<TokenMarks> token_marks(std::string_view text);
 
 // "1999", "3.5": digits with at most one decimal point.
 bool is_number_token(const std::string& token);

@@ -116,6 +116,30 @@ TEST_CASE("gold_tokens and partial_name: names, surnames, initials, spelling sli
         std::vector<std::string>{"the", "3.5", "inch", "disk", "1024", "kb", "the", "21", "0.500", "february"});
 }
 
+TEST_CASE("partial_name: another name that shares one word with the gold is refused") {
+  // A name word right after or before the shared one, in any case, names someone else.
+  CHECK(decided("Michael Jackson", "George Michael") == "INCORRECT no_match");
+  CHECK(decided("John Lennon", "Elton John") == "INCORRECT no_match");
+  CHECK(decided("Holiday Inn", "Billie Holiday") == "INCORRECT no_match");
+  CHECK(decided("dylan thomas", "Bob Dylan") == "INCORRECT no_match");
+  CHECK(decided("robbie williams", "John Williams") == "INCORRECT no_match");
+  CHECK(decided("The 9th Chief Minister was Mufti Mohammad Sayeed.", "Mehbooba Mufti") == "INCORRECT no_match");
+  // A generic final noun does not name the gold's place or party by itself.
+  CHECK(decided("Road", "Abbey Road") == "INCORRECT no_match");
+  CHECK(decided("The river that borders the west of Goldsboro is the Neuse River.", "The Little River") ==
+        "INCORRECT no_match");
+  CHECK(decided("The Democratic Party was the first major American political party to do so.", "Republican Party") ==
+        "INCORRECT no_match");
+  // The surname alone, or followed by a suffix or an ordinary word, still names the person.
+  CHECK(decided("Dylan", "Bob Dylan") == "CORRECT partial_name");
+  CHECK(decided("It was dylan.", "Bob Dylan") == "CORRECT partial_name");
+  CHECK(decided("The score is by Williams, who also wrote Jaws.", "John Williams") == "CORRECT partial_name");
+  CHECK(decided("Holiday recorded it in 1939.", "Billie Holiday") == "CORRECT partial_name");
+  CHECK(decided("The first radio show to use one was Bing Crosby's radio show.", "The Bing Crosby Chesterfield Show") ==
+        "CORRECT partial_name");
+  CHECK(decided("They launched a new television series.", "reality series") == "CORRECT partial_name");
+}
+
 TEST_CASE("several_candidates, denials, hedges and answers that decline") {
   CHECK(decided("It is either Paris or Lyon.", "Paris") == "INCORRECT several_candidates");
   // The gold named only to be denied contradicts it; denying another name does not.
