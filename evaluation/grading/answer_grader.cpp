@@ -6,6 +6,7 @@
 #include "evaluation/grading/answer_dates.h"
 #include "evaluation/grading/answer_numbers.h"
 #include "evaluation/grading/answer_phrases.h"
+#include "evaluation/grading/answer_places.h"
 #include "evaluation/grading/name_similarity.h"
 
 namespace mucpt {
@@ -216,12 +217,28 @@ std::string stating_rule(const std::string& form, const AnswerText& text) {
   return gold_tokens_rule(gold, token_marks(form), text);
 }
 
-// The gold's forms: as given, and without what it adds in brackets ("4.5 m (15 ft)",
-// "Heidelberg (024)", "... Sandwich Beams[1]").
-std::vector<std::string> accepted_forms(const std::vector<std::string>& accepted) {
-  std::vector<std::string> forms;
+// One form of an accepted answer; a place cut off its qualifier keeps it ("Baltimore"
+// of "Baltimore, Maryland" keeps "maryland"), to refuse an answer that names another.
+struct AcceptedForm {
+  std::string text;
+  std::vector<std::string> qualifier;
+};
+
+// "University of Wisconsin, Madison": a campus.
+bool is_institution(const std::vector<std::string>& head) {
+  return std::any_of(head.begin(), head.end(), [](const std::string& t) {
+    return t == "university" || t == "college" || t == "institute" || t == "school";
+  });
+}
+
+// The gold's forms: as given, without what it adds in brackets ("4.5 m (15 ft)",
+// "Heidelberg (024)", "... Sandwich Beams[1]"), and a place without the place that
+// qualifies it ("Baltimore, Maryland", "University of Wisconsin, Madison"), as the judge
+// accepts it. Other text after one comma is no qualifier ("Earth, Wind & Fire").
+std::vector<AcceptedForm> accepted_forms(const std::vector<std::string>& accepted) {
+  std::vector<AcceptedForm> forms;
   for (const auto& answer : accepted) {
-    forms.push_back(answer);
+    forms.push_back({answer, {}});
     std::string bare;
     int depth = 0;
     for (char c : answer) {
@@ -229,17 +246,29 @@ std::vector<std::string> accepted_forms(const std::vector<std::string>& accepted
       else if ((c == ')' || c == ']') && depth > 0) --depth;
       else if (depth == 0) bare += c;
     }
-    if (bare != answer && !answer_tokens(bare).empty()) forms.push_back(bare);
-    // "Baltimore, Maryland": the place without its region, as the judge accepts it.
+    if (bare != answer && !answer_tokens(bare).empty()) forms.push_back({bare, {}});
     const size_t comma = bare.find(',');
     if (comma != std::string::npos && bare.find(',', comma + 1) == std::string::npos) {
       const auto head = answer_tokens(bare.substr(0, comma)), tail = answer_tokens(bare.substr(comma + 1));
-      if (!head.empty() && !tail.empty() && tail.size() <= 2 && !date_answer(bare) &&
-          std::none_of(tail.begin(), tail.end(), is_number_token))
-        forms.push_back(bare.substr(0, comma));
+      if (!head.empty() && !tail.empty() && !date_answer(bare) &&
+          (is_place_qualifier(tail) || (is_institution(head) && tail.size() <= 2 &&
+                                        std::none_of(tail.begin(), tail.end(), is_number_token))))
+        forms.push_back({bare.substr(0, comma), tail});
     }
   }
   return forms;
+}
+
+// The answer qualifies the gold's place with another one ("Paris, France" for the
+// "Paris" of "Paris, Texas").
+bool names_other_place(const AcceptedForm& form, const AnswerText& text) {
+  const std::vector<std::string> head = answer_tokens(form.text);
+  for (size_t k = 0; k + 1 < text.tokens.size(); ++k) {
+    if (text.tokens[k] != head.back() || text.marks[k + 1].after_space) continue;
+    for (size_t n = 1; n <= 4 && k + 1 + n <= text.tokens.size(); ++n)
+      if (other_place(form.qualifier, {text.tokens.begin() + k + 1, text.tokens.begin() + k + 1 + n})) return true;
+  }
+  return false;
 }
 
 // The answer's sentences and clauses: "either X or Y" is judged within its clause.
@@ -311,10 +340,12 @@ bool gold_denied(std::string_view predicted, const std::vector<std::string>& for
 GradeDecision grade_answer(std::string_view predicted, const std::vector<std::string>& accepted) {
   const AnswerText text(predicted);
   if (text.tokens.empty()) return {Grade::not_attempted, "empty_answer"};
-  const std::vector<std::string> forms = accepted_forms(accepted);
-  for (const auto& form : forms) {
-    const std::string rule = stating_rule(form, text);
-    if (rule.empty()) continue;
+  const std::vector<AcceptedForm> accepted_form = accepted_forms(accepted);
+  std::vector<std::string> forms;
+  for (const auto& form : accepted_form) forms.push_back(form.text);
+  for (const auto& form : accepted_form) {
+    const std::string rule = stating_rule(form.text, text);
+    if (rule.empty() || (!form.qualifier.empty() && names_other_place(form, text))) continue;
     if (gold_among_candidates(predicted, forms)) return {Grade::incorrect, "several_candidates"};
     if (gold_denied(predicted, forms)) return {Grade::incorrect, "gold_denied"};
     return {Grade::correct, rule};

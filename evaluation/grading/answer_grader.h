@@ -16,6 +16,8 @@
 //                     after the surname ("Michael Jackson" for "George Michael") or the
 //                     only words stated of a name are generic nouns ("Neuse River" for
 //                     "Little River")
+// (a gold place also without the place that qualifies it, "Baltimore" for "Baltimore,
+// Maryland", but not with another one, "Paris, France" for "Paris, Texas": answer_places.h)
 // unless the gold is one of several candidates the answer offers ("either X or Y",
 // "possibly X or Y": several_candidates, INCORRECT) or is named only to be denied ("it
 // was not X": gold_denied, INCORRECT). Otherwise, in this order:

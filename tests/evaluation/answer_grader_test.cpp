@@ -140,6 +140,24 @@ TEST_CASE("partial_name: another name that shares one word with the gold is refu
   CHECK(decided("They launched a new television series.", "reality series") == "CORRECT partial_name");
 }
 
+TEST_CASE("a gold with one comma: a place may leave out its qualifier, other text may not") {
+  // The judge takes "Baltimore" for "Baltimore, Maryland" (a real dev answer).
+  CHECK(decided("Rufus Isaacs passed away in Baltimore.", "Baltimore, Maryland") == "CORRECT gold_tokens");
+  CHECK(decided("Paris", "Paris, Texas") == "CORRECT gold_tokens");
+  CHECK(decided("Toronto, Ontario", "Toronto, Canada") == "CORRECT gold_tokens");
+  CHECK(decided("Baltimore, USA", "Baltimore, Maryland") == "CORRECT gold_tokens");
+  CHECK(decided("He studied at the University of Wisconsin.", "University of Wisconsin, Madison") ==
+        "CORRECT gold_tokens");
+  // Another qualifier names another place.
+  CHECK(decided("Paris, France", "Paris, Texas") == "INCORRECT no_match");
+  CHECK(decided("Baltimore, Ohio", "Baltimore, Maryland") == "INCORRECT no_match");
+  // A name, a title or a band with a comma is not cut to its head.
+  CHECK(decided("Planet Earth", "Earth, Wind & Fire") == "INCORRECT no_match");
+  CHECK(decided("Bing Crosby", "Crosby, Stills & Nash") == "INCORRECT no_match");
+  CHECK(decided("Bonnie Tyler", "Tyler, the Creator") == "INCORRECT no_match");
+  CHECK(decided("Hello, Dolly", "Hello, Goodbye") == "INCORRECT no_match");
+}
+
 TEST_CASE("several_candidates, denials, hedges and answers that decline") {
   CHECK(decided("It is either Paris or Lyon.", "Paris") == "INCORRECT several_candidates");
   // The gold named only to be denied contradicts it; denying another name does not.
