@@ -36,8 +36,8 @@ struct AnswerText {
   explicit AnswerText(std::string_view text)
       : folded(fold_answer(text)), tokens(answer_tokens(text)), marks(token_marks(text)),
         present(tokens.begin(), tokens.end()), dates(find_dates(folded, tokens)), numbers(find_numbers(tokens)) {
-    for (const auto& t : present)
-      if (const std::string unit = unit_of(t); !unit.empty()) units.insert(unit);
+    for (size_t k = 0; k < tokens.size(); ++k)
+      if (const std::string unit = unit_at(tokens, k); !unit.empty()) units.insert(unit);
     marks.resize(tokens.size());
     for (const auto& m : marks) cased = cased || m.capital;
   }
@@ -159,7 +159,7 @@ std::string gold_tokens_rule(const std::vector<std::string>& gold, const std::ve
                              const AnswerText& text) {
   std::vector<size_t> key;
   for (size_t i = 0; i < gold.size(); ++i)
-    if (!is_stop_word(gold[i]) && !is_optional_word(gold[i])) key.push_back(i);
+    if ((!is_stop_word(gold[i]) && !is_optional_word(gold[i])) || unit_at(gold, i) == "inch") key.push_back(i);
   if (key.empty())
     for (size_t i = 0; i < gold.size(); ++i)
       if (!is_stop_word(gold[i])) key.push_back(i);
@@ -173,7 +173,8 @@ std::string gold_tokens_rule(const std::vector<std::string>& gold, const std::ve
       if (!text.present.count(gold[i])) return "";  // every number must be stated
       any_number = true;
     } else {
-      words.push_back(gold[i]);
+      const std::string unit = unit_at(gold, i);
+      words.push_back(unit == "inch" ? unit : gold[i]);  // "10 in": the unit, not the word "in"
       capital.push_back(i < marks.size() && marks[i].capital);
     }
   }

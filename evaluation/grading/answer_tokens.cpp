@@ -83,7 +83,9 @@ std::vector<std::string> tokenize(const std::string& folded, std::vector<TokenMa
   bool plain_gap = false;  // only spaces and hyphens since the last token
   auto flush = [&] {
     if (current.empty()) return;
-    tokens.push_back(normalize_word(std::move(current)));
+    // "1 second" is a time, not an ordinal.
+    const bool unit = current == "second" && !tokens.empty() && is_number_token(tokens.back());
+    tokens.push_back(unit ? std::move(current) : normalize_word(std::move(current)));
     current.clear();
     plain_gap = true;
   };
@@ -113,6 +115,9 @@ std::vector<std::string> tokenize(const std::string& folded, std::vector<TokenMa
       } else if (c == '.' && is_digit(next) && current.empty() && !std::isalnum(static_cast<unsigned char>(prev))) {
         begin(false);
         current = "0.";  // ".500" -> "0.500"
+      } else if (c == '-' && is_digit(next) && current.empty() && !std::isalnum(static_cast<unsigned char>(prev))) {
+        begin(false);
+        current = "-";  // a minus sign; "1990-95" and "COVID-19" have none
       } else if (c == ',' && is_digit(prev) && i + 3 <= folded.size() && is_digit(folded[i]) &&
                  is_digit(folded[i + 1]) && is_digit(folded[i + 2]) &&
                  (i + 3 == folded.size() || !is_digit(folded[i + 3]))) {
@@ -121,6 +126,11 @@ std::vector<std::string> tokenize(const std::string& folded, std::vector<TokenMa
         flush();
         if (c != ' ' && c != '-') plain_gap = false;
       }
+      continue;
+    }
+    if (cp == 0x2212 && is_digit(next) && current.empty() && !std::isalnum(static_cast<unsigned char>(prev))) {
+      begin(false);
+      current = "-";  // U+2212 MINUS SIGN
       continue;
     }
     if (is_cjk(cp)) {

@@ -3,7 +3,8 @@
 // number words as digits ("three" -> "3"), thousands separators and ordinal suffixes
 // dropped ("97,686" -> "97686", "24th" -> "24"), leading zeros dropped ("04" -> "4"),
 // month abbreviations and a few European month names spelled as English months
-// ("Feb", "Februar" -> "february"); CJK characters one token each.
+// ("Feb", "Februar" -> "february"); CJK characters one token each. A minus sign stays
+// on its number ("-5", not in "1990-95"), and "second" after a number is the unit.
 #include <string>
 #include <string_view>
 #include <vector>

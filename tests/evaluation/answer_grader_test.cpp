@@ -84,6 +84,34 @@ TEST_CASE("number_precision: the gold number to its last significant figure, uni
   CHECK(decided("The barrel is approximately 2 meters long.", "1.47 m") == "INCORRECT no_match");
   CHECK(decided("It was founded in 2001.", "2000") == "INCORRECT no_match");
   CHECK(decided("He had 21 children.", "20") == "INCORRECT no_match");
+  // A count takes the same integer; a measure with a unit may round to it (a real dev answer).
+  CHECK(decided("3.5", "3") == "INCORRECT no_match");
+  CHECK(decided("2.9", "3") == "INCORRECT no_match");
+  CHECK(decided("The maximum speed was 67.5 knots.", "68") == "CORRECT number_precision");
+  CHECK(decided("about 78.95 people per square kilometer", "79/km2") == "CORRECT number_precision");
+  // A decade is met by itself or a year in it, and meets no year.
+  CHECK(decided("1985", "1990s") == "INCORRECT no_match");
+  CHECK(decided("1969", "1990s") == "INCORRECT no_match");
+  CHECK(decided("the 1960s", "1990s") == "INCORRECT no_match");
+  CHECK(decided("the 1960s", "1965") == "INCORRECT no_match");
+  CHECK(decided("In the 1990's.", "1990s") == "CORRECT number_precision");
+  CHECK(decided("1995", "1990s") == "CORRECT number_precision");
+  CHECK(decided("120s", "120 s") == "CORRECT number_precision");  // seconds, no decade
+  // "second" after a number is the unit; "in" ending a length is inches; a minus sign counts.
+  CHECK(decided("1 second", "1 minute") == "INCORRECT no_match");
+  CHECK(decided("one second", "1 second") == "CORRECT number_precision");
+  CHECK(decided("He came second.", "2nd") == "CORRECT number_precision");
+  CHECK(decided("5 feet 10 cm", "5 ft 10 in") == "INCORRECT no_match");
+  CHECK(decided("10 cm", "10 in") == "INCORRECT no_match");
+  CHECK(decided("He is 5 ft 10 in tall.", "5 ft 10 in") == "CORRECT gold_tokens");
+  CHECK(decided("5", "-5") == "INCORRECT no_match");
+  CHECK(decided("-5", "5") == "INCORRECT no_match");
+  CHECK(decided("It reached \u22125 degrees.", "-5") == "CORRECT number_precision");
+  CHECK(decided("It ended 5-2.", "-2") == "INCORRECT no_match");
+  // The gold number anywhere in the answer meets it: answers restate the question's own
+  // numbers, and the judge grades them so (rounds, counts and ordinals alike).
+  CHECK(decided("He released 5 albums in 3 years", "3") == "CORRECT number_precision");
+  CHECK(decided("It is the seventh step of the 9 steps.", "7") == "CORRECT number_precision");
   const auto n = number_answer(answer_tokens("1,667 ft"));
   REQUIRE(n);
   CHECK(n->value == 1667);
