@@ -292,9 +292,10 @@ bool gold_among_candidates(std::string_view predicted, const std::vector<std::st
   bool among = false;
   for (std::string_view clause : clauses(predicted)) {
     const AnswerText part(clause);
-    if (std::none_of(forms.begin(), forms.end(), [&](const std::string& f) { return !stating_rule(f, part).empty(); }))
-      continue;
-    if (!offers_alternatives(part.tokens)) return false;
+    const auto stated = std::find_if(forms.begin(), forms.end(),
+                                     [&](const std::string& f) { return !stating_rule(f, part).empty(); });
+    if (stated == forms.end()) continue;
+    if (!offers_alternatives(part.tokens, part.marks, answer_tokens(*stated))) return false;
     among = true;
   }
   return among;

@@ -19,7 +19,7 @@
 // (a gold place also without the place that qualifies it, "Baltimore" for "Baltimore,
 // Maryland", but not with another one, "Paris, France" for "Paris, Texas": answer_places.h)
 // unless the gold is one of several candidates the answer offers ("either X or Y",
-// "possibly X or Y": several_candidates, INCORRECT) or is named only to be denied ("it
+// "possibly X or Y", "X or Y", "X, but possibly Y": several_candidates, INCORRECT) or is named only to be denied ("it
 // was not X": gold_denied, INCORRECT). Otherwise, in this order:
 // INCORRECT when it gives the gold's date without its day, even saying that the day is
 // unknown (partial_date); NOT_ATTEMPTED when it is empty (empty_answer) or says it does

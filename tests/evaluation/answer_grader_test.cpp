@@ -188,6 +188,22 @@ TEST_CASE("a gold with one comma: a place may leave out its qualifier, other tex
 
 TEST_CASE("several_candidates, denials, hedges and answers that decline") {
   CHECK(decided("It is either Paris or Lyon.", "Paris") == "INCORRECT several_candidates");
+  // "or" between the gold and another name or number, or a hedge before another one.
+  CHECK(decided("Mozart or Haydn", "Mozart") == "INCORRECT several_candidates");
+  CHECK(decided("Mozart or Haydn", "Haydn") == "INCORRECT several_candidates");
+  CHECK(decided("5 or 6", "5") == "INCORRECT several_candidates");
+  CHECK(decided("It came out in 1979 or in 1980.", "1979") == "INCORRECT several_candidates");
+  CHECK(decided("I think Paris, but possibly Lyon.", "Paris") == "INCORRECT several_candidates");
+  // Not: a gold that says "or", names of one thing, "or" that adds no other answer.
+  CHECK(decided("The album was Either/Or.", "Either/Or") == "CORRECT gold_tokens");
+  CHECK(decided("Wilhelm Fabry, also known as Wilhelm Fabricius von Hilden or Guilhelmus Fabricius Hildanus",
+                "Wilhelm Fabricius von Hilden") == "CORRECT gold_tokens");
+  CHECK(decided("Mozart (or Wolfgang Amadeus Mozart)", "Mozart") == "CORRECT gold_tokens");
+  CHECK(decided("5 or more", "5") == "CORRECT number_precision");
+  CHECK(decided("It is red or reddish.", "Red") == "CORRECT gold_tokens");
+  CHECK(decided("at the 24th minute, within plus or minus one minute", "24th minute") ==
+        "CORRECT number_precision");
+  CHECK(decided("It was possibly Paris.", "Paris") == "CORRECT gold_tokens");
   // The gold named only to be denied contradicts it; denying another name does not.
   CHECK(decided("It was not Miles Davis, it was John Coltrane", "Miles Davis") == "INCORRECT gold_denied");
   CHECK(decided("It wasn't Miles Davis.", "Miles Davis") == "INCORRECT gold_denied");
