@@ -67,17 +67,22 @@ bool is_optional_word(const std::string& t) {
 }
 
 // A gold word the answer states: as is, as the same unit ("metres" for "m"), as two
-// words ("narrow boat" for "narrowboat") or with a spelling slip in a name.
-bool states_word(const std::string& word, const AnswerText& text) {
+// words ("narrow boat" for "narrowboat") or, where slips are forgiven, with a spelling
+// slip in a name.
+bool states_word(const std::string& word, const AnswerText& text, bool slips = true) {
   if (text.present.count(word)) return true;
   if (const std::string unit = unit_of(word); !unit.empty() && text.units.count(unit)) return true;
   for (size_t k = 0; k + 1 < text.tokens.size(); ++k)
     if (text.tokens[k].size() < word.size() && word.compare(0, text.tokens[k].size(), text.tokens[k]) == 0 &&
         word.compare(text.tokens[k].size(), std::string::npos, text.tokens[k + 1]) == 0)
       return true;
-  return std::any_of(text.present.begin(), text.present.end(),
-                     [&](const std::string& t) { return same_name_word(word, t); });
+  return slips && std::any_of(text.present.begin(), text.present.end(),
+                              [&](const std::string& t) { return same_name_word(word, t); });
 }
+
+// A short name that alone stands for the gold is another name when one letter differs
+// ("Berg" and "Borg", "Weber" and "Webern"); a longer one is a slip ("Shanthi" for "Shanti").
+constexpr size_t kShortestLoneSlip = 6;
 
 // A name's word the answer gives as its initial ("V. V. Giri" for "Varahagiri Venkata Giri").
 bool states_initial(const std::string& word, const AnswerText& text) {
@@ -190,6 +195,8 @@ std::string gold_tokens_rule(const std::vector<std::string>& gold, const std::ve
     }
     proper = proper || (i + 1 < words.size() && capital[i]);
   }
+  const bool lone = words.size() == 1 || (hits == 1 && initials == 0);
+  if (lone && words.back().size() < kShortestLoneSlip && !states_word(words.back(), text, false)) return "";
   if (hits == words.size()) return "gold_tokens";
   if (!states_word(words.back(), text)) return "";
   if (proper && specific_hits == 0) return "";  // "Neuse River" for "Little River"

@@ -9,7 +9,8 @@
 //   gold_characters   a CJK gold: its characters in order
 //   gold_tokens       every word and number of the gold, in any order, a unit however
 //                     spelled ("5 feet 10 inches" for "5 ft 10 in"), spelling slips in
-//                     names forgiven ("Fleischmann" for "Fleishmann")
+//                     names forgiven ("Fleischmann" for "Fleishmann"), but not in a
+//                     name of five letters or fewer stated alone ("Borg" for "Berg")
 //   partial_name      every number and at least half of the other words, the last
 //                     included ("Bruce Hapke" for "Bruce W. Hapke", "V. V. Giri", a
 //                     surname alone), unless another name word stands right before or

@@ -133,6 +133,14 @@ TEST_CASE("gold_tokens and partial_name: names, surnames, initials, spelling sli
   CHECK(decided("The president was V. V. Giri.", "Varahagiri Venkata Giri") == "CORRECT partial_name");
   CHECK(decided("His second wife was Rosa Fleischmann.", "Roza Fleishmann") == "CORRECT gold_tokens");
   CHECK(decided("His second wife was Rosa Feldmann.", "Roza Fleishmann") == "INCORRECT no_match");
+  // A short name that stands alone is another name when a letter differs; a longer one,
+  // or one beside the gold's other words, keeps its slips (the judge forgives both).
+  CHECK(decided("Webern", "Weber") == "INCORRECT no_match");
+  CHECK(decided("Borg", "Berg") == "INCORRECT no_match");
+  CHECK(decided("List", "Liszt") == "INCORRECT no_match");
+  CHECK(decided("It was Borg.", "Alban Berg") == "INCORRECT no_match");
+  CHECK(decided("The wife of Kumar is Shanthi.", "Shanti") == "CORRECT gold_tokens");
+  CHECK(decided("The full name is Mohammad Ayyub Waquif.", "Mohammad Ayyub Waqif") == "CORRECT gold_tokens");
   CHECK(decided("He is 5 feet 10 inches tall.", "5 ft 10 in") == "CORRECT gold_tokens");
   CHECK(decided("Salvador Dalí", "Salvador Dali") == "CORRECT gold_tokens");
   CHECK(decided("He died in Baltimore.", "Baltimore, Maryland") == "CORRECT gold_tokens");
