@@ -41,14 +41,20 @@ TEST_CASE("the grader agrees with the LLM judge on real SimpleQA answers") {
             << " (even rows " << even.overall() << ", odd rows " << odd.overall() << "), Cohen's kappa "
             << all.kappa() << "\n"
             << all.confusion_table();
-  // Floors just under the measured figures (0.9593 overall, 0.9624 even, 0.9563 odd,
-  // kappa 0.831), so that a regression fails.
-  CHECK(all.overall() >= 0.957);
-  CHECK(even.overall() >= 0.960);
-  CHECK(odd.overall() >= 0.954);
-  CHECK(all.kappa() >= 0.82);
+  // Floors just under the measured figures (0.9616 overall, 0.9654 even, 0.9578 odd,
+  // kappa 0.842), so that a regression fails.
+  CHECK(all.overall() >= 0.960);
+  CHECK(even.overall() >= 0.964);
+  CHECK(odd.overall() >= 0.956);
+  CHECK(all.kappa() >= 0.835);
   CHECK(all.for_judge_grade(Grade::correct) >= 0.975);
-  CHECK(all.for_judge_grade(Grade::incorrect) >= 0.84);
+  CHECK(all.for_judge_grade(Grade::incorrect) >= 0.86);
+  // False accepts: answers the judge calls INCORRECT that the rules call CORRECT (39 of
+  // 499 measured, 0.078), the error that inflates a score; a ceiling a little above.
+  const double false_accepts = static_cast<double>(all.count(Grade::incorrect, Grade::correct)) /
+                               static_cast<double>(all.judge_count(Grade::incorrect));
+  std::cout << "false accepts " << false_accepts << " of the judge's INCORRECT\n";
+  CHECK(false_accepts <= 0.085);
 }
 
 TEST_CASE("date_match: a gold date in any written form, at the gold's precision") {
