@@ -37,7 +37,8 @@ const char* const kCountries[] = {
     "slovenia", "somalia", "south africa", "south korea|korea", "south sudan", "spain", "sri lanka", "sudan",
     "suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga",
     "trinidad and tobago", "tunisia", "turkey|turkiye", "turkmenistan", "tuvalu", "uganda", "ukraine",
-    "united arab emirates|uae", "united kingdom|uk|u k|great britain|britain", "united states|united states of america|usa|u s a|us|u s|america", "uruguay", "uzbekistan",
+    "united arab emirates|uae", "united kingdom|uk|u k|great britain|britain",
+    "united states|united states of america|usa|u s a|us|u s|america", "uruguay", "uzbekistan",
     "vanuatu", "vatican city", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe"};
 
 // States and provinces: "country|spelling|other spelling...", a postal code after '#'.

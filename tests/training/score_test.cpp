@@ -264,7 +264,8 @@ TEST_CASE("score rescores a model retrained in place, and a long stale .tmp leav
 TEST_CASE("score scores again a shard whose stored losses a crash cut short, though its marker is whole") {
   MUCPT_REQUIRE_SHARED_DATA(data);
   const std::string model_dir = data + "/models/stories260K";
-  const std::string tokens = make_dataset(testing::scratch_dir("score_cut_short") + "/tokens", golden_story(model_dir), 512);
+  const std::string tokens =
+      make_dataset(testing::scratch_dir("score_cut_short") + "/tokens", golden_story(model_dir), 512);
   REQUIRE(score(model_dir, tokens, 1, "float16").exit_code == 0);
   const std::string path = tokens + "/rank-00000.refloss";
   const std::string whole = file_bytes(path);

@@ -83,13 +83,8 @@ void check(int code, const std::string& what) {
 // length, the stored dtype and the shard's length.
 nlohmann::json model_identity(const std::string& model, int rank) {
   // Rank 0 reads the weights once; the others take its hash.
-  char hash[33] = {};
-  if (rank == 0) {
-    const std::string hex = model_weights_hash(model);
-    std::copy(hex.begin(), hex.end(), hash);
-  }
-  MPI_Bcast(hash, sizeof hash, MPI_CHAR, 0, MPI_COMM_WORLD);
-  return {{"config_hash", hash64(read_small_file(model + "/config.json"))}, {"weights_xxh3_128", std::string(hash)}};
+  const std::string hash = mpi_broadcast(rank == 0 ? model_weights_hash(model) : "");
+  return {{"config_hash", hash64(read_small_file(model + "/config.json"))}, {"weights_xxh3_128", hash}};
 }
 
 nlohmann::json score_identity(const nlohmann::json& model, int64_t seq_len, const std::string& dtype, uint64_t tokens) {
@@ -118,11 +113,8 @@ nlohmann::json reusable_record(const std::string& path, const nlohmann::json& id
       }
     }
   }
-  uint64_t length = record.size();
-  MPI_Bcast(&length, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
-  record.resize(length);
-  MPI_Bcast(record.data(), static_cast<int>(length), MPI_CHAR, 0, MPI_COMM_WORLD);
-  return length ? nlohmann::json::parse(record) : nlohmann::json();
+  record = mpi_broadcast(record);
+  return record.empty() ? nlohmann::json() : nlohmann::json::parse(record);
 }
 
 struct ShardScore {

@@ -47,7 +47,8 @@ TrainerState read_trainer_state(const std::string& path) {
     state.weight_counts_first_step = integer("weight_counts_first_step");
   }
   if (j.contains("settings")) {
-    if (!j["settings"].is_object()) throw UserError(path + ": key 'settings' must be an object, not " + j["settings"].dump());
+    if (!j["settings"].is_object())
+      throw UserError(path + ": key 'settings' must be an object, not " + j["settings"].dump());
     state.settings = j["settings"];
   }
   return state;
